@@ -1,0 +1,53 @@
+"""Sphinx configuration of the edition."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# The extension is installed editable by `make setup`; the path makes a bare
+# checkout build too.
+sys.path.insert(0, str(HERE.parent / "ext"))
+
+from scholarly_edition import __version__  # noqa: E402
+
+project = "Joseph Stalin: An Edition of a Web-Page Transcript"
+author = "The editors of the Joseph Stalin transcript edition"
+# Build date from SOURCE_DATE_EPOCH when set, so that two builds of the same
+# sources are identical.
+_built = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or None)
+copyright = f"{_built.tm_year}, the editors; article text: Wikipedia contributors, CC BY-SA 4.0"
+version = release = __version__
+language = "en"
+
+extensions = ["myst_parser", "scholarly_edition"]
+myst_enable_extensions = ["attrs_block", "colon_fence", "fieldlist", "substitution"]
+myst_substitutions = {"version": __version__}
+myst_heading_anchors = 0
+exclude_patterns = ["_build"]
+# The witness's quotation marks and dashes are kept exactly as transmitted.
+smartquotes = False
+
+html_theme = "sphinx_book_theme"
+html_title = "Joseph Stalin: a transcript edition"
+html_static_path = ["_static"]
+html_css_files = ["edition.css"]
+html_last_updated_fmt = None
+html_theme_options = {
+    "show_toc_level": 2,
+    "home_page_in_toc": True,
+    "use_download_button": False,
+}
+
+latex_engine = "xelatex"
+latex_documents = [
+    ("index", "stalin-edition.tex", project, author, "manual"),
+]
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "preamble": r"\setlength{\headheight}{14pt}",
+}

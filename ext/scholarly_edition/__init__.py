@@ -1,0 +1,34 @@
+"""Sphinx extension for a scholarly edition of a single plain-text witness."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from . import absent_image, lacuna
+
+__version__ = "0.1.0"
+
+LATEX_PACKAGE = Path(__file__).parent / "latex" / "scholarlyedition.sty"
+
+
+def _copy_latex_package(app: Sphinx) -> None:
+    """Ship the package the LaTeX visitors rely on next to the .tex file."""
+    if app.builder.format == "latex":
+        shutil.copyfile(LATEX_PACKAGE, Path(app.builder.outdir) / LATEX_PACKAGE.name)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    absent_image.setup(app)
+    lacuna.setup(app)
+    app.add_latex_package(LATEX_PACKAGE.stem)
+    app.connect("builder-inited", _copy_latex_package)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,39 @@
+"""Command line: ``python -m scholarly_edition import|verify``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import fidelity, importer, structure
+
+ROOT = Path.cwd()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scholarly_edition")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the edition's checkout")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("import", help="write docs/ chapters from refs/witness.txt")
+    verify = commands.add_parser("verify", help="compare built HTML/PDF with the witness")
+    verify.add_argument("--html", type=Path, help="built HTML folder")
+    verify.add_argument("--pdf", type=Path, help="built PDF file")
+    args = parser.parse_args(argv)
+
+    try:
+        mapping = structure.load(args.root / "refs" / "structure.toml")
+    except structure.StructureError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.command == "import":
+        changed = importer.write(mapping, args.root / "docs")
+        for path in changed:
+            print(f"wrote {path.relative_to(args.root)}")
+        print(f"{len(changed)} chapter(s) changed")
+        return 0
+    return fidelity.main(mapping, args.html, args.pdf)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

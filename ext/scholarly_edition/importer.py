@@ -1,0 +1,155 @@
+"""Turn the witness into MyST chapters, driven only by the structure map.
+
+The output is committed; the importer is deterministic, so running it again on
+unchanged inputs writes the same bytes (a test holds it to that).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+from .structure import HEADER_ROLES, Chapter, Structure
+
+GENERATED = "% Generated from refs/witness.txt by `python -m scholarly_edition import`."
+HEADER_LABELS = {
+    "page-title": "Title",
+    "page-age": "Age",
+    "page-count": "Count",
+    "page-channel": "Channel",
+}
+RESIDUE_TITLE = "Page residue: text of the captured page, not of the article"
+LACUNA_ROLE = "{lacuna}`the witness breaks off here`"
+
+_URL = re.compile(r"https?://\S+")
+_INLINE_SPECIAL = re.compile(r"([\\`*_<&|{}])|(\](?=\())")
+_BLOCK_START = re.compile(r"^(?:[#>+=\-{:~(]|\d+[.)])")
+
+
+def escape(text: str) -> str:
+    """Make witness text literal MyST: nothing in it may become markup.
+
+    Brackets stay unescaped so that note markers read as in the witness; a
+    bracket followed by ``(`` (link syntax) is escaped.
+    """
+    parts = []
+    position = 0
+    for url in _URL.finditer(text):
+        parts.append(_escape_plain(text[position : url.start()]))
+        parts.append(f"<{url.group()}>")
+        position = url.end()
+    parts.append(_escape_plain(text[position:]))
+    escaped = "".join(parts).strip()
+    match = _BLOCK_START.match(escaped)
+    if match:
+        cut = match.end() - 1
+        escaped = escaped[:cut] + "\\" + escaped[cut:]
+    return escaped
+
+
+def _escape_plain(text: str) -> str:
+    return _INLINE_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) else "]\\", text)
+
+
+def render(structure: Structure) -> dict[str, str]:
+    """Every chapter's MyST text, keyed by its path relative to ``docs/``."""
+    return {f"{chapter.file}.md": _chapter(structure, chapter) for chapter in structure.chapters}
+
+
+def write(structure: Structure, docs: Path) -> list[Path]:
+    """Write the chapters under ``docs`` and return the files that changed."""
+    changed = []
+    for name, text in render(structure).items():
+        target = docs / name
+        if target.exists() and target.read_text(encoding="utf-8") == text:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        changed.append(target)
+    return changed
+
+
+def _chapter(structure: Structure, chapter: Chapter) -> str:
+    blocks = [GENERATED]
+    is_root = chapter.first == 1
+    if is_root:
+        blocks += _front(structure)
+    blocks += list(_blocks(structure, chapter))
+    blocks += _toctrees(structure, chapter)
+    return "\n\n".join(blocks) + "\n"
+
+
+def _front(structure: Structure) -> list[str]:
+    edition = structure.edition
+    header = [
+        f":{HEADER_LABELS[role]}: {escape(structure.lines[number - 1])}"
+        for role in HEADER_ROLES
+        for number, given in sorted(structure.roles.items())
+        if given == role
+    ]
+    return [
+        f"# {edition['title']}",
+        "{.edition-intro .apparatus}\n" + str(edition["intro"]).strip(),
+        "```{rubric} The captured page\n```",
+        "{.edition-note .apparatus}\n" + str(edition["header_note"]).strip(),
+        "\n".join(header),
+        f"```{{rubric}} {edition['lead_rubric']}\n```",
+    ]
+
+
+def _blocks(structure: Structure, chapter: Chapter) -> Iterator[str]:
+    quote: list[str] = []
+    for number in range(chapter.first, chapter.last + 1):
+        role = structure.role(number)
+        if role in HEADER_ROLES or role == "blank":
+            continue
+        text = escape(structure.lines[number - 1])
+        if number == structure.lacuna.line:
+            text += LACUNA_ROLE
+        if role in ("quote", "attribution"):
+            quote.append("{.attribution}\n" + text if role == "attribution" else text)
+            if role == "attribution":
+                yield "\n>\n".join("> " + line.replace("\n", "\n> ") for line in quote)
+                quote = []
+            continue
+        if role in ("part", "section"):
+            yield f"# {text}"
+        elif role == "subsection":
+            yield f"## {text}"
+        elif role == "hatnote":
+            yield "{.hatnote}\n" + text
+        elif role == "caption":
+            yield f":::{{absent-image}}\n{text}\n:::"
+        elif role == "residue":
+            yield f":::{{admonition}} {RESIDUE_TITLE}\n:class: page-residue\n\n{text}\n:::"
+        else:
+            yield text
+    if quote:
+        yield "\n>\n".join("> " + line for line in quote)
+
+
+def _toctrees(structure: Structure, chapter: Chapter) -> list[str]:
+    """Toctrees: the root lists the parts and apparatus, a part its sections."""
+    here = PurePosixPath(chapter.file)
+    if chapter.first == 1:
+        parts = [c.file for c in structure.chapters if structure.roles.get(c.first) == "part"]
+        apparatus = [str(name) for name in structure.edition.get("apparatus", [])]
+        return [
+            _toctree("The text", parts, maxdepth=2),
+            _toctree("Apparatus", apparatus, maxdepth=1),
+        ]
+    if structure.roles.get(chapter.first) != "part":
+        return []
+    sections = [
+        str(PurePosixPath(c.file).relative_to(here.parent))
+        for c in structure.chapters
+        if structure.roles.get(c.first) == "section" and PurePosixPath(c.file).parent == here.parent
+    ]
+    return [_toctree(None, sections, maxdepth=1)]
+
+
+def _toctree(caption: str | None, entries: list[str], maxdepth: int) -> str:
+    options = [f":caption: {caption}"] if caption else []
+    options.append(f":maxdepth: {maxdepth}")
+    return "```{toctree}\n" + "\n".join([*options, "", *entries]) + "\n```"

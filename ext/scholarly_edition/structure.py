@@ -1,0 +1,172 @@
+"""The structure map: the editorial reading of every non-paragraph witness line.
+
+The capture lost its markup, so headings, hatnotes, captions, quotations and
+page residue are recorded by hand in ``refs/structure.toml``. This module
+loads that file and checks it against the witness, so that the importer and
+the checks never guess a line's role.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROLES = frozenset(
+    {
+        "page-title",
+        "page-age",
+        "page-count",
+        "page-channel",
+        "part",
+        "section",
+        "subsection",
+        "hatnote",
+        "caption",
+        "quote",
+        "attribution",
+        "residue",
+    }
+)
+HEADER_ROLES = ("page-title", "page-age", "page-count", "page-channel")
+HATNOTE_PREFIXES = ("Main article: ", "Further information: ", "See also: ")
+
+
+class StructureError(Exception):
+    """A structure map that does not fit the witness; the message names the place."""
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One MyST file of the edition: witness lines ``first`` to ``last``."""
+
+    file: str
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class Lacuna:
+    line: int
+    after: str
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The loaded map together with the witness lines it describes."""
+
+    path: Path
+    witness_path: Path
+    lines: tuple[str, ...]
+    roles: dict[int, str]
+    chapters: tuple[Chapter, ...]
+    lacuna: Lacuna
+    edition: dict[str, object] = field(default_factory=dict)
+
+    def role(self, number: int) -> str:
+        """The role of a 1-based witness line: its mapped role, blank or paragraph."""
+        if number in self.roles:
+            return self.roles[number]
+        return "blank" if not self.lines[number - 1].strip() else "paragraph"
+
+
+def _fail(path: Path, where: str, message: str) -> StructureError:
+    return StructureError(f"{path}: {where}: {message}")
+
+
+def load(path: Path) -> Structure:
+    """Load ``path`` and check it against the witness it names."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise StructureError(f"{path}: malformed TOML: {exc}") from None
+    witness_path = path.parent / str(data.get("witness", ""))
+    if not witness_path.is_file():
+        raise _fail(path, "witness", f"no witness file at {witness_path}")
+    raw = witness_path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != data.get("sha256"):
+        raise _fail(path, "sha256", f"witness {witness_path} has sha256 {digest}")
+    lines = tuple(raw.decode("utf-8").split("\n"))
+
+    roles: dict[int, str] = {}
+    for key, role in data.get("lines", {}).items():
+        if not key.isdigit() or not 1 <= int(key) <= len(lines):
+            raise _fail(path, f"[lines] {key}", f"not a line of the witness (1-{len(lines)})")
+        if role not in ROLES:
+            raise _fail(path, f"[lines] {key}", f"unknown role {role!r}")
+        if not lines[int(key) - 1].strip():
+            raise _fail(path, f"[lines] {key}", "the line is blank")
+        roles[int(key)] = role
+    _check_roles(path, lines, roles)
+
+    chapters = _chapters(path, data.get("chapter", []), len(lines), roles)
+    lacuna_data = data.get("lacuna", {})
+    lacuna = Lacuna(int(lacuna_data.get("line", 0)), str(lacuna_data.get("after", "")))
+    if (
+        not 1 <= lacuna.line <= len(lines)
+        or not lacuna.after
+        or not lines[lacuna.line - 1].endswith(lacuna.after)
+    ):
+        raise _fail(path, "[lacuna]", "line must end with the text given as 'after'")
+    return Structure(
+        path=path,
+        witness_path=witness_path,
+        lines=lines,
+        roles=roles,
+        chapters=chapters,
+        lacuna=lacuna,
+        edition=dict(data.get("edition", {})),
+    )
+
+
+def _check_roles(path: Path, lines: tuple[str, ...], roles: dict[int, str]) -> None:
+    """Cross-check roles against what the text itself shows."""
+    for number, role in sorted(roles.items()):
+        text = lines[number - 1]
+        where = f"[lines] {number}"
+        if role == "hatnote" and not text.startswith(HATNOTE_PREFIXES):
+            raise _fail(path, where, f"a hatnote must start with one of {HATNOTE_PREFIXES}")
+        if role == "attribution" and not text.startswith("— "):
+            raise _fail(path, where, "an attribution must start with '— '")
+        if role == "attribution" and roles.get(_previous_text_line(lines, number)) != "quote":
+            raise _fail(path, where, "an attribution must follow a quote")
+    for number, text in enumerate(lines, start=1):
+        if number not in roles and text.startswith(HATNOTE_PREFIXES):
+            raise _fail(path, f"line {number}", "looks like a hatnote but has no role")
+    missing = [role for role in HEADER_ROLES if role not in roles.values()]
+    if missing:
+        raise _fail(path, "[lines]", f"no line has the role(s) {', '.join(missing)}")
+
+
+def _previous_text_line(lines: tuple[str, ...], number: int) -> int:
+    for earlier in range(number - 1, 0, -1):
+        if lines[earlier - 1].strip():
+            return earlier
+    return 0
+
+
+def _chapters(
+    path: Path, entries: list[dict[str, object]], count: int, roles: dict[int, str]
+) -> tuple[Chapter, ...]:
+    if not entries:
+        raise _fail(path, "[[chapter]]", "no chapters")
+    firsts = [int(str(entry.get("first", 0))) for entry in entries]
+    if firsts[0] != 1 or firsts != sorted(set(firsts)):
+        raise _fail(path, "[[chapter]]", "chapters must start at line 1 and ascend")
+    files = [str(entry.get("file", "")) for entry in entries]
+    if len(set(files)) != len(files) or not all(files):
+        raise _fail(path, "[[chapter]]", "every chapter needs its own file")
+    chapters = []
+    for index, (file, first) in enumerate(zip(files, firsts, strict=True)):
+        last = firsts[index + 1] - 1 if index + 1 < len(firsts) else count
+        if index and roles.get(first) not in ("part", "section"):
+            raise _fail(
+                path, f"[[chapter]] {file}", f"line {first} is not a part or section heading"
+            )
+        chapters.append(Chapter(file, first, last))
+    for number, role in roles.items():
+        if role in ("part", "section") and number not in firsts:
+            raise _fail(path, f"[lines] {number}", f"a {role} heading must start a chapter")
+    return tuple(chapters)
