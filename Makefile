@@ -45,7 +45,7 @@ check: $(STAMP)
 	$(BIN)/ruff format --check ext tests docs/conf.py
 	$(BIN)/python -m scholarly_edition check
 
-test: $(STAMP)
+test: check
 	$(BIN)/python -m pytest
 
 livehtml: $(STAMP)

@@ -16,6 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="the edition's checkout")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("import", help="write docs/ chapters from refs/witness.txt")
+    commands.add_parser("check", help="lint the witness, the structure map and refs/ (no build)")
     verify = commands.add_parser("verify", help="compare built HTML/PDF with the witness")
     verify.add_argument("--html", type=Path, help="built HTML folder")
     verify.add_argument("--pdf", type=Path, help="built PDF file")
@@ -32,7 +33,23 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(args.root)}")
         print(f"{len(changed)} chapter(s) changed")
         return 0
+    if args.command == "check":
+        stale = [
+            name
+            for name, text in importer.render(mapping).items()
+            if not _same(args.root / "docs" / name, text)
+        ]
+        for name in stale:
+            print(f"docs/{name}: differs from what the importer writes; run `make import`")
+        if stale:
+            return 1
+        print(f"structure map and witness: ok ({len(mapping.chapters)} chapters)")
+        return 0
     return fidelity.main(mapping, args.html, args.pdf)
+
+
+def _same(path: Path, text: str) -> bool:
+    return path.is_file() and path.read_text(encoding="utf-8") == text
 
 
 if __name__ == "__main__":

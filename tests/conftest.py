@@ -1,0 +1,80 @@
+"""Shared fixtures: Sphinx's test fixtures, and one real build of the edition per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from scholarly_edition import structure
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_README = ROOT.parent / "shared" / "source" / "README.md"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Test roots for ``@pytest.mark.sphinx(testroot=...)``."""
+    return ROOT / "tests" / "roots"
+
+
+@pytest.fixture(scope="session")
+def edition() -> structure.Structure:
+    return structure.load(ROOT / "refs" / "structure.toml")
+
+
+def sphinx_build(builder: str, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Build the real edition as `make` does: warnings are errors."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-M",
+            builder,
+            str(ROOT / "docs"),
+            str(out),
+            "-W",
+            "--keep-going",
+            "-q",
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1764115200"},
+    )
+
+
+@pytest.fixture(scope="session")
+def html_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The edition built to HTML once per session: (output folder, stderr)."""
+    out = tmp_path_factory.mktemp("edition")
+    result = sphinx_build("html", out)
+    assert result.returncode == 0, result.stderr
+    return out / "html", result.stderr
+
+
+def tex_available() -> bool:
+    return all(shutil.which(tool) for tool in ("xelatex", "latexmk", "pdftotext"))
+
+
+@pytest.fixture(scope="session")
+def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The edition built to PDF once per session: (PDF file, stderr).
+
+    Skipped on a machine without TeX, never in CI, where TeX is installed by
+    `.ci/run` and a missing TeX is a failure.
+    """
+    if not tex_available():
+        if os.environ.get("CI"):
+            pytest.fail("CI must have TeX Live and poppler-utils: see .ci/run")
+        pytest.skip("TeX Live not installed: see README for the one install command")
+    out = tmp_path_factory.mktemp("edition-pdf")
+    result = sphinx_build("latexpdf", out)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr
+    return out / "latex" / "stalin-edition.pdf", result.stderr

@@ -1,0 +1,133 @@
+"""The real edition: zero warnings, the shape of the book, the apparatus visible."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT
+from scholarly_edition import structure
+
+
+def _page(html: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup((html / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_html_builds_without_warnings(html_build: tuple[Path, str]) -> None:
+    assert "WARNING" not in html_build[1]
+    assert "ERROR" not in html_build[1]
+
+
+def test_every_chapter_has_a_page(
+    html_build: tuple[Path, str], edition: structure.Structure
+) -> None:
+    for chapter in edition.chapters:
+        assert (html_build[0] / f"{chapter.file}.html").is_file()
+    assert (html_build[0] / "about.html").is_file()
+
+
+def test_table_of_contents_has_parts_and_dated_sections(html_build: tuple[Path, str]) -> None:
+    nav = _page(html_build[0], "index.html").select_one("nav.bd-docs-nav")
+    assert nav is not None
+    captions = [c.get_text(strip=True) for c in nav.select("p.caption")]
+    assert captions == ["The text", "Apparatus"]
+    links = [a.get_text(strip=True) for a in nav.select("a.reference.internal")]
+    assert links[0] == "Joseph Stalin: An Edition of a Web-Page Transcript"
+    assert links[1:4] == [
+        "Early life",
+        "1878–1899: Childhood to young adulthood",
+        "1899–1904: Russian Social-Democratic Labour Party",
+    ]
+    assert "In Lenin's government" in links
+    assert "1932–1939: Major crises" in links
+    assert links[-1] == "About this edition"
+
+
+def test_absent_images_are_marked(
+    html_build: tuple[Path, str], edition: structure.Structure
+) -> None:
+    figures = []
+    for chapter in edition.chapters:
+        figures += _page(html_build[0], f"{chapter.file}.html").select("figure.absent-image")
+    assert len(figures) == 19
+    for figure in figures:
+        placeholder = figure.select_one(".absent-image-placeholder")
+        assert placeholder is not None
+        assert placeholder.get_text() == "Image not in the witness"
+        assert figure.select_one("figcaption p")
+
+
+def test_lacuna_residue_quotes_and_hatnotes(html_build: tuple[Path, str]) -> None:
+    last = _page(html_build[0], "consolidation-of-power/1932-1939.html")
+    lacuna = last.select_one("span.lacuna")
+    assert lacuna is not None
+    assert lacuna.find_previous(string=True).endswith("ethnic groups—amo")
+    assert "breaks off" in lacuna.get_text()
+    residue = last.select_one(".admonition.page-residue")
+    assert residue is not None and "Loading 1 comment..." in residue.get_text()
+    quote = _page(html_build[0], "early-life/1917.html").select_one("blockquote")
+    assert quote is not None
+    assert quote.select_one("p.attribution").get_text().startswith("— Stalin's editorial")
+    hatnotes = _page(html_build[0], "consolidation-of-power/1932-1939.html").select("p.hatnote")
+    assert [h.get_text().split(":")[0] for h in hatnotes] == [
+        "Further information",
+        "See also",
+        "Main article",
+    ]
+
+
+def test_front_page_describes_the_header(html_build: tuple[Path, str]) -> None:
+    front = _page(html_build[0], "index.html")
+    fields = {
+        dt.get_text(strip=True).rstrip(":"): dt.find_next_sibling("dd").get_text(strip=True)
+        for dt in front.select("dl.field-list dt")
+    }
+    assert (
+        fields["Title"] == "This Book Will Give You Nightmares - Stalin: The Court of the Red Tsar"
+    )
+    assert fields["Count"] == "994"
+    assert front.select_one('a[href="https://thememoryhole.substack.com/"]')
+    assert "Joseph Vissarionovich Stalin (born Ioseb" in front.get_text()
+
+
+def test_about_page_has_licence_and_citation(html_build: tuple[Path, str]) -> None:
+    text = _page(html_build[0], "about.html").get_text()
+    assert "CC BY-SA 4.0" in text
+    assert "Wikipedia contributors" in text
+    assert "MIT licence" in text
+    assert "How to cite this edition" in text
+
+
+@pytest.mark.pdf
+def test_pdf_builds_without_warnings(pdf_build: tuple[Path, str]) -> None:
+    pdf, stderr = pdf_build
+    assert "WARNING" not in stderr
+    log = pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+    assert "undefined references" not in log
+    assert "Missing character" not in log
+
+
+@pytest.mark.pdf
+def test_pdf_keeps_unicode(pdf_build: tuple[Path, str]) -> None:
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf_build[0]), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Józef Piłsudski" in text
+    assert "ethnic groups—amo" in text
+    assert "Image not in the witness" in text
+
+
+def test_make_check_is_clean() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "scholarly_edition", "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,65 @@
+"""The extension's nodes in every builder, through Sphinx's own test fixtures."""
+
+from __future__ import annotations
+
+import pytest
+import scholarly_edition
+from sphinx.testing.util import SphinxTestApp
+
+
+@pytest.mark.sphinx("html", testroot="apparatus", freshenv=True)
+def test_html(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert '<figure class="absent-image">' in html
+    assert ">Image not in the witness</div>" in html
+    assert "<figcaption>\n<p>A caption with <em>emphasis</em>.</p>\n</figcaption>" in html
+    assert (
+        'mid-wo<span class="lacuna apparatus" role="note"><span class="lacuna-sign">[…]</span>'
+        " <em>the witness breaks off here</em></span>"
+    ) in html
+
+
+@pytest.mark.sphinx("latex", testroot="apparatus", freshenv=True)
+def test_latex(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    tex = (app.outdir / "projectnamenotset.tex").read_text(encoding="utf-8")
+    assert "\\usepackage{scholarlyedition}" in tex
+    assert "\\begin{sphinxabsentimage}{Image not in the witness}" in tex
+    assert "mid\\sphinxhyphen{}wo\\sphinxlacuna{the witness breaks off here}" in tex
+    assert (app.outdir / "scholarlyedition.sty").is_file()
+
+
+@pytest.mark.parametrize("builder", ["text", "man", "texinfo", "epub"])
+def test_other_builders(make_app, rootdir, tmp_path, builder: str) -> None:
+    """An unknown node would crash a builder; each one renders ours."""
+    app = make_app(builder, srcdir=_copy_root(rootdir, tmp_path), freshenv=True)
+    app.build()
+    assert "Unknown node" not in app.warning.getvalue()
+
+
+@pytest.mark.sphinx("html", testroot="apparatus", freshenv=True, parallel=2)
+def test_parallel_build_matches_serial(app: SphinxTestApp, make_app, rootdir, tmp_path) -> None:
+    app.build()
+    serial = make_app("html", srcdir=_copy_root(rootdir, tmp_path), freshenv=True)
+    serial.build()
+    for name in ("index.html", "second.html"):
+        assert (app.outdir / name).read_bytes() == (serial.outdir / name).read_bytes()
+
+
+def test_setup_declares_parallel_safety(make_app, rootdir, tmp_path) -> None:
+    app = make_app("html", srcdir=_copy_root(rootdir, tmp_path))
+    extension = app.extensions["scholarly_edition"]
+    assert extension.version == scholarly_edition.__version__
+    assert extension.parallel_read_safe is True
+    assert extension.parallel_write_safe is True
+
+
+def _copy_root(rootdir, tmp_path):
+    import shutil
+
+    target = tmp_path / "src"
+    shutil.copytree(rootdir / "test-apparatus", target)
+    return target

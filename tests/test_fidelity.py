@@ -1,0 +1,68 @@
+"""Every word and marker of the witness, in order, in the HTML and the PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from scholarly_edition import fidelity, structure
+
+
+def _tokens(text: str, place: str) -> list[fidelity.Token]:
+    return fidelity.tokens(text, place)
+
+
+def test_compare_reports_a_lost_word_with_both_places() -> None:
+    witness = _tokens("Stalin was born in Gori,[3] then part", "witness line 20")
+    output = _tokens("Stalin was born Gori,[3] then part", "page.html")
+    report = fidelity.compare("HTML", witness, output, allow_extra=False)
+    assert report.problems == ("delete: witness «in» at witness line 20; output «» at page.html",)
+    assert report.percent < 100
+
+
+def test_compare_reports_a_lost_marker_even_where_extra_text_is_allowed() -> None:
+    witness = _tokens("in Gori,[3] then", "w")
+    output = _tokens("in Gori, then 12 Chapter 1", "pdf page 3")
+    report = fidelity.compare("PDF", witness, output, allow_extra=True)
+    assert [p.split(":")[0] for p in report.problems] == ["delete"]
+    assert "[3]" in report.problems[0]
+
+
+def test_compare_reports_reordering() -> None:
+    witness = _tokens("one two three four", "w")
+    output = _tokens("one three two four", "o")
+    assert fidelity.compare("HTML", witness, output, allow_extra=True).problems
+
+
+def test_extra_text_fails_html_but_not_pdf() -> None:
+    witness = _tokens("one two", "w")
+    output = _tokens("one apparatus two", "o")
+    assert fidelity.compare("HTML", witness, output, allow_extra=False).problems
+    assert not fidelity.compare("PDF", witness, output, allow_extra=True).problems
+
+
+def test_tokens_keep_markers_and_ignore_line_end_hyphens() -> None:
+    assert [t.text for t in _tokens("Soviet-aligned [h][d] [O.S. 6", "w")] == [
+        "Sovietaligned",
+        "[h]",
+        "[d]",
+        "O",
+        "S",
+        "6",
+    ]
+
+
+def test_html_edition_is_faithful(
+    html_build: tuple[Path, str], edition: structure.Structure
+) -> None:
+    report = fidelity.check_html(edition, html_build[0])
+    assert report.problems == ()
+    assert report.percent == 100.0
+    assert report.witness_count > 10000
+
+
+@pytest.mark.pdf
+def test_pdf_edition_is_faithful(pdf_build: tuple[Path, str], edition: structure.Structure) -> None:
+    report = fidelity.check_pdf(edition, pdf_build[0])
+    assert report.problems == ()
+    assert report.percent == 100.0

@@ -1,0 +1,67 @@
+"""The importer: deterministic, literal, and in step with the committed chapters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from scholarly_edition import importer, structure
+from scholarly_edition.__main__ import main
+
+
+def test_committed_chapters_are_the_importer_output(edition: structure.Structure) -> None:
+    """Re-running the importer on unchanged inputs gives no diff."""
+    for name, text in importer.render(edition).items():
+        assert (ROOT / "docs" / name).read_text(encoding="utf-8") == text, name
+
+
+def test_import_twice_writes_the_same_bytes(tmp_path: Path) -> None:
+    (tmp_path / "refs").mkdir()
+    for name in ("witness.txt", "structure.toml"):
+        (tmp_path / "refs" / name).write_bytes((ROOT / "refs" / name).read_bytes())
+    assert main(["--root", str(tmp_path), "import"]) == 0
+    first = {p: p.read_bytes() for p in sorted((tmp_path / "docs").rglob("*.md"))}
+    assert len(first) == 15
+    assert main(["--root", str(tmp_path), "import"]) == 0
+    assert {p: p.read_bytes() for p in sorted((tmp_path / "docs").rglob("*.md"))} == first
+
+
+def test_every_witness_line_is_written_once(edition: structure.Structure) -> None:
+    rendered = "\n".join(importer.render(edition).values())
+    for number, line in enumerate(edition.lines, start=1):
+        if line.strip():
+            assert importer.escape(line) in rendered, number
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# not a heading", "\\# not a heading"),
+        ("1917. Not a list", "1917\\. Not a list"),
+        ("- not an item", "\\- not an item"),
+        ("> not a quote", "\\> not a quote"),
+        ("(label)= not a target", "\\(label)= not a target"),
+        ("a *b* _c_ `d` <e> & f | g {h}", "a \\*b\\* \\_c\\_ \\`d\\` \\<e> \\& f \\| g \\{h\\}"),
+        ("[3] stays, [4](x) is no link", "[3] stays, [4]\\(x) is no link"),
+        ("see https://example.org/a_b now", "see <https://example.org/a_b> now"),
+    ],
+)
+def test_escape_makes_text_literal(text: str, expected: str) -> None:
+    assert importer.escape(text) == expected
+
+
+def test_roles_become_myst(edition: structure.Structure) -> None:
+    pages = importer.render(edition)
+    assert pages["early-life/index.md"].count("\n# Early life\n") == 1
+    assert "{.hatnote}\nMain article: Early life of Joseph Stalin" in pages["early-life/index.md"]
+    assert "## Economic policy" in pages["consolidation-of-power/1927-1931.md"]
+    assert (
+        "> {.attribution}\n> — Stalin, February 1931[312]"
+        in pages["consolidation-of-power/1927-1931.md"]
+    )
+    assert ":::{absent-image}\nStalin in 1915\n:::" in pages["early-life/1912-1917.md"]
+    last = pages["consolidation-of-power/1932-1939.md"]
+    assert "ethnic groups—amo{lacuna}`the witness breaks off here`" in last
+    assert last.rstrip().endswith("Loading 1 comment...\n:::")
+    assert ":Count: 994" in pages["index.md"]

@@ -1,0 +1,78 @@
+"""The structure map fits the witness, and a map that does not is refused by name."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from scholarly_edition import structure
+
+
+def test_every_line_has_a_reading(edition: structure.Structure) -> None:
+    roles = [edition.role(n) for n in range(1, len(edition.lines) + 1)]
+    assert roles.count("part") == 3
+    assert roles.count("section") == 11
+    assert roles.count("caption") == 19
+    assert roles.count("residue") == 1
+    assert [edition.lines[n - 1] for n, r in edition.roles.items() if r == "part"] == [
+        "Early life",
+        "In Lenin's government",
+        "Consolidation of power",
+    ]
+
+
+def test_short_unmapped_lines_are_paragraphs_ending_in_sentences(
+    edition: structure.Structure,
+) -> None:
+    """A heading or caption forgotten in the map would show as a paragraph without
+    closing punctuation; every paragraph of this witness ends a sentence or a note."""
+    for number in range(1, len(edition.lines) + 1):
+        if edition.role(number) == "paragraph" and number != edition.lacuna.line:
+            assert edition.lines[number - 1].rstrip().endswith((".", "]", '"')), number
+
+
+def test_chapters_cover_the_witness(edition: structure.Structure) -> None:
+    assert edition.chapters[0].first == 1
+    assert edition.chapters[-1].last == len(edition.lines)
+    for before, after in zip(edition.chapters, edition.chapters[1:], strict=False):
+        assert before.last + 1 == after.first
+
+
+def _copy_refs(tmp_path: Path) -> Path:
+    refs = tmp_path / "refs"
+    refs.mkdir()
+    shutil.copy(ROOT / "refs" / "witness.txt", refs)
+    shutil.copy(ROOT / "refs" / "structure.toml", refs)
+    return refs / "structure.toml"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('17 = "section"', '17 = "heading"', "[lines] 17: unknown role 'heading'"),
+        ('16 = "hatnote"', '2 = "caption"\n16 = "hatnote"', "[lines] 2: the line is blank"),
+        ('16 = "hatnote"', "", "line 16: looks like a hatnote but has no role"),
+        ('71 = "attribution"', '70 = "quote"', "[lines] 70: the line is blank"),
+        ('37 = "caption"', '37 = "attribution"', "[lines] 37: an attribution must start"),
+        ('1 = "page-title"', '1 = "caption"', "no line has the role(s) page-title"),
+        ("first = 28", "first = 29", "line 29 is not a part or section heading"),
+        ('after = "ethnic groups—amo"', 'after = "ethnic groups"', "[lacuna]"),
+        ('sha256 = "58', 'sha256 = "00', "sha256: witness"),
+        ("[lines]", "[lines\n", "malformed TOML"),
+        ('193 = "residue"', '193 = "residue"\n600 = "residue"', "[lines] 600: not a line"),
+    ],
+)
+def test_bad_maps_are_refused_with_their_place(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    path = _copy_refs(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(structure.StructureError) as raised:
+        structure.load(path)
+    assert str(path) in str(raised.value)
+    assert message in str(raised.value)
