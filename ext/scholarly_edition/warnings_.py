@@ -1,0 +1,29 @@
+"""Every warning the extension can give, in one place, for ``suppress_warnings``.
+
+Each is emitted as ``path:line: WARNING: message [edition.<subtype>]`` through
+:func:`warn`, so that a contributor sees the file and line to fix.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from docutils import nodes
+from sphinx.util import logging
+
+logger = logging.getLogger("scholarly_edition")
+
+WARNING_TYPE = "edition"
+
+
+class EditionWarning(Enum):
+    """Subtypes of the ``edition`` warning type; the value says what went wrong."""
+
+
+def warn(
+    subtype: EditionWarning,
+    message: str,
+    location: nodes.Node | tuple[str, int | None] | str | None,
+) -> None:
+    """Log a located warning of type ``edition.<subtype>``."""
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype.name)
