@@ -28,6 +28,16 @@ myst_enable_extensions = ["attrs_block", "colon_fence", "fieldlist", "substituti
 myst_substitutions = {"version": __version__}
 myst_heading_anchors = 0
 exclude_patterns = ["_build"]
+
+# Notes: the map of what each bracketed note cites, the works it cites, and
+# the short citation form ("Conquest 1991, p. 2") for notes and previews.
+edition_notes_file = "../refs/notes.toml"
+edition_notes_page = "notes"
+edition_notes_report_page = "notes-report"
+bibtex_bibfiles = ["../refs/works.bib"]
+bibtex_default_style = "alpha"
+bibtex_reference_style = "edition-short"
+bibtex_cite_id = "work-{key}"
 # The witness's quotation marks and dashes are kept exactly as transmitted.
 smartquotes = False
 

@@ -118,6 +118,7 @@ def test_pdf_keeps_unicode(pdf_build: tuple[Path, str]) -> None:
         text=True,
         check=True,
     ).stdout
+    text = " ".join(text.split())
     assert "Józef Piłsudski" in text
     assert "ethnic groups—amo" in text
     assert "Image not in the witness" in text

@@ -8,7 +8,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import absent_image, lacuna
+from . import absent_image, lacuna, notes
 
 __version__ = "0.1.0"
 
@@ -24,6 +24,7 @@ def _copy_latex_package(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     absent_image.setup(app)
     lacuna.setup(app)
+    notes.setup(app)
     app.add_latex_package(LATEX_PACKAGE.stem)
     app.connect("builder-inited", _copy_latex_package)
     return {

@@ -19,6 +19,11 @@ WARNING_TYPE = "edition"
 class EditionWarning(Enum):
     """Subtypes of the ``edition`` warning type; the value says what went wrong."""
 
+    unknown_note = "a bracketed marker whose note is not in the note map"
+    note_map = "the note map is malformed or names a missing BibTeX key"
+    bibtex = "the BibTeX file is malformed, has a duplicate key or lacks a field"
+    unused_note = "a note map entry that the text never cites"
+
 
 def warn(
     subtype: EditionWarning,

@@ -1,0 +1,73 @@
+"""Under each work of the bibliography, the notes that cite it.
+
+sphinxcontrib-bibtex renders the entries (ids from ``bibtex_cite_id``, which
+the edition sets to ``work-{key}``); this post-transform adds the links to
+the notes. The bibliography page depends on the note map, so editing a note's
+citations rebuilds it.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import make_refnode
+from sphinxcontrib.bibtex.nodes import bibliography
+
+from . import refs_state
+from .notes_domain import NotesDomain
+
+WORK_ID = "work-"
+
+
+def note_bibliography_dependencies(app: Sphinx, doctree: nodes.document) -> None:
+    if refs_state.configured(app) and next(doctree.findall(bibliography), None) is not None:
+        for path in refs_state.dependencies(app.env):
+            app.env.note_dependency(str(path))
+
+
+class CitedByNotes(SphinxPostTransform):
+    # After sphinxcontrib-bibtex turns the bibliography into citations (5).
+    default_priority = 7
+
+    def run(self, **kwargs: object) -> None:
+        if not refs_state.configured(self.app):
+            return
+        page = self.env.config.edition_notes_page
+        domain = self.env.domains["notes"]
+        assert isinstance(domain, NotesDomain)
+        citing: dict[str, list[str]] = {}
+        for label, note in refs_state.note_map(self.env).notes.items():
+            if label in domain.ordered:
+                for cite in note.cites:
+                    citing.setdefault(cite.key, []).append(label)
+        for citation in list(self.document.findall(nodes.citation)):
+            ids = [i for i in citation["ids"] if i.startswith(WORK_ID)]
+            if not ids:
+                continue
+            labels = citing.get(ids[0][len(WORK_ID) :], [])
+            paragraph = nodes.paragraph(classes=["cited-by"])
+            if not labels:
+                paragraph += nodes.Text("Not cited by any note yet.")
+            else:
+                paragraph += nodes.Text("Cited in note " if len(labels) == 1 else "Cited in notes ")
+                for index, label in enumerate(labels):
+                    if index:
+                        paragraph += nodes.Text(", ")
+                    # The notes page lists notes in HTML; in print they are footnotes
+                    # at their first use.
+                    first = domain.ordered[label][0]
+                    docname, target = (
+                        (page, f"note-{label}")
+                        if self.app.builder.format == "html"
+                        else (first.docname, first.node_id)
+                    )
+                    paragraph += make_refnode(
+                        self.app.builder,
+                        self.env.docname,
+                        docname,
+                        target,
+                        nodes.Text(f"[{label}]"),
+                    )
+                paragraph += nodes.Text(".")
+            citation += paragraph

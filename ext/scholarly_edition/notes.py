@@ -1,0 +1,65 @@
+"""The note apparatus: wiring of config values, nodes, domain, transforms and events."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from . import bibliography_links, citation_style, notes_nodes, refs_state
+from .notes_domain import NotesDomain, reading_order
+from .notes_pages import FillNotePages, NoteListDirective, NotesCoverageDirective
+from .notes_transform import NoteMarkers
+from .warnings_ import EditionWarning, warn
+
+
+def report_refs_problems(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Every problem of the note map and BibTeX files, each at its file and line."""
+    domain = env.domains["notes"]
+    assert isinstance(domain, NotesDomain)
+    domain.data["reread"] = bool(docnames)
+    if not refs_state.configured(app):
+        return
+    for problem in refs_state.note_map(env).problems:
+        subtype = (
+            EditionWarning.bibtex if problem.path.suffix == ".bib" else EditionWarning.note_map
+        )
+        warn(subtype, problem.message, f"{problem.path}:{problem.line or 1}")
+
+
+def order_notes(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Global, order-dependent work once all documents are read; returns pages to re-write."""
+    domain = env.domains["notes"]
+    assert isinstance(domain, NotesDomain)
+    domain.order_uses(reading_order(env))
+    if refs_state.configured(app):
+        note_map = refs_state.note_map(env)
+        for label, note in note_map.notes.items():
+            if label not in domain.ordered:
+                warn(
+                    EditionWarning.unused_note,
+                    f"note {label} is in the note map but never cited in the text",
+                    f"{note_map.path}:{note.line or 1}",
+                )
+    documents = sorted(env.all_docs)
+    changed = domain.data.get("reread") or domain.data.get("documents") != documents
+    domain.data["documents"] = documents
+    pages = [env.config.edition_notes_page, env.config.edition_notes_report_page]
+    return [page for page in pages if page in env.all_docs] if changed else []
+
+
+def setup(app: Sphinx) -> None:
+    app.setup_extension("sphinxcontrib.bibtex")
+    citation_style.register()
+    app.add_config_value("edition_notes_file", "", "env", str)
+    app.add_config_value("edition_notes_page", "notes", "env", str)
+    app.add_config_value("edition_notes_report_page", "notes-report", "env", str)
+    notes_nodes.setup(app)
+    app.add_domain(NotesDomain)
+    app.add_transform(NoteMarkers)
+    app.add_directive("note-list", NoteListDirective)
+    app.add_directive("notes-coverage", NotesCoverageDirective)
+    app.add_post_transform(FillNotePages)
+    app.add_post_transform(bibliography_links.CitedByNotes)
+    app.connect("env-before-read-docs", report_refs_problems)
+    app.connect("env-updated", order_notes)
+    app.connect("doctree-read", bibliography_links.note_bibliography_dependencies)

@@ -1,0 +1,123 @@
+"""The note map (``refs/notes.toml``): what each bracketed note cites.
+
+Loaded with :mod:`tomllib`; every problem is returned with the file and the
+line of the entry, so that a contributor who resolves a note sees where a
+mistake is.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+UNRESOLVED = "unresolved"
+EXPLANATORY = "explanatory"
+_TOML_LINE = re.compile(r"at line (\d+)")
+
+
+@dataclass(frozen=True)
+class Cite:
+    key: str
+    locator: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """One note: its label as printed, its status and (when resolved) its citations."""
+
+    label: str
+    status: str
+    cites: tuple[Cite, ...]
+    line: int
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.cites)
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line or 1}: {self.message}"
+
+
+@dataclass(frozen=True)
+class NoteMap:
+    path: Path
+    notes: dict[str, Note]
+    problems: tuple[Problem, ...]
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """The line each top-level key of ``[notes]`` stands on (TOML keeps no positions)."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        key = line.split("=", 1)[0].strip().strip('"')
+        if "=" in line and not line.lstrip().startswith("#") and key:
+            lines.setdefault(key, number)
+    return lines
+
+
+def load(path: Path, bib_keys: set[str]) -> NoteMap:
+    """Read and check the note map against the keys of the BibTeX file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        return NoteMap(path, {}, (Problem(path, None, f"cannot read the note map: {exc}"),))
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_LINE.search(str(exc))
+        line = int(found.group(1)) if found else None
+        message = f"malformed note map: {exc}"
+        if "Cannot overwrite a value" in str(exc):
+            message = f"duplicate note number: {exc}"
+        return NoteMap(path, {}, (Problem(path, line, message),))
+    lines = _key_lines(text)
+    table = data.get("notes")
+    if not isinstance(table, dict):
+        return NoteMap(path, {}, (Problem(path, None, "the note map needs a [notes] table"),))
+    notes: dict[str, Note] = {}
+    problems: list[Problem] = []
+    for label, value in table.items():
+        line = lines.get(label)
+        note, trouble = _note(label, value, line, bib_keys)
+        problems += [Problem(path, line, message) for message in trouble]
+        if note is not None:
+            notes[label] = note
+    return NoteMap(path, notes, tuple(problems))
+
+
+def _note(
+    label: str, value: object, line: int | None, bib_keys: set[str]
+) -> tuple[Note | None, list[str]]:
+    if not re.fullmatch(r"\d{1,6}|[a-z]", label):
+        return None, [f"note {label!r}: a note is a number or a single lower-case letter"]
+    if value in (UNRESOLVED, EXPLANATORY):
+        if value == EXPLANATORY and not label.isalpha():
+            return None, [f"note {label}: only lettered notes are explanatory"]
+        return Note(label, str(value), (), line or 0), []
+    if not isinstance(value, list) or not value:
+        return None, [
+            f"note {label}: expected {UNRESOLVED!r}, {EXPLANATORY!r} or a list of citations"
+        ]
+    cites = []
+    trouble = []
+    for item in value:
+        if not isinstance(item, dict) or set(item) != {"key", "locator"}:
+            trouble.append(f"note {label}: each citation is {{ key = ..., locator = ... }}")
+            continue
+        key, locator = str(item["key"]), str(item["locator"]).strip()
+        if key not in bib_keys:
+            trouble.append(f"note {label}: no BibTeX entry with key {key!r}")
+        if not locator:
+            trouble.append(f"note {label}: citation of {key!r} has an empty locator")
+        cites.append(Cite(key, locator))
+    if trouble:
+        return None, trouble
+    return Note(label, "resolved", tuple(cites), line or 0), []

@@ -1,0 +1,199 @@
+"""The pages that show every document's notes: the notes list and the coverage report.
+
+Their directives leave placeholders; a post-transform fills them from the
+``notes`` domain when the page is written (in the main process, after all
+documents are read), and marks which use of each note comes first, for the
+LaTeX footnotes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from string import ascii_lowercase
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_refnode
+
+from . import note_content, refs_state
+from .notes_domain import NotesDomain, NoteUse
+from .notes_nodes import note_list, note_preview, note_ref, notes_coverage
+
+PRINTED_NOTES = (
+    "In this format each note is printed as a footnote at its first use in the text; "
+    "later uses refer to it."
+)
+
+
+class NoteListDirective(SphinxDirective):
+    """``{note-list}``: every note of the text, once, with links back to each use."""
+
+    def run(self) -> list[nodes.Node]:
+        for path in refs_state.dependencies(self.env):
+            self.env.note_dependency(str(path))
+        node = note_list()
+        self.set_source_info(node)
+        return [node]
+
+
+class NotesCoverageDirective(SphinxDirective):
+    """``{notes-coverage}``: resolved and unresolved notes per chapter."""
+
+    def run(self) -> list[nodes.Node]:
+        for path in refs_state.dependencies(self.env):
+            self.env.note_dependency(str(path))
+        node = notes_coverage()
+        self.set_source_info(node)
+        return [node]
+
+
+def backlink_letters(count: int) -> list[str]:
+    """a, b, …, z, aa, ab, … as in reference lists with several uses."""
+    letters = []
+    for index in range(count):
+        label = ""
+        index += 1
+        while index:
+            index, rest = divmod(index - 1, 26)
+            label = ascii_lowercase[rest] + label
+        letters.append(label)
+    return letters
+
+
+class FillNotePages(SphinxPostTransform):
+    # After sphinxcontrib-bibtex builds its citations (5), before Sphinx
+    # resolves references (10), so the citations made here get resolved.
+    default_priority = 6
+
+    def run(self, **kwargs: object) -> None:
+        domain = self.env.domains["notes"]
+        assert isinstance(domain, NotesDomain)
+        self._mark_first_uses(domain)
+        for placeholder in list(self.document.findall(note_list)):
+            placeholder.replace_self(self._note_list(domain))
+        for placeholder in list(self.document.findall(notes_coverage)):
+            placeholder.replace_self(self._coverage(domain))
+
+    def _mark_first_uses(self, domain: NotesDomain) -> None:
+        for node in self.document.findall(note_ref):
+            first = domain.ordered.get(node["note"], [None])[0]
+            if first is not None:
+                # node["docname"], not env.docname: LaTeX resolves one assembled doctree.
+                node["first"] = (first.docname, first.node_id) == (node["docname"], node["ids"][0])
+                node["first_doc"], node["first_id"] = first.docname, first.node_id
+                preview = node.next_node(note_preview, descend=False, siblings=True)
+                if preview is not None:
+                    preview["first"] = node["first"]
+                    preview["first_doc"], preview["first_id"] = first.docname, first.node_id
+
+    def _link(self, use: NoteUse, text: str) -> nodes.Node:
+        return make_refnode(
+            self.app.builder,
+            self.env.docname,
+            use.docname,
+            use.node_id,
+            nodes.Text(text),
+            f"Back to the use of note [{use.note}] in the text",
+        )
+
+    def _note_list(self, domain: NotesDomain) -> list[nodes.Node]:
+        if self.app.builder.format != "html":
+            return [
+                nodes.paragraph(
+                    "",
+                    PRINTED_NOTES,
+                )
+            ]
+        notes = refs_state.note_map(self.env).notes
+        items = nodes.bullet_list(classes=["note-list"])
+        for label, note in notes.items():
+            uses = domain.ordered.get(label, [])
+            if not uses:
+                continue
+            item = nodes.list_item(
+                ids=[f"note-{label}"], classes=["note-entry", f"note-{note.status}"]
+            )
+            paragraph = nodes.paragraph()
+            paragraph += nodes.strong("", f"[{label}]", classes=["note-label"])
+            paragraph += nodes.Text(" ")
+            back = nodes.inline(classes=["note-backlinks"])
+            if len(uses) == 1:
+                back += self._link(uses[0], "↩")
+            else:
+                back += nodes.Text("↩ ")
+                for use, letter in zip(uses, backlink_letters(len(uses)), strict=True):
+                    back += self._link(use, letter)
+                    back += nodes.Text(" ")
+            paragraph += back
+            paragraph += nodes.Text(" ")
+            paragraph += note_content.content(note, self.env)
+            item += paragraph
+            items += item
+        return [items]
+
+    def _coverage(self, domain: NotesDomain) -> list[nodes.Node]:
+        notes = refs_state.note_map(self.env).notes
+        first_uses = [uses[0] for uses in domain.ordered.values()]
+        chapters: dict[str, list[NoteUse]] = {}
+        for use in first_uses:
+            chapters.setdefault(use.docname, []).append(use)
+        table = _table(
+            ["Chapter", "Notes", "Resolved", "Unresolved"],
+            [
+                [
+                    self._doc_link(docname),
+                    str(len(uses)),
+                    str(sum(notes[u.note].resolved for u in uses)),
+                    str(sum(notes[u.note].status == "unresolved" for u in uses)),
+                ]
+                for docname, uses in chapters.items()
+            ],
+        )
+        counts = Counter(notes[u.note].status for u in first_uses)
+        summary = nodes.paragraph(
+            "",
+            f"{len(first_uses)} notes are cited in the text: {counts['resolved']} resolved, "
+            f"{counts['unresolved']} unresolved, {counts['explanatory']} explanatory "
+            "notes whose text the witness lacks.",
+        )
+        result: list[nodes.Node] = [summary, table]
+        for docname, uses in chapters.items():
+            open_uses = [u for u in uses if notes[u.note].status == "unresolved"]
+            if not open_uses:
+                continue
+            section = nodes.rubric("", "", self._doc_link(docname))
+            entries = nodes.bullet_list(classes=["unresolved-notes"])
+            for use in open_uses:
+                item = nodes.list_item()
+                paragraph = nodes.paragraph()
+                paragraph += self._link(use, f"[{use.note}]")
+                paragraph += nodes.Text(f" “{use.sentence}”")
+                item += paragraph
+                entries += item
+            result += [section, entries]
+        return result
+
+    def _doc_link(self, docname: str) -> nodes.Node:
+        title = self.env.titles[docname].astext() if docname in self.env.titles else docname
+        return make_refnode(self.app.builder, self.env.docname, docname, "", nodes.Text(title))
+
+
+def _table(header: list[str], rows: list[list[nodes.Node | str]]) -> nodes.table:
+    table = nodes.table(classes=["notes-coverage"])
+    group = nodes.tgroup(cols=len(header))
+    table += group
+    group += [nodes.colspec(colwidth=1) for _ in header]
+    head = nodes.thead()
+    body = nodes.tbody()
+    group += [head, body]
+    for target, cells in ((head, header), *((body, row) for row in rows)):
+        row = nodes.row()
+        for cell in cells:
+            entry = nodes.entry()
+            entry += nodes.paragraph(
+                "", "", cell if isinstance(cell, nodes.Node) else nodes.Text(cell)
+            )
+            row += entry
+        target += row
+    return table

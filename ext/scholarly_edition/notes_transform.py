@@ -1,0 +1,131 @@
+"""The note transform: bracketed note markers in running text become note references.
+
+MyST leaves ``[12]`` as plain text. This transform splits Text nodes at markers
+that the note map knows, keeping the label exactly as in the witness, and
+records each use in the ``notes`` domain. Markers the note map lacks stay text
+and are reported with file and line.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+
+from . import note_content, refs_state
+from .markers import MARKER, sentence_before
+from .notes_domain import NotesDomain, NoteUse
+from .notes_nodes import note_preview, note_ref
+from .warnings_ import EditionWarning, warn
+
+# Text in these is never a note marker: code, raw output, links, labels.
+SKIP = (
+    nodes.FixedTextElement,
+    nodes.literal,
+    nodes.raw,
+    nodes.math,
+    nodes.reference,
+    nodes.target,
+    nodes.label,
+    nodes.comment,
+    nodes.substitution_definition,
+    addnodes.pending_xref,
+    note_ref,
+    note_preview,
+)
+
+
+def _line(node: nodes.Node) -> int | None:
+    """The first line of the nearest ancestor that knows it (inline nodes do not)."""
+    while node is not None:
+        if node.line:
+            return node.line
+        node = node.parent
+    return None
+
+
+def _skipped(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, SKIP):
+            return True
+        parent = parent.parent
+    return False
+
+
+class NoteMarkers(SphinxTransform):
+    # Early among Sphinx's read transforms, so that the names tagger (a higher
+    # number) sees markers as nodes and never matches inside them.
+    default_priority = 400
+
+    def apply(self, **kwargs: object) -> None:
+        if not refs_state.configured(self.app):
+            return
+        notes = refs_state.note_map(self.env).notes
+        for path in refs_state.dependencies(self.env):
+            self.env.note_dependency(str(path))
+        domain = self.env.domains["notes"]
+        assert isinstance(domain, NotesDomain)
+        counts: dict[str, int] = {}
+        for text in list(self.document.findall(nodes.Text)):
+            if MARKER.search(text) is None or _skipped(text):
+                continue
+            self._split(text, notes, domain, counts)
+
+    def _split(
+        self,
+        text: nodes.Text,
+        notes: dict[str, object],
+        domain: NotesDomain,
+        counts: dict[str, int],
+    ) -> None:
+        source = str(text)
+        parent = text.parent
+        base_line = _line(parent)
+        replacement: list[nodes.Node] = []
+        position = 0
+        for match in MARKER.finditer(source):
+            label = match.group(1)
+            line = (base_line or 0) + source.count("\n", 0, match.start()) or None
+            note = notes.get(label)
+            if note is None:
+                warn(
+                    EditionWarning.unknown_note,
+                    f"note [{label}] is not in the note map "
+                    f"({refs_state.notes_path(self.env).name})",
+                    (self.env.docname, line),
+                )
+                continue
+            replacement.append(nodes.Text(source[position : match.start()]))
+            counts[label] = counts.get(label, 0) + 1
+            node_id = f"ref-{label}-{counts[label]}"
+            ref = note_ref("", note=label, ids=[node_id], docname=self.env.docname)
+            ref += addnodes.pending_xref(
+                "",
+                nodes.Text(match.group()),
+                refdomain="notes",
+                reftype="note",
+                reftarget=label,
+                refexplicit=True,
+                refdoc=self.env.docname,
+            )
+            ref.source, ref.line = parent.source, line
+            preview = note_preview("", note=label, ids=[f"preview-{label}-{counts[label]}"])
+            preview += note_content.content(note, self.env)
+            replacement += [ref, preview]
+            domain.note_use(
+                NoteUse(
+                    label,
+                    self.env.docname,
+                    node_id,
+                    line or 0,
+                    sentence_before(source, match.start()),
+                )
+            )
+            position = match.end()
+        if not replacement:
+            return
+        replacement.append(nodes.Text(source[position:]))
+        parent.replace(
+            text, [node for node in replacement if not isinstance(node, nodes.Text) or str(node)]
+        )

@@ -1,0 +1,55 @@
+"""The note map and BibTeX data of a build, read once per change of the files.
+
+Both are parsed in the main process before reading; forked ``-j`` workers
+inherit the result. The cache is keyed by path and modification time, so an
+edited file is read again and nothing stale survives.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from . import bib_lint, notes_data
+from .notes_data import NoteMap, Problem
+
+
+def notes_path(env: BuildEnvironment) -> Path:
+    return (Path(env.srcdir) / env.config.edition_notes_file).resolve()
+
+
+def bib_paths(env: BuildEnvironment) -> list[Path]:
+    return [(Path(env.srcdir) / name).resolve() for name in env.config.bibtex_bibfiles or []]
+
+
+def _mtime(path: Path) -> int:
+    return path.stat().st_mtime_ns if path.exists() else 0
+
+
+@lru_cache(maxsize=4)
+def _load(notes: Path, bibs: tuple[Path, ...], stamp: tuple[int, ...]) -> NoteMap:
+    keys: set[str] = set()
+    problems: list[Problem] = []
+    for bib in bibs:
+        checked = bib_lint.check(bib)
+        keys |= checked.keys
+        problems += checked.problems
+    loaded = notes_data.load(notes, keys)
+    return NoteMap(loaded.path, loaded.notes, tuple(problems) + loaded.problems)
+
+
+def note_map(env: BuildEnvironment) -> NoteMap:
+    """The current note map, with the problems of the note map and the BibTeX files."""
+    notes, bibs = notes_path(env), tuple(bib_paths(env))
+    return _load(notes, bibs, tuple(_mtime(p) for p in (notes, *bibs)))
+
+
+def dependencies(env: BuildEnvironment) -> list[Path]:
+    return [notes_path(env), *bib_paths(env)]
+
+
+def configured(app: Sphinx) -> bool:
+    return bool(app.config.edition_notes_file)
