@@ -21,7 +21,7 @@ WORK_ID = "work-"
 
 
 def note_bibliography_dependencies(app: Sphinx, doctree: nodes.document) -> None:
-    if refs_state.configured(app) and next(doctree.findall(bibliography), None) is not None:
+    if refs_state.configured(app.config) and next(doctree.findall(bibliography), None) is not None:
         for path in refs_state.dependencies(app.env):
             app.env.note_dependency(str(path))
 
@@ -31,7 +31,7 @@ class CitedByNotes(SphinxPostTransform):
     default_priority = 7
 
     def run(self, **kwargs: object) -> None:
-        if not refs_state.configured(self.app):
+        if not refs_state.configured(self.config):
             return
         page = self.env.config.edition_notes_page
         domain = self.env.domains["notes"]
@@ -59,11 +59,11 @@ class CitedByNotes(SphinxPostTransform):
                     first = domain.ordered[label][0]
                     docname, target = (
                         (page, f"note-{label}")
-                        if self.app.builder.format == "html"
+                        if refs_state.builder(self.env).format == "html"
                         else (first.docname, first.node_id)
                     )
                     paragraph += make_refnode(
-                        self.app.builder,
+                        refs_state.builder(self.env),
                         self.env.docname,
                         docname,
                         target,

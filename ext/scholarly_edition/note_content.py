@@ -16,14 +16,21 @@ HOW_TO_RESOLVE = "How to resolve a note"
 def content(note: Note, env: BuildEnvironment) -> list[nodes.Node]:
     """Short citations linked to the bibliography, or an honest statement of the unknown."""
     if note.resolved:
-        target = ",".join(f"{cite.key}{{{cite.locator}}}" for cite in note.cites)
-        xref = pending_xref(
-            "", nodes.inline("", target), refdomain="cite", reftype="p", reftarget=target
-        )
-        return [xref]
+        # One reference per work, so the note keeps its source's order.
+        result: list[nodes.Node] = []
+        for index, cite in enumerate(note.cites):
+            if index:
+                result.append(nodes.Text("; "))
+            target = f"{cite.key}{{{cite.locator}}}"
+            result.append(
+                pending_xref(
+                    "", nodes.inline("", target), refdomain="cite", reftype="p", reftarget=target
+                )
+            )
+        return result
     if note.status == EXPLANATORY:
         return [nodes.inline("", EXPLANATORY_TEXT, classes=["note-explanatory"])]
-    result: list[nodes.Node] = [nodes.inline("", UNRESOLVED_TEXT, classes=["note-unresolved"])]
+    result = [nodes.inline("", UNRESOLVED_TEXT, classes=["note-unresolved"])]
     report = env.config.edition_notes_report_page
     if report and report in env.found_docs:
         link = pending_xref(

@@ -17,7 +17,7 @@ def report_refs_problems(app: Sphinx, env: BuildEnvironment, docnames: list[str]
     domain = env.domains["notes"]
     assert isinstance(domain, NotesDomain)
     domain.data["reread"] = bool(docnames)
-    if not refs_state.configured(app):
+    if not refs_state.configured(app.config):
         return
     for problem in refs_state.note_map(env).problems:
         subtype = (
@@ -31,7 +31,7 @@ def order_notes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = env.domains["notes"]
     assert isinstance(domain, NotesDomain)
     domain.order_uses(reading_order(env))
-    if refs_state.configured(app):
+    if refs_state.configured(app.config):
         note_map = refs_state.note_map(env)
         for label, note in note_map.notes.items():
             if label not in domain.ordered:

@@ -89,7 +89,7 @@ class FillNotePages(SphinxPostTransform):
 
     def _link(self, use: NoteUse, text: str) -> nodes.Node:
         return make_refnode(
-            self.app.builder,
+            refs_state.builder(self.env),
             self.env.docname,
             use.docname,
             use.node_id,
@@ -98,7 +98,7 @@ class FillNotePages(SphinxPostTransform):
         )
 
     def _note_list(self, domain: NotesDomain) -> list[nodes.Node]:
-        if self.app.builder.format != "html":
+        if refs_state.builder(self.env).format != "html":
             return [
                 nodes.paragraph(
                     "",
@@ -176,7 +176,9 @@ class FillNotePages(SphinxPostTransform):
 
     def _doc_link(self, docname: str) -> nodes.Node:
         title = self.env.titles[docname].astext() if docname in self.env.titles else docname
-        return make_refnode(self.app.builder, self.env.docname, docname, "", nodes.Text(title))
+        return make_refnode(
+            refs_state.builder(self.env), self.env.docname, docname, "", nodes.Text(title)
+        )
 
 
 def _table(header: list[str], rows: list[list[nodes.Node | str]]) -> nodes.table:

@@ -59,18 +59,21 @@ class NoteMarkers(SphinxTransform):
     default_priority = 400
 
     def apply(self, **kwargs: object) -> None:
-        if not refs_state.configured(self.app):
+        if not refs_state.configured(self.config):
             return
         notes = refs_state.note_map(self.env).notes
-        for path in refs_state.dependencies(self.env):
-            self.env.note_dependency(str(path))
         domain = self.env.domains["notes"]
         assert isinstance(domain, NotesDomain)
         counts: dict[str, int] = {}
-        for text in list(self.document.findall(nodes.Text)):
-            if MARKER.search(text) is None or _skipped(text):
-                continue
+        texts = [
+            t for t in self.document.findall(nodes.Text) if MARKER.search(t) and not _skipped(t)
+        ]
+        for text in texts:
             self._split(text, notes, domain, counts)
+        if texts:
+            # What the previews say comes from the note map and the BibTeX file.
+            for path in refs_state.dependencies(self.env):
+                self.env.note_dependency(str(path))
 
     def _split(
         self,

@@ -10,7 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from . import bib_lint, notes_data
@@ -51,5 +52,14 @@ def dependencies(env: BuildEnvironment) -> list[Path]:
     return [notes_path(env), *bib_paths(env)]
 
 
-def configured(app: Sphinx) -> bool:
-    return bool(app.config.edition_notes_file)
+def configured(config: Config) -> bool:
+    return bool(config.edition_notes_file)
+
+
+def builder(env: BuildEnvironment) -> Builder:
+    """The running builder, for post-transforms that make links.
+
+    Sphinx 9 deprecates ``SphinxTransform.app`` without a public replacement;
+    its own post-transforms (``ReferencesResolver``) use ``env._app.builder``.
+    """
+    return env._app.builder

@@ -1,0 +1,142 @@
+"""The note apparatus on a small root: links, backlinks, previews, pages, -j and rebuilds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
+
+
+def _soup(app: SphinxTestApp, name: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / name).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.sphinx("html", testroot="notes", freshenv=True)
+def test_markers_become_links_with_previews(app: SphinxTestApp) -> None:
+    app.build()
+    assert strip_colors(app.warning.getvalue()) == ""
+    page = _soup(app, "first.html")
+    refs = page.select("sup.note-ref")
+    assert [r.get_text() for r in refs] == ["[1]", "[2]", "[1]", "[a]", "[1]"]
+    assert [r["id"] for r in refs] == ["ref-1-1", "ref-2-1", "ref-1-2", "ref-a-1", "ref-1-3"]
+    assert refs[0].a["href"] == "notes.html#note-1"
+    preview = refs[0].find_next_sibling("span")
+    assert "note-preview" in preview["class"] and "apparatus" in preview["class"]
+    assert preview.get_text() == "Note 1: Service 2004, p. 14; Conquest 1991, pp. 2–3"
+    assert preview.select_one('a[href="bibliography.html#work-service2004"]')
+    unresolved = refs[1].find_next_sibling("span").get_text()
+    assert unresolved == "Note 2: Source not yet identified. How to resolve a note"
+    letter = refs[3].find_next_sibling("span").get_text()
+    assert letter == "Note a: Explanatory note of the article; its text is not in the witness."
+
+
+@pytest.mark.sphinx("html", testroot="notes", freshenv=True)
+def test_brackets_that_are_not_notes_stay_text(app: SphinxTestApp) -> None:
+    app.build()
+    page = _soup(app, "first.html")
+    text = page.get_text()
+    assert "[O.S. 6 December]" in text
+    assert page.select_one("code").get_text() == "[2]"
+    link = page.select_one('a[href="https://example.org"]')
+    assert link.get_text() == "a link [2]"
+    assert link.select_one("sup") is None
+
+
+@pytest.mark.sphinx("html", testroot="notes", freshenv=True)
+def test_notes_page_lists_each_note_once_with_every_backlink(app: SphinxTestApp) -> None:
+    app.build()
+    entries = _soup(app, "notes.html").select("li.note-entry")
+    assert [e["id"] for e in entries] == ["note-1", "note-2", "note-a"]
+    backlinks = entries[0].select(".note-backlinks a")
+    assert [a.get_text() for a in backlinks] == ["a", "b", "c", "d"]
+    assert [a["href"] for a in backlinks] == [
+        "first.html#ref-1-1",
+        "first.html#ref-1-2",
+        "first.html#ref-1-3",
+        "second.html#ref-1-1",
+    ]
+    assert [a.get_text() for a in entries[1].select(".note-backlinks a")] == ["↩"]
+    assert entries[1].select_one('a[href="notes-report.html"]')
+
+
+@pytest.mark.sphinx("html", testroot="notes", freshenv=True)
+def test_bibliography_and_report(app: SphinxTestApp) -> None:
+    app.build()
+    bibliography = _soup(app, "bibliography.html")
+    cited = bibliography.select_one("#work-service2004").find_next("p", class_="cited-by")
+    assert cited.get_text() == "Cited in note [1]."
+    assert cited.a["href"] == "notes.html#note-1"
+    report = _soup(app, "notes-report.html").get_text(" ")
+    assert "3 notes are cited in the text: 1 resolved, 1 unresolved, 1 explanatory" in report
+    assert "[2] “then part of the Empire.”" in " ".join(report.split())
+
+
+@pytest.mark.sphinx("latex", testroot="notes", freshenv=True)
+def test_latex_footnote_at_first_use_and_page_reference_after(app: SphinxTestApp) -> None:
+    app.build()
+    assert strip_colors(app.warning.getvalue()) == ""
+    tex = (app.outdir / "projectnamenotset.tex").read_text(encoding="utf-8")
+    first = r"\sphinxnotemark{1}{\detokenize{first:ref-1-1}}\sphinxnotetext{1}{"
+    assert tex.count(first) == 1
+    assert tex.count(r"\sphinxnotemarkagain{1}{\detokenize{first:ref-1-1}}") == 3
+    assert tex.count(r"\sphinxnoteagaintext{1}{\detokenize{first:ref-1-1}}") == 3
+    assert r"\sphinxnotemark{a}{\detokenize{first:ref-a-1}}" in tex
+
+
+def _copy(rootdir: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "notes-root"
+    shutil.copytree(rootdir / "test-notes", target)
+    return target
+
+
+def _html(make_app, srcdir: Path, **kwargs: object) -> SphinxTestApp:
+    app = make_app("html", srcdir=srcdir, **kwargs)
+    app.build()
+    return app
+
+
+def test_parallel_build_is_identical(make_app, rootdir: Path, tmp_path: Path) -> None:
+    serial = _html(make_app, _copy(rootdir, tmp_path / "a"), freshenv=True)
+    parallel = _html(make_app, _copy(rootdir, tmp_path / "b"), freshenv=True, parallel=2)
+    for name in ("first.html", "second.html", "notes.html", "notes-report.html"):
+        assert (serial.outdir / name).read_bytes() == (parallel.outdir / name).read_bytes(), name
+
+
+def test_editing_the_note_map_updates_every_page_showing_the_note(
+    make_app, rootdir: Path, tmp_path: Path
+) -> None:
+    srcdir = _copy(rootdir, tmp_path)
+    _html(make_app, srcdir, freshenv=True)
+    notes = srcdir / "notes.toml"
+    notes.write_text(
+        notes.read_text().replace(
+            '2 = "unresolved"', '2 = [{ key = "service2004", locator = "p. 9" }]'
+        )
+    )
+    app = _html(make_app, srcdir)
+    assert "Service 2004, p. 9" in _soup(app, "first.html").get_text()
+    assert "Service 2004, p. 9" in _soup(app, "notes.html").get_text()
+    work = _soup(app, "bibliography.html").select_one("#work-service2004")
+    assert work.find_next("p", class_="cited-by").get_text() == "Cited in notes [1], [2]."
+
+
+def test_editing_one_chapter_rewrites_only_it_and_the_note_pages(
+    make_app, rootdir: Path, tmp_path: Path
+) -> None:
+    srcdir = _copy(rootdir, tmp_path)
+    first = _html(make_app, srcdir, freshenv=True)
+    pages = [f"{p.stem}.html" for p in srcdir.glob("*.md")]
+    before = {name: (first.outdir / name).stat().st_mtime_ns for name in pages}
+    second = srcdir / "second.md"
+    second.write_text(second.read_text() + "\nAnd once more.[2]\n")
+    app = _html(make_app, srcdir)
+    after = {name: (app.outdir / name).stat().st_mtime_ns for name in pages}
+    rewritten = sorted(name for name in after if after[name] != before.get(name))
+    # index.html: Sphinx rewrites the page whose toctree lists the changed one.
+    assert rewritten == ["index.html", "notes-report.html", "notes.html", "second.html"]
+    backlinks = _soup(app, "notes.html").select("#note-2 .note-backlinks a")
+    assert [a["href"] for a in backlinks] == ["first.html#ref-2-1", "second.html#ref-2-1"]
