@@ -9,12 +9,19 @@ SPHINXBUILD   ?= $(BIN)/sphinx-build
 SOURCEDIR     = docs
 BUILDDIR      = _build
 STAMP         = $(VENV)/.installed
+# Paper of the PDF: a4 (default) or letter, as in `make latexpdf PAPER=letter`.
+PAPER         ?=
+PAPEROPT_a4     = -D latex_elements.papersize=a4paper
+PAPEROPT_letter = -D latex_elements.papersize=letterpaper
+PDF           = $(BUILDDIR)/latex/stalin-edition.pdf
+# A paragraph on a full page of text, to find that page for the preview.
+PREVIEW_TEXT  = Stalin joined a forbidden book club
 
-.PHONY: help setup html latexpdf test verify check import clean livehtml
+.PHONY: help setup html latexpdf pdf-preview test verify check import clean livehtml
 
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
-	@echo "Edition targets: setup test verify check import livehtml clean"
+	@echo "Edition targets: setup test verify check import livehtml pdf-preview clean"
 
 # The virtual environment, with the extension installed editable.
 $(STAMP): pyproject.toml
@@ -29,7 +36,18 @@ html: $(STAMP)
 	$(SPHINXBUILD) -M html "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
 latexpdf: $(STAMP)
-	$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+	$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(PAPEROPT_$(PAPER)) $(O)
+
+# The title page, its verso and a full page of text as PNG images for review.
+pdf-preview: latexpdf
+	mkdir -p "$(BUILDDIR)/preview"
+	pdftoppm -png -r 90 -f 1 -l 1 -singlefile "$(PDF)" "$(BUILDDIR)/preview/1-title-page"
+	pdftoppm -png -r 90 -f 2 -l 2 -singlefile "$(PDF)" "$(BUILDDIR)/preview/2-verso"
+	page=$$(for p in $$(seq 1 $$(pdfinfo "$(PDF)" | awk '/^Pages:/ {print $$2}')); do \
+	  pdftotext -f $$p -l $$p "$(PDF)" - | tr '\n' ' ' | grep -q "$(PREVIEW_TEXT)" && { echo $$p; break; }; \
+	done); test -n "$$page" && \
+	pdftoppm -png -r 90 -f $$page -l $$page -singlefile "$(PDF)" "$(BUILDDIR)/preview/3-text-page"
+	@echo "Preview images in $(BUILDDIR)/preview/"
 
 # Rewrite the generated chapters from refs/witness.txt and refs/structure.toml.
 import: $(STAMP)
@@ -41,8 +59,8 @@ verify: html
 
 # Fast lint of sources and data; no build.
 check: $(STAMP)
-	$(BIN)/ruff check ext tests docs/conf.py
-	$(BIN)/ruff format --check ext tests docs/conf.py
+	$(BIN)/ruff check ext tests docs/conf.py bench
+	$(BIN)/ruff format --check ext tests docs/conf.py bench
 	$(BIN)/python -m scholarly_edition check
 
 test: check
@@ -59,4 +77,4 @@ Makefile pyproject.toml: ;
 
 # Any other Sphinx builder: `make epub`, `make text`, `make linkcheck`, ...
 %: $(STAMP)
-	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(PAPEROPT_$(PAPER)) $(O)

@@ -23,8 +23,8 @@ copyright = f"{_built.tm_year}, the editors; article text: Wikipedia contributor
 version = release = __version__
 language = "en"
 
-extensions = ["myst_parser", "scholarly_edition"]
-myst_enable_extensions = ["attrs_block", "colon_fence", "fieldlist", "substitution"]
+extensions = ["myst_parser", "scholarly_edition", "scholarly_edition.latex_book"]
+myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "fieldlist", "substitution"]
 myst_substitutions = {"version": __version__}
 myst_heading_anchors = 0
 exclude_patterns = ["_build"]
@@ -56,8 +56,31 @@ latex_engine = "xelatex"
 latex_documents = [
     ("index", "stalin-edition.tex", project, author, "manual"),
 ]
+# The book design is docs/_latex/editionbook.sty (type, page, headings, running
+# heads, title page); its texts are in editiontitle.def. The book class gives
+# front, main and back matter (scholarly_edition.latex_book opens the back
+# matter before the apparatus).
+latex_docclass = {"manual": "book"}
+latex_additional_files = ["_latex/editionbook.sty", "_latex/editiontitle.def"]
+_title, _, _subtitle = project.partition(": ")
+today_fmt = "%-d %B %Y"
+# The PDF's document information (title and author come from latex_documents).
+_pdf_info = (
+    r"\hypersetup{pdflang={en}, pdfkeywords={Joseph Stalin, Soviet Union, scholarly edition},"
+    r" pdfsubject={A scholarly edition of a web-page transcript of the English Wikipedia"
+    r" article Joseph Stalin; text by Wikipedia contributors, CC BY-SA 4.0}}"
+)
 latex_elements = {
+    # A4 by default; `make latexpdf PAPER=letter` overrides it on the command
+    # line (-D latex_elements.papersize=letterpaper).
     "papersize": "a4paper",
     "pointsize": "11pt",
-    "preamble": r"\setlength{\headheight}{14pt}",
+    "fontpkg": "",
+    "fncychap": "",
+    "sphinxsetup": r"HeaderFamily=\rmfamily",
+    "maketitle": rf"\editionmaketitle{{{_title}}}{{{_subtitle}}}",
+    "tableofcontents": r"\editiontableofcontents{Introduction}",
+    "preamble": "\n".join(
+        (rf"\newcommand{{\editionversion}}{{{release}}}", r"\usepackage{editionbook}", _pdf_info)
+    ),
 }

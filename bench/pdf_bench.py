@@ -1,0 +1,80 @@
+"""Time `make latexpdf` (full, then after a one-chapter edit) next to `make html`.
+
+Not a test: a measurement to run by hand on the machine in question, e.g.
+``.venv/bin/python bench/pdf_bench.py``. The goal (issue 5) is a full PDF
+in under 90 seconds on 2 cores.
+
+The project's sources are copied to a temporary folder so that the edit never
+touches the checkout; the copy is built with the checkout's Makefile and
+virtual environment, exactly as `make` builds it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Copied with their times kept, so that make does not reinstall the venv.
+COPIED = ("Makefile", "pyproject.toml", "README.md", "docs", "ext", "refs")
+EDITED_CHAPTER = Path("docs/early-life/1917.md")
+GOAL_SECONDS = 90.0
+
+
+def _copy_project(into: Path) -> None:
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, into / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, into / name)
+
+
+def _timed_make(project: Path, target: str, venv: Path, builddir: str) -> float:
+    """Seconds of one `make <target>`; stops the benchmark if the build fails."""
+    start = time.perf_counter()
+    command = ["make", "-C", str(project), target, f"VENV={venv}", f"BUILDDIR={builddir}"]
+    result = subprocess.run(
+        [*command, "SPHINXOPTS=-W --keep-going -q"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1764115200")},
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"make {target} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--venv", type=Path, default=ROOT / ".venv")
+    venv = parser.parse_args().venv.resolve()
+    with tempfile.TemporaryDirectory(prefix="pdf-bench-") as tmp:
+        project = Path(tmp)
+        _copy_project(project)
+        # Separate build folders: each full build starts without a saved environment.
+        html = _timed_make(project, "html", venv, "_build-html")
+        full = _timed_make(project, "latexpdf", venv, "_build-pdf")
+        chapter = project / EDITED_CHAPTER
+        chapter.write_text(
+            chapter.read_text(encoding="utf-8") + "\n% benchmark edit\n", encoding="utf-8"
+        )
+        edited = _timed_make(project, "latexpdf", venv, "_build-pdf")
+    print(f"cores: {os.cpu_count()}")
+    print(f"make html (full):                       {html:6.1f} s")
+    print(f"make latexpdf (full):                   {full:6.1f} s")
+    print(f"make latexpdf (after one-chapter edit): {edited:6.1f} s")
+    verdict = "within" if full < GOAL_SECONDS else "OVER"
+    print(f"full PDF is {verdict} the {GOAL_SECONDS:.0f} s goal")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

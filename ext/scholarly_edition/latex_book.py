@@ -1,0 +1,86 @@
+"""The PDF as a book: back matter, and paragraphs set by their role.
+
+The root document's first toctree is the text (the three parts); every later
+toctree holds apparatus (About this edition, notes, bibliography, indexes).
+In the single LaTeX document the first apparatus page must open the back
+matter, so that its chapters are unnumbered and are not taken for a fourth
+part. The LaTeX writer loses the toctrees' captions when it inlines them, so
+a post-transform marks the place from the root document's toctrees.
+
+The LaTeX writer also drops a paragraph's classes, which carry the editorial
+reading ("hatnote", a quotation's "attribution", the editors' "apparatus" on
+the front page). Each such paragraph is wrapped in a group that applies the
+style the book design defines for its class (``\\editionparagraphstyle``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+# Defined by docs/_latex/editionbook.sty; guarded so that a LaTeX build
+# without the book design (a test root) still compiles.
+BACK_MATTER = "\\ifdefined\\editionbackmatter\\editionbackmatter\\fi\n"
+
+
+# Classes of paragraphs whose role the book design sets; any other class is
+# left to the writer's default.
+STYLED_CLASSES = ("apparatus", "attribution", "hatnote")
+
+
+def first_apparatus_document(root: nodes.document) -> str | None:
+    """The first document of the root's second toctree, if there is one."""
+    toctrees = list(root.findall(addnodes.toctree))
+    if len(toctrees) < 2 or not toctrees[1]["includefiles"]:
+        return None
+    return toctrees[1]["includefiles"][0]
+
+
+class BackMatter(SphinxPostTransform):
+    """Insert the back-matter switch before the first apparatus document."""
+
+    # Runs on the LaTeX builder's assembled document, where each included
+    # document is a ``start_of_file`` node; the order among post-transforms
+    # does not matter.
+    default_priority = 900
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        root = self.env.get_doctree(self.config.root_doc)
+        docname = first_apparatus_document(root)
+        if docname is None:
+            return
+        for start in self.document.findall(addnodes.start_of_file):
+            if start["docname"] == docname:
+                parent = start.parent
+                parent.insert(parent.index(start), nodes.raw("", BACK_MATTER, format="latex"))
+                return
+
+
+class ParagraphRoles(SphinxPostTransform):
+    """Set paragraphs by their editorial role: wrap them in a styled group."""
+
+    default_priority = 900
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for paragraph in self.document.findall(nodes.paragraph):
+            roles = [c for c in STYLED_CLASSES if c in paragraph["classes"]]
+            if not roles:
+                continue
+            styles = "".join(
+                f"\\ifdefined\\editionparagraphstyle\\editionparagraphstyle{{{role}}}\\fi "
+                for role in roles
+            )
+            paragraph.insert(0, nodes.raw("", f"\\begingroup{styles}", format="latex"))
+            paragraph.append(nodes.raw("", "\\par\\endgroup", format="latex"))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_post_transform(BackMatter)
+    app.add_post_transform(ParagraphRoles)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

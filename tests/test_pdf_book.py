@@ -1,0 +1,188 @@
+"""The PDF is a book: clean LaTeX log, title page and verso, contents, running
+heads, metadata, bookmarks, working links, paper sizes and review images."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, tex_available
+from pypdf import PdfReader
+from pypdf.generic import Destination
+
+pytestmark = pytest.mark.pdf
+
+# Overfull boxes the book may have at most (today: none). A few may come with
+# new apparatus; more than this means a design problem worth fixing.
+MAX_OVERFULL_BOXES = 3
+
+# SOURCE_DATE_EPOCH of the test builds (tests/conftest.py): 2025-11-26.
+BUILD_DATE = "26 November 2025"
+A4 = (595, 842)
+LETTER = (612, 792)
+
+
+def _log(pdf: Path) -> str:
+    return pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return text.split("\f")
+
+
+def _page_size(pdf: Path) -> tuple[int, int]:
+    box = PdfReader(pdf).pages[0].mediabox
+    return round(float(box.width)), round(float(box.height))
+
+
+def _outline_titles(outline: list, depth: int = 0) -> list[tuple[int, str]]:
+    """Bookmarks as (depth, title), in order."""
+    titles: list[tuple[int, str]] = []
+    for item in outline:
+        if isinstance(item, list):
+            titles += _outline_titles(item, depth + 1)
+        else:
+            assert isinstance(item, Destination)
+            titles.append((depth, item.title))
+    return titles
+
+
+def test_latex_log_has_no_errors_and_no_undefined_references(
+    pdf_build: tuple[Path, str],
+) -> None:
+    log = _log(pdf_build[0])
+    errors = [line for line in log.splitlines() if line.startswith("!")]
+    assert errors == []
+    undefined = re.findall(r"^.*(?:undefined|Undefined).*$", log, re.MULTILINE)
+    assert undefined == []
+
+
+def test_overfull_boxes_are_few(pdf_build: tuple[Path, str]) -> None:
+    overfull = re.findall(r"^Overfull \\[hv]box.*$", _log(pdf_build[0]), re.MULTILINE)
+    assert len(overfull) <= MAX_OVERFULL_BOXES, "\n".join(overfull)
+
+
+def test_every_character_has_a_glyph_and_fonts_are_embedded(
+    pdf_build: tuple[Path, str],
+) -> None:
+    assert "Missing character" not in _log(pdf_build[0])
+    fonts = subprocess.run(
+        ["pdffonts", str(pdf_build[0])], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert any("TeXGyrePagella" in line for line in fonts)
+    # Columns: name type encoding emb sub uni object ID; "emb" must be "yes".
+    assert all(line.split()[-5] == "yes" for line in fonts), fonts
+
+
+def test_title_page_and_verso(pdf_build: tuple[Path, str]) -> None:
+    title, verso = (" ".join(page.split()) for page in _page_texts(pdf_build[0])[:2])
+    assert "Joseph Stalin" in title
+    assert "An Edition of a Web-Page Transcript" in title
+    assert "The editors of the Joseph Stalin transcript edition" in title
+    assert f"Version 0.1.0 · {BUILD_DATE}" in title
+    for words in (
+        "A plain-text transcript (193 lines) of a video page",
+        "Wikipedia contributors",
+        "CC BY-SA 4.0",
+        "https://creativecommons.org/licenses/by-sa/4.0/",
+        "HOW TO CITE.",
+        f"Version 0.1.0, built {BUILD_DATE}.",
+    ):
+        assert words.lower() in verso.lower(), words
+
+
+def test_contents_lists_parts_and_dated_sections(pdf_build: tuple[Path, str]) -> None:
+    contents = next(p for p in _page_texts(pdf_build[0]) if p.lstrip().startswith("Contents"))
+    lines = [" ".join(line.split()) for line in contents.splitlines() if line.strip()]
+    assert lines[1] == "Introduction 1"
+    assert lines[2].startswith("I Early life ")
+    assert lines[3].startswith("1878–1899: Childhood to young adulthood ")
+    assert any(line.startswith("III Consolidation of power ") for line in lines)
+    assert any(line.startswith("About this edition ") for line in lines)
+
+
+def test_running_heads_name_part_and_section(pdf_build: tuple[Path, str]) -> None:
+    heads = [page.strip().splitlines()[0] for page in _page_texts(pdf_build[0]) if page.strip()]
+    heads = [" ".join(head.split()).lower() for head in heads]
+    # Left pages: page number, then the part; right pages: the section, then the number.
+    assert any(re.fullmatch(r"\d+ part i\. early life", head) for head in heads)
+    assert any(re.fullmatch(r"\d+ part iii\. consolidation of power", head) for head in heads)
+    assert any(
+        re.fullmatch(r"1899–1904: russian social-democratic labour party \d+", head)
+        for head in heads
+    )
+    assert any(re.fullmatch(r"1932–1939: major crises \d+", head) for head in heads)
+
+
+def test_pdf_metadata(pdf_build: tuple[Path, str]) -> None:
+    reader = PdfReader(pdf_build[0])
+    info = reader.metadata
+    assert info is not None
+    assert info.title == "Joseph Stalin: An Edition of a Web-Page Transcript"
+    assert info.author == "The editors of the Joseph Stalin transcript edition"
+    assert info.subject is not None
+    assert "Wikipedia contributors" in info.subject
+    assert "CC BY-SA 4.0" in info.subject
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert _page_size(pdf_build[0]) == A4
+
+
+def test_pdf_bookmarks_follow_the_book(pdf_build: tuple[Path, str]) -> None:
+    titles = _outline_titles(PdfReader(pdf_build[0]).outline)
+    assert titles[:4] == [
+        (0, "Contents"),
+        (0, "Introduction"),
+        (0, "I Early life"),
+        (1, "1878–1899: Childhood to young adulthood"),
+    ]
+    assert (0, "III Consolidation of power") in titles
+    assert (2, "The Great Terror") in titles
+    assert (0, "About this edition") in titles
+
+
+def test_internal_links_land_on_named_destinations(pdf_build: tuple[Path, str]) -> None:
+    reader = PdfReader(pdf_build[0])
+    destinations = set(reader.named_destinations)
+    targets = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A")
+            if annotation.get("/Subtype") == "/Link" and action and action.get("/S") == "/GoTo":
+                targets.append(str(action["/D"]))
+    # The contents alone link every part and dated section.
+    assert len(targets) >= 20
+    assert [t for t in targets if t not in destinations] == []
+
+
+def _make(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["make", "-C", str(ROOT), *args, "SPHINXOPTS=-W --keep-going -q"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1764115200"},
+    )
+
+
+def test_letter_paper_and_preview_images(tmp_path: Path) -> None:
+    """`make pdf-preview PAPER=letter` builds a US Letter book and its review images."""
+    if not tex_available():
+        if os.environ.get("CI"):
+            pytest.fail("CI must have TeX Live and poppler-utils: see .ci/run")
+        pytest.skip("TeX Live not installed: see README for the one install command")
+    result = _make("pdf-preview", "PAPER=letter", f"BUILDDIR={tmp_path}")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr
+    assert _page_size(tmp_path / "latex" / "stalin-edition.pdf") == LETTER
+    previews = sorted(p.name for p in (tmp_path / "preview").glob("*.png"))
+    assert previews == ["1-title-page.png", "2-verso.png", "3-text-page.png"]
+    for preview in (tmp_path / "preview").glob("*.png"):
+        assert preview.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
