@@ -9,11 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from scholarly_edition import structure
-
-pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOT = Path(__file__).resolve().parent.parent
+# Test this checkout's extension, whatever the environment has installed.
+sys.path.insert(0, str(ROOT / "ext"))
+
+from scholarly_edition import structure  # noqa: E402
+
+pytest_plugins = ("sphinx.testing.fixtures",)
 SHARED_README = ROOT.parent / "shared" / "source" / "README.md"
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-import scholarly_edition
 from sphinx.testing.util import SphinxTestApp
+
+import scholarly_edition
 
 
 @pytest.mark.sphinx("html", testroot="apparatus", freshenv=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT
 from scholarly_edition import importer, structure
 from scholarly_edition.__main__ import main

@@ -9,9 +9,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, tex_available
 from pypdf import PdfReader
 from pypdf.generic import Destination
+
+from conftest import ROOT, tex_available
 
 pytestmark = pytest.mark.pdf
 

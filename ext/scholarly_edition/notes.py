@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pybtex.database import BibliographyDataError
+from pybtex.database.input.bibtex import Parser
+from pybtex.exceptions import PybtexError
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import SphinxError
 
 from . import bibliography_links, citation_style, notes_nodes, refs_state
 from .notes_domain import NotesDomain, reading_order
@@ -12,18 +16,37 @@ from .notes_transform import NoteMarkers
 from .warnings_ import EditionWarning, warn
 
 
-def report_refs_problems(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Every problem of the note map and BibTeX files, each at its file and line."""
-    domain = env.domains["notes"]
-    assert isinstance(domain, NotesDomain)
-    domain.data["reread"] = bool(docnames)
+class RefsError(SphinxError):
+    category = "Edition data error"
+
+
+def report_refs_problems(app: Sphinx) -> None:
+    """Every problem of the note map and BibTeX files, each at its file and line.
+
+    Runs before sphinxcontrib-bibtex reads the BibTeX files (its handler has the
+    default priority, 500): pybtex raises on a file it cannot parse, so that
+    case becomes a clear error here instead of a traceback there.
+    """
     if not refs_state.configured(app.config):
         return
-    for problem in refs_state.note_map(env).problems:
+    for problem in refs_state.note_map(app.env).problems:
         subtype = (
             EditionWarning.bibtex if problem.path.suffix == ".bib" else EditionWarning.note_map
         )
         warn(subtype, problem.message, f"{problem.path}:{problem.line or 1}")
+    for path in refs_state.bib_paths(app.env):
+        try:
+            Parser(app.config.bibtex_encoding).parse_file(path)
+        except BibliographyDataError:
+            continue  # a duplicate key: reported above at its line; pybtex goes on
+        except (OSError, PybtexError) as exc:
+            raise RefsError(f"{path} cannot be read ({exc}); see the warnings above") from None
+
+
+def note_reread(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    domain = env.domains["notes"]
+    assert isinstance(domain, NotesDomain)
+    domain.data["reread"] = bool(docnames)
 
 
 def order_notes(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -60,6 +83,7 @@ def setup(app: Sphinx) -> None:
     app.add_directive("notes-coverage", NotesCoverageDirective)
     app.add_post_transform(FillNotePages)
     app.add_post_transform(bibliography_links.CitedByNotes)
-    app.connect("env-before-read-docs", report_refs_problems)
+    app.connect("builder-inited", report_refs_problems, priority=400)
+    app.connect("env-before-read-docs", note_reread)
     app.connect("env-updated", order_notes)
     app.connect("doctree-read", bibliography_links.note_bibliography_dependencies)

@@ -1,0 +1,135 @@
+"""Every error in the note data gets a message with its file and line, never a traceback."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx.util.console import strip_colors
+
+from scholarly_edition.notes import RefsError
+
+NOTES_OK = """[notes]
+1 = [{ key = "service2004", locator = "p. 14" }, { key = "conquest1991", locator = "pp. 2–3" }]
+2 = "unresolved"
+a = "explanatory"
+"""
+
+
+def _root(rootdir: Path, tmp_path: Path, files: dict[str, str]) -> Path:
+    srcdir = tmp_path / "root"
+    shutil.copytree(rootdir / "test-notes", srcdir)
+    for name, text in files.items():
+        (srcdir / name.replace("_", ".")).write_text(text, encoding="utf-8")
+    return srcdir
+
+
+def _warnings(stream: io.StringIO, srcdir: Path) -> list[str]:
+    return [
+        line.replace(str(srcdir) + "/", "")
+        for line in strip_colors(stream.getvalue()).splitlines()
+        if "WARNING" in line
+    ]
+
+
+def _build(make_app, rootdir: Path, tmp_path: Path, **files: str) -> list[str]:
+    srcdir = _root(rootdir, tmp_path, files)
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    return _warnings(app.warning, srcdir)
+
+
+def test_unknown_note_number_names_the_chapter_line(make_app, rootdir, tmp_path) -> None:
+    warnings = _build(
+        make_app, rootdir, tmp_path, second_md="# Second\n\nCited again.[1]\n\nAnd a new one.[99]\n"
+    )
+    assert warnings == [
+        "second.md:5: WARNING: note [99] is not in the note map (notes.toml) [edition.unknown_note]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        (
+            NOTES_OK.replace('"service2004"', '"servise2004"'),
+            "notes.toml:2: WARNING: note 1: no BibTeX entry with key 'servise2004' "
+            "[edition.note_map]",
+        ),
+        (
+            NOTES_OK.replace('"p. 14"', '" "'),
+            "notes.toml:2: WARNING: note 1: citation of 'service2004' has an empty locator "
+            "[edition.note_map]",
+        ),
+        (
+            NOTES_OK + '2 = "unresolved"\n',
+            "notes.toml:5: WARNING: duplicate note number: Cannot overwrite a value "
+            "(at line 5, column 17) [edition.note_map]",
+        ),
+        (
+            NOTES_OK.replace('2 = "unresolved"', '2 = "unresolved'),
+            "notes.toml:3: WARNING: malformed note map: Illegal character '\\n' "
+            "(at line 3, column 16) [edition.note_map]",
+        ),
+        (
+            NOTES_OK.replace('2 = "unresolved"', '2 = "explanatory"'),
+            "notes.toml:3: WARNING: note 2: only lettered notes are explanatory [edition.note_map]",
+        ),
+        (
+            NOTES_OK.replace('2 = "unresolved"', '2 = "resolved"'),
+            "notes.toml:3: WARNING: note 2: expected 'unresolved', 'explanatory' or a list "
+            "of citations [edition.note_map]",
+        ),
+        (
+            NOTES_OK.replace('2 = "unresolved"', '2 = [{ key = "conquest1991", page = "2" }]'),
+            "notes.toml:3: WARNING: note 2: each citation is { key = ..., locator = ... } "
+            "[edition.note_map]",
+        ),
+    ],
+)
+def test_note_map_errors(make_app, rootdir, tmp_path, notes: str, expected: str) -> None:
+    warnings = _build(make_app, rootdir, tmp_path, notes_toml=notes)
+    assert warnings[0] == expected
+
+
+def test_unused_note_is_a_warning_at_its_line(make_app, rootdir, tmp_path) -> None:
+    warnings = _build(make_app, rootdir, tmp_path, notes_toml=NOTES_OK + '3 = "unresolved"\n')
+    assert warnings == [
+        "notes.toml:5: WARNING: note 3 is in the note map but never cited in the text "
+        "[edition.unused_note]"
+    ]
+
+
+BIB = (Path(__file__).parent / "roots" / "test-notes" / "works.bib").read_text()
+
+
+@pytest.mark.parametrize(
+    ("bib", "expected"),
+    [
+        (
+            BIB + "\n@book{service2004,\n  title = {Again},\n}\n",
+            "works.bib:15: WARNING: duplicate BibTeX key 'service2004' [edition.bibtex]",
+        ),
+        (
+            BIB.replace("  publisher = {Macmillan},\n", ""),
+            "works.bib:8: WARNING: service2004: missing field publisher [edition.bibtex]",
+        ),
+    ],
+)
+def test_bibtex_errors(make_app, rootdir, tmp_path, bib: str, expected: str) -> None:
+    warnings = _build(make_app, rootdir, tmp_path, works_bib=bib)
+    assert [w for w in warnings if w.startswith(expected)]
+
+
+def test_bibtex_pybtex_cannot_read_is_a_clear_error(make_app, rootdir, tmp_path) -> None:
+    """pybtex raises on a file it cannot parse: a located warning and a clean error,
+    never a traceback from sphinxcontrib-bibtex."""
+    srcdir = _root(
+        rootdir, tmp_path, {"works_bib": BIB + "\n@book{broken,\n  title = {Unclosed,\n}\n"}
+    )
+    stream = io.StringIO()
+    with pytest.raises(RefsError, match=r"works\.bib cannot be read \(syntax error in line 18"):
+        make_app("html", srcdir=srcdir, freshenv=True, warning=stream)
+    assert _warnings(stream, srcdir)[0].startswith("works.bib:15: WARNING: malformed BibTeX")
