@@ -17,7 +17,7 @@ PDF           = $(BUILDDIR)/latex/stalin-edition.pdf
 # A paragraph on a full page of text, to find that page for the preview.
 PREVIEW_TEXT  = Stalin joined a forbidden book club
 
-.PHONY: help setup html latexpdf pdf-preview test verify check import clean livehtml
+.PHONY: help setup html latexpdf pdf-preview test verify check import clean livehtml notes-report
 
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
@@ -62,6 +62,10 @@ check: $(STAMP)
 	$(BIN)/ruff check ext tests docs/conf.py bench
 	$(BIN)/ruff format --check ext tests docs/conf.py bench
 	$(BIN)/python -m scholarly_edition check
+
+# Resolved and open notes per chapter, with the passage each open note supports.
+notes-report: $(STAMP)
+	@$(BIN)/python -m scholarly_edition notes-report
 
 test: check
 	$(BIN)/python -m pytest

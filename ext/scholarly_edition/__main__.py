@@ -1,4 +1,4 @@
-"""Command line: ``python -m scholarly_edition import|verify``."""
+"""Command line: ``python -m scholarly_edition import|check|notes-report|verify``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import fidelity, importer, structure
+from . import fidelity, importer, notes_check, structure
 
 ROOT = Path.cwd()
 
@@ -17,6 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("import", help="write docs/ chapters from refs/witness.txt")
     commands.add_parser("check", help="lint the witness, the structure map and refs/ (no build)")
+    commands.add_parser("notes-report", help="resolved and open notes per chapter")
     verify = commands.add_parser("verify", help="compare built HTML/PDF with the witness")
     verify.add_argument("--html", type=Path, help="built HTML folder")
     verify.add_argument("--pdf", type=Path, help="built PDF file")
@@ -41,9 +42,16 @@ def main(argv: list[str] | None = None) -> int:
         ]
         for name in stale:
             print(f"docs/{name}: differs from what the importer writes; run `make import`")
-        if stale:
+        notes = notes_check.check(args.root, mapping)
+        for problem in notes:
+            print(problem)
+        if stale or notes:
             return 1
+        print("note map and BibTeX: ok")
         print(f"structure map and witness: ok ({len(mapping.chapters)} chapters)")
+        return 0
+    if args.command == "notes-report":
+        print(notes_check.report(args.root, mapping))
         return 0
     return fidelity.main(mapping, args.html, args.pdf)
 

@@ -1,0 +1,100 @@
+"""The note data checked and reported without a build: ``make check``, ``make notes-report``.
+
+The markers are read from the witness, line by line, through the structure
+map's chapters: the same markers the build turns into notes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import bib_lint, notes_data
+from .markers import MARKER, sentence_before
+from .notes_data import NoteMap, Problem
+from .structure import Structure
+
+NOTES = Path("refs") / "notes.toml"
+WORKS = Path("refs") / "works.bib"
+
+
+@dataclass(frozen=True)
+class Use:
+    chapter: str
+    title: str
+    label: str
+    line: int
+    sentence: str
+
+
+def uses(structure: Structure) -> list[Use]:
+    """Every marker of the witness, in order, with its chapter and the sentence it closes."""
+    result = []
+    for chapter in structure.chapters:
+        title = structure.lines[chapter.first - 1] if chapter.first > 1 else "Front page"
+        for number in range(chapter.first, chapter.last + 1):
+            text = structure.lines[number - 1]
+            for match in MARKER.finditer(text):
+                sentence = sentence_before(text, match.start())
+                result.append(Use(chapter.file, title, match.group(1), number, sentence))
+    return result
+
+
+def load(root: Path) -> NoteMap:
+    bib = bib_lint.check(root / WORKS)
+    notes = notes_data.load(root / NOTES, set(bib.keys))
+    return NoteMap(notes.path, notes.notes, bib.problems + notes.problems)
+
+
+def check(root: Path, structure: Structure) -> list[Problem]:
+    """Problems of the BibTeX file and note map, and markers and entries that disagree."""
+    note_map = load(root)
+    problems = list(note_map.problems)
+    used = uses(structure)
+    labels = {use.label for use in used}
+    witness = root / "refs" / structure.witness_path.name
+    for use in used:
+        if use.label not in note_map.notes and not any(
+            p.message.startswith(f"note {use.label}:") for p in note_map.problems
+        ):
+            message = f"note [{use.label}] is not in the note map"
+            problems.append(Problem(witness, use.line, message))
+    for label, note in note_map.notes.items():
+        if label not in labels:
+            problems.append(
+                Problem(note_map.path, note.line, f"note {label} is never cited in the text")
+            )
+    return problems
+
+
+def report(root: Path, structure: Structure) -> str:
+    """Resolved and unresolved notes per chapter, and the passage of each open note."""
+    notes = load(root).notes
+    firsts: dict[str, Use] = {}
+    for use in uses(structure):
+        firsts.setdefault(use.label, use)
+    status = Counter(notes[u.label].status for u in firsts.values() if u.label in notes)
+    lines = [
+        f"{len(firsts)} notes: {status['resolved']} resolved, {status['unresolved']} "
+        f"unresolved, {status['explanatory']} explanatory (text not in the witness)",
+        "",
+        f"{'chapter':<70} {'notes':>5} {'resolved':>8} {'open':>5}",
+    ]
+    chapters: dict[str, list[Use]] = {}
+    for use in firsts.values():
+        chapters.setdefault(use.title, []).append(use)
+    for title, chapter_uses in chapters.items():
+        resolved = sum(notes[u.label].resolved for u in chapter_uses if u.label in notes)
+        unresolved = sum(
+            notes[u.label].status == notes_data.UNRESOLVED for u in chapter_uses if u.label in notes
+        )
+        lines.append(f"{title[:70]:<70} {len(chapter_uses):>5} {resolved:>8} {unresolved:>5}")
+    for title, chapter_uses in chapters.items():
+        open_uses = [
+            u for u in chapter_uses if u.label in notes and notes[u.label].status == "unresolved"
+        ]
+        if open_uses:
+            lines += ["", title]
+            lines += [f"  [{u.label}] (witness line {u.line}) {u.sentence}" for u in open_uses]
+    return "\n".join(lines)

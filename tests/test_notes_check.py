@@ -1,0 +1,60 @@
+"""`make check` and `make notes-report` on the note data, without a build."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from scholarly_edition import notes_check, structure
+from scholarly_edition.__main__ import main
+
+
+@pytest.fixture
+def checkout(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "refs", tmp_path / "refs")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    return tmp_path
+
+
+def test_the_edition_passes(edition: structure.Structure) -> None:
+    started = time.perf_counter()
+    assert notes_check.check(ROOT, edition) == []
+    assert time.perf_counter() - started < 2
+
+
+def test_a_missing_key_and_an_unused_entry_are_named(
+    checkout: Path, edition: structure.Structure, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = checkout / "refs" / "notes.toml"
+    text = notes.read_text()
+    text = text.replace('"service2004", locator = "p. 15"', '"nobody", locator = "p. 15"')
+    notes.write_text(text + '999 = "unresolved"\n')
+    assert main(["--root", str(checkout), "check"]) == 1
+    out = capsys.readouterr().out
+    line_4 = text.splitlines().index('4 = [{ key = "nobody", locator = "p. 15" }]') + 1
+    assert f"{notes}:{line_4}: note 4: no BibTeX entry with key 'nobody'" in out
+    assert f"{notes}:{len(text.splitlines()) + 1}: note 999 is never cited in the text" in out
+    assert "note [4] is not in the note map" not in out
+
+
+def test_a_marker_missing_from_the_map_is_named_at_its_witness_line(
+    checkout: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = checkout / "refs" / "notes.toml"
+    notes.write_text(notes.read_text().replace('230 = "unresolved"\n', ""))
+    assert main(["--root", str(checkout), "check"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("note [230] is not in the note map") == 4
+    assert f"{checkout / 'refs' / 'witness.txt'}:96: note [230]" in out
+
+
+def test_report_lists_open_notes_with_their_passage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(ROOT), "notes-report"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("433 notes: 3 resolved, 428 unresolved, 2 explanatory")
+    assert "  [7] (witness line 20) and baptised on 29 December." in out
+    assert "[3] (witness line" not in out

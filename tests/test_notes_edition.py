@@ -1,0 +1,82 @@
+"""The real edition: every marker of the witness is a working note link."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scholarly_edition import structure
+from scholarly_edition.markers import MARKER
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_marker_is_a_link_to_its_single_entry(
+    html_build: tuple[Path, str], edition: structure.Structure
+) -> None:
+    html = html_build[0]
+    witness = Counter(MARKER.findall("\n".join(edition.lines)))
+    assert sum(n for label, n in witness.items() if label.isdigit()) == 474
+    assert len([label for label in witness if label.isdigit()]) == 431
+    assert witness["d"] == witness["h"] == 1
+
+    found: Counter[str] = Counter()
+    anchors: dict[str, str] = {}
+    for chapter in edition.chapters:
+        page = _soup(html / f"{chapter.file}.html")
+        for ref in page.select("sup.note-ref"):
+            link = ref.a
+            label = link.get_text()[1:-1]
+            assert link["href"].endswith(f"notes.html#note-{label}")
+            found[label] += 1
+            anchors[f"{chapter.file}.html#{ref['id']}"] = label
+    assert found == witness
+
+    notes = _soup(html / "notes.html")
+    entries = notes.select("li.note-entry")
+    assert len(entries) == len(witness)
+    for entry in entries:
+        label = entry["id"].removeprefix("note-")
+        backlinks = entry.select(".note-backlinks a")
+        assert len(backlinks) == witness[label]
+        for link in backlinks:
+            assert anchors[link["href"]] == label
+
+
+def test_reused_note_has_four_lettered_backlinks(html_build: tuple[Path, str]) -> None:
+    entry = _soup(html_build[0] / "notes.html").select_one("#note-230")
+    assert [a.get_text() for a in entry.select(".note-backlinks a")] == ["a", "b", "c", "d"]
+    assert "Source not yet identified." in entry.get_text()
+
+
+def test_resolved_notes_cite_as_the_source_readme_gives(html_build: tuple[Path, str]) -> None:
+    notes = _soup(html_build[0] / "notes.html")
+
+    def text(label: str) -> str:
+        entry = notes.select_one(f"#note-{label}")
+        entry.select_one(".note-backlinks").decompose()
+        entry.select_one(".note-label").decompose()
+        return " ".join(entry.get_text().split())
+
+    assert text("3") == "Conquest 1991, p. 2; Khlevniuk 2015, p. 11"
+    assert text("4") == "Service 2004, p. 15"
+    assert text("5") == "Service 2004, p. 14; Montefiore 2007, p. 23"
+    assert text("h") == "Explanatory note of the article; its text is not in the witness."
+    assert notes.select_one('#note-3 a[href="bibliography.html#work-conquest1991"]')
+
+
+@pytest.mark.pdf
+def test_pdf_carries_every_marker(pdf_build: tuple[Path, str]) -> None:
+    """Each marker is printed where it stands; each note's first use has its footnote."""
+    tex = pdf_build[0].with_suffix(".tex").read_text(encoding="utf-8")
+    marks = re.findall(r"\\sphinxnotemark(again)?\{(\w+)\}", tex)
+    assert len(marks) == 476
+    assert len([m for m in marks if not m[0]]) == 433
+    assert tex.count(r"\sphinxnotetext{") == 433
+    assert tex.count(r"\sphinxnoteagaintext{") == 43
