@@ -140,3 +140,15 @@ def test_editing_one_chapter_rewrites_only_it_and_the_note_pages(
     assert rewritten == ["index.html", "notes-report.html", "notes.html", "second.html"]
     backlinks = _soup(app, "notes.html").select("#note-2 .note-backlinks a")
     assert [a["href"] for a in backlinks] == ["first.html#ref-2-1", "second.html#ref-2-1"]
+
+
+@pytest.mark.sphinx("html", testroot="notes", freshenv=True)
+def test_preview_assets_ship_with_the_extension(app: SphinxTestApp) -> None:
+    app.build()
+    for name in ("notes.css", "notes.js"):
+        assert (app.outdir / "_static" / name).is_file()
+    page = _soup(app, "first.html")
+    assert page.select_one('script[src="_static/notes.js"]')
+    assert page.select_one('link[href^="_static/notes.css"]')
+    css = (app.outdir / "_static" / "notes.css").read_text()
+    assert "sup.note-ref:focus-within + .note-preview" in css

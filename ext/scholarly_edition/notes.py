@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import SphinxError
 
-from . import bibliography_links, citation_style, notes_nodes, refs_state
+from . import bibliography_links, citation_style, notes_nodes, refs_state, static_files
 from .notes_domain import NotesDomain, reading_order
 from .notes_pages import FillNotePages, NoteListDirective, NotesCoverageDirective
 from .notes_transform import NoteMarkers
@@ -77,6 +77,7 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("edition_notes_page", "notes", "env", str)
     app.add_config_value("edition_notes_report_page", "notes-report", "env", str)
     notes_nodes.setup(app)
+    static_files.setup(app)
     app.add_domain(NotesDomain)
     app.add_transform(NoteMarkers)
     app.add_directive("note-list", NoteListDirective)
