@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Copied with their times kept, so that make does not reinstall the venv.
 COPIED = ("Makefile", "pyproject.toml", "README.md", "docs", "ext", "refs")
 EDITED_CHAPTER = Path("docs/early-life/1917.md")
 GOAL_SECONDS = 90.0
@@ -39,7 +38,12 @@ def _copy_project(into: Path) -> None:
 def _timed_make(project: Path, target: str, venv: Path, builddir: str) -> float:
     """Seconds of one `make <target>`; stops the benchmark if the build fails."""
     start = time.perf_counter()
-    command = ["make", "-C", str(project), target, f"VENV={venv}", f"BUILDDIR={builddir}"]
+    # A stamp of the copy's own, newer than its pyproject.toml: make must never
+    # reinstall the shared venv from the copy (it would point it at the copy).
+    stamp = project / ".bench-installed"
+    stamp.touch()
+    command = ["make", "-C", str(project), target, f"VENV={venv}", f"STAMP={stamp}"]
+    command.append(f"BUILDDIR={builddir}")
     result = subprocess.run(
         [*command, "SPHINXOPTS=-W --keep-going -q"],
         capture_output=True,
@@ -62,9 +66,12 @@ def main() -> int:
         # Separate build folders: each full build starts without a saved environment.
         html = _timed_make(project, "html", venv, "_build-html")
         full = _timed_make(project, "latexpdf", venv, "_build-pdf")
+        # A change to the text itself: a comment would leave the .tex as it was,
+        # and latexmk would then rightly do nothing.
         chapter = project / EDITED_CHAPTER
         chapter.write_text(
-            chapter.read_text(encoding="utf-8") + "\n% benchmark edit\n", encoding="utf-8"
+            chapter.read_text(encoding="utf-8") + "\nA paragraph added by the benchmark.\n",
+            encoding="utf-8",
         )
         edited = _timed_make(project, "latexpdf", venv, "_build-pdf")
     print(f"cores: {os.cpu_count()}")
