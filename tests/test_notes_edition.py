@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import sphinx_build
 from scholarly_edition import structure
 from scholarly_edition.markers import MARKER
 
@@ -80,3 +81,15 @@ def test_pdf_carries_every_marker(pdf_build: tuple[Path, str]) -> None:
     assert len([m for m in marks if not m[0]]) == 433
     assert tex.count(r"\sphinxnotetext{") == 433
     assert tex.count(r"\sphinxnoteagaintext{") == 43
+
+
+def test_parallel_build_of_the_edition_is_identical(
+    html_build: tuple[Path, str], edition: structure.Structure, tmp_path: Path
+) -> None:
+    """`-j 2` merges domain data from two processes; every page must come out the same."""
+    result = sphinx_build("html", tmp_path, "-j", "2")
+    assert result.returncode == 0, result.stderr
+    names = [f"{c.file}.html" for c in edition.chapters]
+    names += ["notes.html", "notes-report.html", "bibliography.html"]
+    for name in names:
+        assert (tmp_path / "html" / name).read_bytes() == (html_build[0] / name).read_bytes(), name
