@@ -28,6 +28,10 @@ myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "fieldlist", 
 myst_substitutions = {"version": __version__}
 myst_heading_anchors = 0
 exclude_patterns = ["_build"]
+# The Index of Names: the register, and the documents whose text is the
+# witness's (the apparatus pages are the editors' words and are not tagged).
+names_register = "../refs/names.toml"
+names_documents = ["index", "early-life/**", "lenins-government/**", "consolidation-of-power/**"]
 
 # Notes: the map of what each bracketed note cites, the works it cites, and
 # the short citation form ("Conquest 1991, p. 2") for notes and previews.

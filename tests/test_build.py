@@ -83,7 +83,7 @@ def test_lacuna_residue_quotes_and_hatnotes(html_build: tuple[Path, str]) -> Non
 def test_front_page_describes_the_header(html_build: tuple[Path, str]) -> None:
     front = _page(html_build[0], "index.html")
     fields = {
-        dt.get_text(strip=True).rstrip(":"): dt.find_next_sibling("dd").get_text(strip=True)
+        dt.get_text(strip=True).rstrip(":"): dt.find_next_sibling("dd").get_text().strip()
         for dt in front.select("dl.field-list dt")
     }
     assert (

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from scholarly_edition import importer, structure
+from scholarly_edition import importer, names_register, structure
 from scholarly_edition.__main__ import main
 
 
@@ -30,9 +30,12 @@ def test_import_twice_writes_the_same_bytes(tmp_path: Path) -> None:
 
 def test_every_witness_line_is_written_once(edition: structure.Structure) -> None:
     rendered = "\n".join(importer.render(edition).values())
+    rules, _ = names_register.load_rules(ROOT / "refs" / names_register.DISAMBIGUATION)
     for number, line in enumerate(edition.lines, start=1):
         if line.strip():
-            assert importer.escape(line) in rendered, number
+            assert names_register.mark_line(line, number, rules, importer.escape) in rendered, (
+                number
+            )
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import fidelity, importer, notes_check, structure
+from . import fidelity, importer, names_register, notes_check, structure
 
 ROOT = Path.cwd()
 
@@ -42,12 +42,16 @@ def main(argv: list[str] | None = None) -> int:
         ]
         for name in stale:
             print(f"docs/{name}: differs from what the importer writes; run `make import`")
+        names = names_register.check(args.root / "refs", mapping.lines)
+        for problem in names:
+            print(problem)
         notes = notes_check.check(args.root, mapping)
         for problem in notes:
             print(problem)
-        if stale or notes:
+        if stale or names or notes:
             return 1
         print("note map and BibTeX: ok")
+        print("register of names: ok")
         print(f"structure map and witness: ok ({len(mapping.chapters)} chapters)")
         return 0
     if args.command == "notes-report":

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from . import names_register
 from .structure import HEADER_ROLES, Chapter, Structure
 
 GENERATED = "% Generated from refs/witness.txt by `python -m scholarly_edition import`."
@@ -99,12 +100,13 @@ def _front(structure: Structure) -> list[str]:
 
 
 def _blocks(structure: Structure, chapter: Chapter) -> Iterator[str]:
+    rules, _ = names_register.load_rules(structure.path.parent / names_register.DISAMBIGUATION)
     quote: list[str] = []
     for number in range(chapter.first, chapter.last + 1):
         role = structure.role(number)
         if role in HEADER_ROLES or role == "blank":
             continue
-        text = escape(structure.lines[number - 1])
+        text = names_register.mark_line(structure.lines[number - 1], number, rules, escape)
         if number == structure.lacuna.line:
             text += LACUNA_ROLE
         if role in ("quote", "attribution"):

@@ -23,6 +23,9 @@ class EditionWarning(Enum):
     note_map = "the note map is malformed or names a missing BibTeX key"
     bibtex = "the BibTeX file is malformed, has a duplicate key or lacks a field"
     unused_note = "a note map entry that the text never cites"
+    names_register = "the register of names (refs/names.toml) has a problem"
+    names_ambiguous = "a surface form that two register entries claim has no role choosing one"
+    names_unknown_entry = "a name role names no entry of the register"
 
 
 def warn(

@@ -1,0 +1,210 @@
+"""Where the mentions of names live between reading and writing.
+
+All cross-document state is in this domain's data, keyed by docname, so that
+``-j`` workers merge it and an incremental build forgets exactly the
+documents it re-reads. The Index subclasses give the HTML pages
+``names-persons.html``, ``names-places.html`` and ``names-organisations.html``:
+compact, alphabetical, with letter navigation and "see" rows from variants.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable, Set
+from pathlib import Path
+from typing import Any, ClassVar, NamedTuple
+
+from sphinx.domains import Domain, Index, IndexEntry
+from sphinx.environment import BuildEnvironment
+
+from . import names_register
+from .names_register import CATEGORIES, Entry, Register
+
+PARTS = {"person": "Persons", "place": "Places", "organisation": "Organisations"}
+# Letters that Unicode does not decompose but an English index files with
+# their base letter (Polish "Ł" with "L").
+_BASE_LETTERS = {"Ł": "L", "Ø": "O", "Đ": "D", "Ð": "D", "Þ": "T", "Æ": "A", "Œ": "O"}
+
+
+class Occurrence(NamedTuple):
+    """One mention: the entry, where its anchor is, and its source line."""
+
+    entry: str
+    docname: str
+    anchor: str
+    line: int
+
+
+def register_path(env: BuildEnvironment) -> Path | None:
+    """The register file named by ``names_register``, relative to the source folder."""
+    value = env.config.names_register
+    if not value:
+        return None
+    return (Path(env.srcdir) / value).resolve()
+
+
+def load_register(env: BuildEnvironment) -> tuple[Register, tuple[str, ...]] | None:
+    """The configured register (cached per process and modification time)."""
+    path = register_path(env)
+    if path is None or not path.is_file():
+        return None
+    return names_register.cached(path, path.stat().st_mtime_ns)
+
+
+def collation_key() -> Callable[[str], Any]:
+    """A Unicode collation key: ICU when PyICU is installed, else pyuca (DUCET).
+
+    PyICU needs the ICU C++ library to build, so it is optional; pyuca is pure
+    Python and implements the same Unicode Collation Algorithm with the
+    default table, which files "Józef" with "J" and "Ł" with "L".
+    """
+    try:
+        import icu
+
+        return icu.Collator.createInstance(icu.Locale("en")).getSortKey
+    except ImportError:
+        import pyuca
+
+        return pyuca.Collator().sort_key
+
+
+def letter_of(text: str) -> str:
+    """The letter an index heading is filed under."""
+    first = text.lstrip("\"'(")[:1].upper()
+    first = _BASE_LETTERS.get(first, first)
+    return unicodedata.normalize("NFD", first)[:1] or "#"
+
+
+def see_forms(entry: Entry) -> list[str]:
+    """Variants a reader may look up that the index form does not show.
+
+    A form whose words are all in the index form ("Lenin", "Joseph Stalin") or
+    that contains all of them ("Moscow Kremlin") needs no cross-reference;
+    "Koba", "Petrograd" or "Tiflis" do.
+    """
+
+    def words(text: str) -> set[str]:
+        return {word.strip(".,\"'").casefold() for word in text.split()} - {""}
+
+    index = words(entry.index)
+    return [form for form in entry.forms if not (words(form) <= index or words(form) >= index)]
+
+
+class _NamesIndex(Index):
+    category: ClassVar[str] = ""
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain: NamesDomain = self.domain  # type: ignore[assignment]
+        loaded = load_register(domain.env)
+        if loaded is None:
+            return [], True
+        register, _ = loaded
+        wanted = set(docnames) if docnames is not None else None
+        by_entry = domain.by_entry()
+        key = collation_key()
+        rows: list[tuple[str, list[IndexEntry]]] = []
+        for entry in register.entries.values():
+            if entry.category != self.category or entry.id not in by_entry:
+                continue
+            found = [o for o in by_entry[entry.id] if wanted is None or o.docname in wanted]
+            if not found:
+                continue
+            first = found[0]
+            group = [
+                IndexEntry(
+                    entry.index, 1, first.docname, first.anchor, entry.dates, "", entry.description
+                )
+            ]
+            seen: set[str] = set()
+            for occurrence in found:
+                if occurrence.docname in seen:
+                    continue
+                seen.add(occurrence.docname)
+                title = domain.env.titles[occurrence.docname].astext()
+                count = sum(o.docname == occurrence.docname for o in found)
+                group.append(
+                    IndexEntry(title, 2, occurrence.docname, occurrence.anchor, f"{count}×", "", "")
+                )
+            rows.append((entry.index, group))
+            for form in see_forms(entry):
+                see = IndexEntry(form, 0, first.docname, first.anchor, "", "", f"see {entry.index}")
+                rows.append((form, [see]))
+        rows.sort(key=lambda row: key(row[0]))
+        content: dict[str, list[IndexEntry]] = {}
+        for heading, group in rows:
+            content.setdefault(letter_of(heading), []).extend(group)
+        return list(content.items()), True
+
+
+def _index(category: str) -> type[_NamesIndex]:
+    return type(
+        f"{PARTS[category]}Index",
+        (_NamesIndex,),
+        {
+            "name": PARTS[category].lower(),
+            "localname": f"Index of Names: {PARTS[category]}",
+            "shortname": PARTS[category].lower(),
+            "category": category,
+        },
+    )
+
+
+class NamesDomain(Domain):
+    """Mentions of register entries, per document."""
+
+    name = "names"
+    label = "Names"
+    data_version = 1
+    initial_data: ClassVar[dict[str, Any]] = {"occurrences": {}, "index_pages": {}}
+    indices: ClassVar[list[type[Index]]] = [_index(category) for category in CATEGORIES]
+
+    @property
+    def occurrences(self) -> dict[str, list[Occurrence]]:
+        return self.data["occurrences"]
+
+    @property
+    def index_pages(self) -> dict[str, list[str]]:
+        """Documents that show the Index of Names, with the parts they show."""
+        return self.data["index_pages"]
+
+    def note(self, occurrence: Occurrence) -> None:
+        self.occurrences.setdefault(occurrence.docname, []).append(occurrence)
+
+    def clear_doc(self, docname: str) -> None:
+        self.occurrences.pop(docname, None)
+        self.index_pages.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["occurrences"]:
+                self.occurrences[docname] = otherdata["occurrences"][docname]
+            if docname in otherdata["index_pages"]:
+                self.index_pages[docname] = otherdata["index_pages"][docname]
+
+    def reading_order(self) -> list[str]:
+        """Documents in table-of-contents order, then any others by name."""
+        env = self.env
+        order: list[str] = []
+
+        def walk(docname: str) -> None:
+            if docname in order or docname not in env.found_docs:
+                return
+            order.append(docname)
+            for child in env.toctree_includes.get(docname, []):
+                walk(child)
+
+        walk(env.config.root_doc)
+        return order + sorted(set(self.occurrences) - set(order))
+
+    def by_entry(self) -> dict[str, list[Occurrence]]:
+        """Every entry's mentions in reading order."""
+        result: dict[str, list[Occurrence]] = {}
+        for docname in self.reading_order():
+            for occurrence in self.occurrences.get(docname, []):
+                result.setdefault(occurrence.entry, []).append(occurrence)
+        return result
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
+        return []

@@ -1,0 +1,277 @@
+"""The register of names (``refs/names.toml``) and its disambiguation rules.
+
+The register is data for reviewers: one block per entry with its index form,
+category and every surface form the witness uses. This module parses it with
+a real TOML parser, checks it without a Sphinx build (``make check``) and
+gives the tagger and the importer the same view of it, so that a form the
+register calls ambiguous is ambiguous everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+CATEGORIES = ("person", "place", "organisation")
+DISAMBIGUATION = "names-disambiguation.toml"
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_QID = re.compile(r"^Q[1-9][0-9]*$")
+# Private-use characters stand in for ruled forms while a line is escaped.
+_PLACEHOLDER = 0xF0000
+
+
+class RegisterError(Exception):
+    """A register that cannot be used; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One person, place or organisation of the register."""
+
+    id: str
+    index: str
+    category: str
+    forms: tuple[str, ...]
+    description: str
+    dates: str = ""
+    wikidata: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How to read the ``occurrence``-th ``form`` on a witness ``line``.
+
+    ``entry`` names a register entry, or is empty when the words there are
+    not a name (e.g. "Koba" cited as a word rather than as a person).
+    """
+
+    line: int
+    form: str
+    occurrence: int
+    entry: str
+    reason: str
+    source_line: int = 0
+
+
+@dataclass(frozen=True)
+class Register:
+    path: Path
+    entries: dict[str, Entry]
+
+    def candidates(self) -> dict[str, tuple[str, ...]]:
+        """Every surface form with the ids of the entries that claim it."""
+        table: dict[str, list[str]] = {}
+        for entry in self.entries.values():
+            for form in entry.forms:
+                table.setdefault(form, []).append(entry.id)
+        return {form: tuple(ids) for form, ids in table.items()}
+
+
+def form_pattern(form: str) -> str:
+    """A whole-word pattern: no letter or digit may touch the form.
+
+    A hyphen may ("anti-Stalin"), an apostrophe may ("Lenin's", "Tiflis'");
+    "Stalinism", "Leninist" and "Marxism" never match "Stalin", "Lenin" or
+    "Marx".
+    """
+    return rf"(?<![\w]){re.escape(form)}(?![\w])"
+
+
+def _lines_of(text: str, key: str, values: Iterable[str]) -> dict[str, int]:
+    """The line on which ``key = "value"`` first appears, for located messages."""
+    wanted = set(values)
+    found: dict[str, int] = {}
+    pattern = re.compile(rf'^\s*{key}\s*=\s*"((?:[^"\\]|\\.)*)"')
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = pattern.match(line)
+        if match and match.group(1) in wanted and match.group(1) not in found:
+            found[match.group(1)] = number
+    return found
+
+
+def _read_toml(path: Path) -> tuple[dict[str, object], str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RegisterError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        raise RegisterError(f"{path}: malformed TOML: {exc}") from None
+
+
+def load(path: Path) -> tuple[Register, list[str]]:
+    """Parse the register; return it with the problems found (``path:line: ...``).
+
+    Entries with problems are still returned where they can be, so that one
+    slip does not hide every other name.
+    """
+    data, text = _read_toml(path)
+    raw = data.get("name", [])
+    problems: list[str] = []
+    if not isinstance(raw, list):
+        raise RegisterError(f"{path}: expected [[name]] blocks")
+    ids = [str(block.get("id", "")) for block in raw if isinstance(block, dict)]
+    lines = _lines_of(text, "id", ids)
+    entries: dict[str, Entry] = {}
+    for block in raw:
+        entry_id = str(block.get("id", ""))
+        where = f"{path}:{lines.get(entry_id, 0)}"
+        if not _ID.match(entry_id):
+            problems.append(f"{where}: id {entry_id!r} must be lowercase words joined by '-'")
+            continue
+        if entry_id in entries:
+            problems.append(f"{where}: duplicate id {entry_id!r}")
+            continue
+        forms = block.get("forms", [])
+        entry = Entry(
+            id=entry_id,
+            index=str(block.get("index", "")).strip(),
+            category=str(block.get("category", "")),
+            forms=tuple(str(form) for form in forms) if isinstance(forms, list) else (),
+            description=str(block.get("description", "")).strip(),
+            dates=str(block.get("dates", "")).strip(),
+            wikidata=str(block.get("wikidata", "")).strip(),
+            line=lines.get(entry_id, 0),
+        )
+        problems += [f"{where}: {entry_id}: {problem}" for problem in _entry_problems(entry, block)]
+        entries[entry_id] = entry
+    if ids != sorted(ids):
+        first = next(a for a, b in zip(ids, sorted(ids), strict=True) if a != b)
+        problems.append(f"{path}:{lines.get(first, 0)}: entries must be sorted by id ({first!r})")
+    return Register(path, entries), problems
+
+
+def _entry_problems(entry: Entry, block: dict[str, object]) -> Iterator[str]:
+    known = {"id", "index", "category", "forms", "description", "dates", "wikidata"}
+    for key in sorted(set(block) - known):
+        yield f"unknown field {key!r}"
+    for field in ("index", "description"):
+        if not getattr(entry, field):
+            yield f"empty {field}"
+    if entry.category not in CATEGORIES:
+        yield f"category must be one of {', '.join(CATEGORIES)}, not {entry.category!r}"
+    if not entry.forms:
+        yield "no surface forms"
+    for form in entry.forms:
+        if not form.strip() or form != form.strip():
+            yield f"empty or padded form {form!r}"
+    if len(set(entry.forms)) != len(entry.forms):
+        yield "a form is listed twice"
+    if "dates" in block and not entry.dates:
+        yield "empty dates (leave the field out when the text gives none)"
+    if "wikidata" in block and not _QID.match(entry.wikidata):
+        yield f"wikidata must be a QID such as Q855, not {entry.wikidata!r}"
+
+
+def load_rules(path: Path) -> tuple[list[Rule], list[str]]:
+    """Parse the disambiguation rules; a missing file means no rules."""
+    if not path.is_file():
+        return [], []
+    data, text = _read_toml(path)
+    problems: list[str] = []
+    rules: list[Rule] = []
+    starts = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[rule]]"]
+    for index, block in enumerate(data.get("rule", [])):
+        source_line = starts[index] if index < len(starts) else 0
+        try:
+            rule = Rule(
+                line=int(block["line"]),
+                form=str(block["form"]),
+                occurrence=int(block.get("occurrence", 1)),
+                entry=str(block.get("entry", "")),
+                reason=str(block.get("reason", "")).strip(),
+                source_line=source_line,
+            )
+        except (KeyError, ValueError, TypeError) as exc:
+            problems.append(f"{path}:{source_line}: rule needs line, form, occurrence: {exc}")
+            continue
+        if not rule.reason:
+            problems.append(f"{path}:{source_line}: rule for {rule.form!r} needs a reason")
+        rules.append(rule)
+    return rules, problems
+
+
+def occurrences(text: str, form: str) -> list[int]:
+    """Start offsets of ``form`` as a whole word in ``text``."""
+    return [match.start() for match in re.finditer(form_pattern(form), text)]
+
+
+def check(refs: Path, lines: tuple[str, ...]) -> list[str]:
+    """Every problem of the register and its rules against the witness lines."""
+    try:
+        register, problems = load(refs / "names.toml")
+        rules, rule_problems = load_rules(refs / DISAMBIGUATION)
+    except RegisterError as exc:
+        return [str(exc)]
+    problems += rule_problems
+    rules_path = refs / DISAMBIGUATION
+    ruled = {(rule.line, rule.form, rule.occurrence) for rule in rules}
+    candidates = register.candidates()
+    for rule in rules:
+        where = f"{rules_path}:{rule.source_line}"
+        if rule.entry and rule.entry not in register.entries:
+            problems.append(f"{where}: unknown register entry {rule.entry!r}")
+        elif rule.entry and rule.form not in register.entries[rule.entry].forms:
+            problems.append(f"{where}: {rule.form!r} is not a form of {rule.entry!r}")
+        text = lines[rule.line - 1] if 1 <= rule.line <= len(lines) else ""
+        if len(occurrences(text, rule.form)) < rule.occurrence:
+            problems.append(
+                f"{where}: witness line {rule.line} has no occurrence {rule.occurrence} "
+                f"of {rule.form!r}"
+            )
+    for form, ids in sorted(candidates.items()):
+        if len(ids) < 2:
+            continue
+        for number, text in enumerate(lines, start=1):
+            for occurrence, _ in enumerate(occurrences(text, form), start=1):
+                if (number, form, occurrence) not in ruled:
+                    problems.append(
+                        f"{register.path}: form {form!r} is claimed by {', '.join(ids)} and "
+                        f"witness line {number} (occurrence {occurrence}) has no rule in "
+                        f"{DISAMBIGUATION}"
+                    )
+    return problems
+
+
+@lru_cache(maxsize=8)
+def cached(path: Path, mtime_ns: int) -> tuple[Register, tuple[str, ...]]:
+    """The register and its problems, parsed once per process.
+
+    ``mtime_ns`` is only part of the cache key: an edited register is re-read.
+    """
+    register, problems = load(path)
+    return register, tuple(problems)
+
+
+def mark_line(text: str, number: int, rules: list[Rule], escape: Callable[[str], str]) -> str:
+    """Escape witness line ``number`` as ``escape`` does, with its rules as roles.
+
+    Each ruled occurrence is swapped for a private-use placeholder before
+    escaping (so the escaping sees the whole line, as without rules) and for
+    the role afterwards: ``{name}`Form <id>``` or ``{not-name}`Form```.
+    """
+    roles: list[str] = []
+    spans: list[tuple[int, int, int]] = []
+    for rule in rules:
+        if rule.line != number:
+            continue
+        starts = occurrences(text, rule.form)
+        if len(starts) < rule.occurrence:
+            continue
+        start = starts[rule.occurrence - 1]
+        target = f" <{rule.entry}>" if rule.entry else ""
+        role = "name" if rule.entry else "not-name"
+        spans.append((start, start + len(rule.form), len(roles)))
+        roles.append(f"{{{role}}}`{rule.form}{target}`")
+    for start, end, index in sorted(spans, reverse=True):
+        text = text[:start] + chr(_PLACEHOLDER + index) + text[end:]
+    escaped = escape(text)
+    for index, role in enumerate(roles):
+        escaped = escaped.replace(chr(_PLACEHOLDER + index), role)
+    return escaped

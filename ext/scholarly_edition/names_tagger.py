@@ -1,0 +1,190 @@
+"""Tag the names of the register in running text.
+
+One regular expression of every surface form, longest first, whole words
+only: "Stalin Metallurgical Factory" wins over "Stalin", and "Stalinism",
+"Leninist" or "Marxism" never match. Forms two entries claim are left to an
+explicit role; unresolved, they are a located warning listing the candidates.
+Then every mention (tagged here or chosen by a role) gets an anchor and is
+recorded in the names domain.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util.matching import Matcher
+
+from .names_domain import NamesDomain, Occurrence, load_register, register_path
+from .names_nodes import name
+from .names_register import Register
+from .warnings_ import EditionWarning, warn
+
+# Text directly inside these nodes is running text; anything else (literals,
+# references, note markers made by the notes transform, labels, raw) is left
+# alone, whatever node types other transforms add.
+_TEXT_PARENTS = (
+    nodes.paragraph,
+    nodes.title,
+    nodes.emphasis,
+    nodes.strong,
+    nodes.inline,
+    nodes.caption,
+    nodes.line,
+    nodes.attribution,
+    nodes.term,
+)
+_SKIP_ANCESTORS = (
+    nodes.FixedTextElement,
+    nodes.literal,
+    nodes.reference,
+    nodes.raw,
+    nodes.math,
+    nodes.label,
+    nodes.rubric,
+    nodes.field_name,
+    nodes.target,
+    nodes.comment,
+    nodes.substitution_definition,
+    nodes.system_message,
+    addnodes.pending_xref,
+    addnodes.toctree,
+    name,
+)
+SKIP_CLASSES = frozenset({"apparatus", "names-skip"})
+_BRACKETS = re.compile(r"\[[^\[\]]*\]")
+
+
+@lru_cache(maxsize=8)
+def _pattern(forms: frozenset[str]) -> re.Pattern[str]:
+    """One alternation of every form, longest first, so the longest match wins."""
+    body = "|".join(re.escape(form) for form in sorted(forms, key=lambda f: (-len(f), f)))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+def _skipped(text: nodes.Text) -> bool:
+    parent = text.parent
+    if not isinstance(parent, _TEXT_PARENTS):
+        return True
+    node: nodes.Node | None = parent
+    while node is not None:
+        if isinstance(node, _SKIP_ANCESTORS):
+            return True
+        if isinstance(node, nodes.Element) and SKIP_CLASSES & set(node.get("classes", [])):
+            return True
+        node = node.parent
+    return False
+
+
+class NameTagger(SphinxTransform):
+    """Wrap register forms in ``name`` nodes and record every mention."""
+
+    # After the notes transform (400), which turns "[12]" into note nodes, so
+    # that markers are never split; before Sphinx's index collection, which
+    # happens after all transforms.
+    default_priority = 410
+
+    def apply(self) -> None:
+        loaded = load_register(self.env)
+        docname = self.env.docname
+        if loaded is None or not Matcher(self.config.names_documents)(docname):
+            return
+        register, _ = loaded
+        path = register_path(self.env)
+        if path is not None:
+            self.env.note_dependency(str(path))
+        candidates = register.candidates()
+        pattern = _pattern(frozenset(candidates))
+        edition_title = self._edition_title(docname)
+        for text in list(self.document.findall(nodes.Text)):
+            if text.parent is not edition_title and not _skipped(text):
+                self._tag(text, pattern, candidates, register)
+        self._record(docname, register)
+
+    def _tag(
+        self,
+        text: nodes.Text,
+        pattern: re.Pattern[str],
+        candidates: dict[str, tuple[str, ...]],
+        register: Register,
+    ) -> None:
+        value = str(text)
+        brackets = [match.span() for match in _BRACKETS.finditer(value)]
+        pieces: list[nodes.Node] = []
+        position = 0
+        for match in pattern.finditer(value):
+            if any(start < match.start() < end for start, end in brackets):
+                continue
+            form = match.group()
+            ids = candidates[form]
+            if len(ids) > 1:
+                choices = "; ".join(f"{i} ({register.entries[i].index})" for i in ids)
+                warn(
+                    EditionWarning.names_ambiguous,
+                    f"ambiguous name {form!r}: candidates {choices}; "
+                    f"choose one with {{name}}`{form} <id>` or {{not-name}}`{form}`",
+                    (self.env.docname, self._line(text, value[: match.start()])),
+                )
+                continue
+            entry = register.entries[ids[0]]
+            pieces.append(nodes.Text(value[position : match.start()]))
+            node = name(form, form, entry=entry.id, category=entry.category, index=entry.index)
+            pieces.append(node)
+            position = match.end()
+        if not pieces:
+            return
+        pieces.append(nodes.Text(value[position:]))
+        parent = text.parent
+        index = parent.index(text)
+        parent[index : index + 1] = [
+            piece for piece in pieces if piece.astext() or isinstance(piece, name)
+        ]
+
+    def _edition_title(self, docname: str) -> nodes.Node | None:
+        """The root document's title: the edition's own, not a line of the witness."""
+        if docname != self.config.root_doc:
+            return None
+        return next(iter(self.document.findall(nodes.title)), None)
+
+    @staticmethod
+    def _line(text: nodes.Text, before: str) -> int | None:
+        """The source line of a mention: the block's line plus the newlines before it."""
+        node = text.parent
+        while node is not None and node.line is None:
+            node = node.parent
+        if node is None:
+            return None
+        return node.line + before.count("\n")
+
+    def _record(self, docname: str, register: Register) -> None:
+        domain: NamesDomain = self.env.domains["names"]  # type: ignore[assignment]
+        counts: dict[str, int] = {}
+        for node in list(self.document.findall(name)):
+            entry = register.entries.get(node["entry"])
+            if entry is None:
+                continue
+            node["category"] = entry.category
+            node["index"] = entry.index
+            counts[entry.id] = counts.get(entry.id, 0) + 1
+            title = node.parent if isinstance(node.parent, nodes.title) else None
+            section = title.parent if title is not None else None
+            if isinstance(section, nodes.section) and section["ids"]:
+                # A heading's mention links to the heading; the title keeps its
+                # plain text, because tables of contents and PDF bookmarks copy it.
+                anchor = section["ids"][0]
+                node.replace_self(nodes.Text(node.astext()))
+            else:
+                anchor = f"name-{entry.id}-{counts[entry.id]}"
+                node["ids"].append(anchor)
+                self.document.ids[anchor] = node
+            line = self._line(node.children[0], "") if node.children else node.line
+            domain.note(Occurrence(entry.id, docname, anchor, line or 0))
+            index = addnodes.index(entries=[("single", entry.index, anchor, "", None)])
+            index["inline"] = section is None
+            if section is not None:
+                section.insert(section.index(title) + 1, index)
+            else:
+                node.parent.insert(node.parent.index(node), index)

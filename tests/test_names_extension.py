@@ -1,0 +1,172 @@
+"""The names feature on small sphinx.testing roots: tagging, roles, index, -j, incremental."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
+
+
+def _names(html: str) -> list[tuple[str, str]]:
+    """(entry index form, text) of every tagged name in the page body, in order."""
+    body = html[html.index('role="main"') : html.index('class="sphinxsidebar"')]
+    return re.findall(
+        r'<span class="name name-\w+"(?: id="[^"]*")? title="([^"]*)">([^<]*)</span>', body
+    )
+
+
+@pytest.mark.sphinx("html", testroot="names", freshenv=True)
+def test_tagging(app: SphinxTestApp) -> None:
+    app.build()
+    assert strip_colors(app.warning.getvalue()) == ""
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert _names(html) == [
+        ("Stalin, Joseph", "Stalin"),
+        ("Lenin, Vladimir", "Lenin"),
+        ("Krupskaya, Nadezhda", "Nadezhda Krupskaya"),
+        ("Saint Petersburg", "Saint Petersburg"),
+        ("Stalin Metallurgical Factory", "Stalin Metallurgical Factory"),
+        ("Stalin, Joseph", "Stalin"),
+        ("Saint Petersburg", "Leningrad"),
+        ("Stalin, Joseph", "Stalin"),
+        ("Alliluyeva, Nadezhda", "Nadezhda"),
+        ("Lenin, Vladimir", ""),
+    ]
+    assert "Stalinism,\nLeninist ideas and Marxism" in html
+    assert '<span class="names-skip">Koba</span>' in html
+    assert "[Stalin 1931]" in html
+    # The role that indexes a passage adds an anchor and no text.
+    assert (
+        '<span class="name name-person" id="name-lenin-vladimir-2" title="Lenin, Vladimir"></span>'
+        in html
+    )
+    chapter = (app.outdir / "chapter.html").read_text(encoding="utf-8")
+    assert "<code" in chapter and ">Stalin</span></code>" in chapter
+    assert 'href="https://example.org/">Lenin</a>' in chapter
+    # Quotations are tagged; a heading's mentions are indexed (see test_index_page)
+    # but the title keeps plain text, which tables of contents copy.
+    assert "<h1>Lenin in Łódź<" in chapter
+    assert _names(chapter) == [("Lenin, Vladimir", "Lenin"), ("Stalin, Joseph", "Stalin")]
+
+
+@pytest.mark.sphinx("html", testroot="names", freshenv=True)
+def test_index_page(app: SphinxTestApp) -> None:
+    app.build()
+    page = (app.outdir / "index-of-names.html").read_text(encoding="utf-8")
+    persons = page[page.index('id="persons"') : page.index('id="places"')]
+    terms = re.findall(r"<dt[^>]*>(.*?)</dt>", persons, re.DOTALL)
+    headings = [re.sub(r"<[^>]+>", "", term).strip() for term in terms]
+    assert headings == [
+        "Alliluyeva, Nadezhda",
+        "Koba",
+        "Krupskaya, Nadezhda",
+        "Lenin, Vladimir (died January 1924)",
+        "Stalin, Joseph",
+    ]
+    assert (
+        '<em>see</em> <a class="reference internal" href="#names-entry-stalin-joseph">' in persons
+    )
+    # Every mention is a link to its anchor, grouped by section.
+    lenin = persons[
+        persons.index('id="names-entry-lenin-vladimir"') : persons.index(
+            'id="names-entry-stalin-joseph"'
+        )
+    ]
+    assert 'href="index.html#name-lenin-vladimir-1"' in lenin
+    assert 'href="index.html#name-lenin-vladimir-2"' in lenin
+    assert 'href="chapter.html#lenin-in-lodz"' in lenin
+    assert 'href="chapter.html#name-lenin-vladimir-2"' in lenin
+    assert "<em>Names</em>: " in lenin and "<em>Lenin in Łódź</em>: " in lenin
+    places = page[page.index('id="places"') : page.index('id="organisations"')]
+    assert re.findall(r'<a class="reference internal" href="#names-place-(\w+)">', places) == [
+        "l",
+        "s",
+    ]
+    # Unicode collation: "Łódź" is filed under L, after "Leningrad".
+    assert (
+        places.index("<dt>Leningrad")
+        < places.index('id="names-entry-lodz"')
+        < places.index('id="names-entry-saint-petersburg"')
+    )
+    # The domain index pages: one per part, with letter navigation.
+    domain_index = (app.outdir / "names-persons.html").read_text(encoding="utf-8")
+    assert '<a href="#cap-K"><strong>K</strong></a>' in domain_index
+    assert "see Stalin, Joseph" in domain_index
+
+
+@pytest.mark.sphinx("latex", testroot="names", freshenv=True)
+def test_latex(app: SphinxTestApp) -> None:
+    app.build()
+    assert strip_colors(app.warning.getvalue()) == ""
+    tex = (app.outdir / "projectnamenotset.tex").read_text(encoding="utf-8")
+    assert r"\usepackage{scholarlyeditionnames}" in tex
+    assert r"\phantomsection\label{\detokenize{index:name-lenin-vladimir-1}}Lenin" in tex
+    assert r"\sphinxnamespages{index:name-lenin-vladimir-1,index:name-lenin-vladimir-2}" in tex
+    assert r"\index{Lenin, Vladimir@\spxentry{Lenin, Vladimir}" in tex
+    assert (app.outdir / "scholarlyeditionnames.sty").is_file()
+
+
+@pytest.mark.sphinx("html", testroot="names-warnings", freshenv=True)
+def test_warnings(app: SphinxTestApp) -> None:
+    app.build()
+    source = app.srcdir / "index.md"
+    assert strip_colors(app.warning.getvalue()).splitlines() == [
+        f"{source}:5: WARNING: {{name}} role names 'koba', which is not an entry of the register"
+        " [edition.names_unknown_entry]",
+        f"{source}:7: WARNING: {{index-name}} role names 'nobody', which is not an entry of the"
+        " register [edition.names_unknown_entry]",
+        f"{source}:5: WARNING: ambiguous name 'Nadezhda': candidates alliluyeva-nadezhda"
+        " (Alliluyeva, Nadezhda); krupskaya-nadezhda (Krupskaya, Nadezhda); choose one with"
+        " {name}`Nadezhda <id>` or {not-name}`Nadezhda` [edition.names_ambiguous]",
+    ]
+
+
+def _copy(rootdir: Path, tmp_path: Path, name: str = "test-names") -> Path:
+    target = tmp_path / name
+    shutil.copytree(rootdir / name, target)
+    return target
+
+
+@pytest.mark.sphinx("html", testroot="names", freshenv=True, parallel=2)
+def test_parallel_build_matches_serial(app: SphinxTestApp, make_app, rootdir, tmp_path) -> None:
+    app.build()
+    serial = make_app("html", srcdir=_copy(rootdir, tmp_path), freshenv=True)
+    serial.build()
+    for page in ("index.html", "chapter.html", "index-of-names.html", "names-persons.html"):
+        assert (app.outdir / page).read_bytes() == (serial.outdir / page).read_bytes()
+
+
+def test_incremental_register_edit(make_app, rootdir, tmp_path) -> None:
+    """Renaming a variant in the register re-tags every page and re-writes the index."""
+    srcdir = _copy(rootdir, tmp_path)
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    register = srcdir / "names.toml"
+    register.write_text(
+        register.read_text(encoding="utf-8").replace('"Leningrad"]', '"Leningrad", "Stalinism"]'),
+        encoding="utf-8",
+    )
+    again = make_app("html", srcdir=srcdir)
+    again.build()
+    html = (again.outdir / "index.html").read_text(encoding="utf-8")
+    assert ("Saint Petersburg", "Stalinism") in _names(html)
+    page = (again.outdir / "index-of-names.html").read_text(encoding="utf-8")
+    assert "Stalinism" in page
+
+
+def test_incremental_chapter_edit(make_app, rootdir, tmp_path) -> None:
+    """A new mention in one chapter appears in the index page, which was not edited."""
+    srcdir = _copy(rootdir, tmp_path)
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    chapter = srcdir / "chapter.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nKoba again.\n", encoding="utf-8")
+    again = make_app("html", srcdir=srcdir)
+    again.build()
+    page = (again.outdir / "index-of-names.html").read_text(encoding="utf-8")
+    stalin = page[page.index("names-entry-stalin-joseph") :]
+    assert 'href="chapter.html#name-stalin-joseph-2"' in stalin
