@@ -113,6 +113,10 @@ BIB = (Path(__file__).parent / "roots" / "test-notes" / "works.bib").read_text()
             "works.bib:15: WARNING: duplicate BibTeX key 'service2004' [edition.bibtex]",
         ),
         (
+            BIB + "\n@patent{gadget,\n  title = {A gadget},\n}\n",
+            "works.bib:15: WARNING: gadget: unsupported entry type @patent [edition.bibtex]",
+        ),
+        (
             BIB.replace("  publisher = {Macmillan},\n", ""),
             "works.bib:8: WARNING: service2004: missing field publisher [edition.bibtex]",
         ),
