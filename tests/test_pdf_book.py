@@ -141,6 +141,13 @@ def test_pdf_metadata(pdf_build: tuple[Path, str]) -> None:
     assert _page_size(pdf_build[0]) == A4
 
 
+def test_front_matter_is_numbered_once_in_roman(pdf_build: tuple[Path, str]) -> None:
+    labels = PdfReader(pdf_build[0]).page_labels
+    assert labels[:3] == ["i", "ii", "iii"]
+    assert labels.count("1") == 1
+    assert len(set(labels)) == len(labels)
+
+
 def test_pdf_bookmarks_follow_the_book(pdf_build: tuple[Path, str]) -> None:
     titles = _outline_titles(PdfReader(pdf_build[0]).outline)
     assert titles[:4] == [
