@@ -32,6 +32,9 @@ exclude_patterns = ["_build"]
 # witness's (the apparatus pages are the editors' words and are not tagged).
 names_register = "../refs/names.toml"
 names_documents = ["index", "early-life/**", "lenins-government/**", "consolidation-of-power/**"]
+# The PDF prints the Index of Names as a page with page numbers; the compact
+# domain indices (names-persons, names-places, names-organisations) are HTML only.
+latex_domain_indices = False
 
 # Notes: the map of what each bracketed note cites, the works it cites, and
 # the short citation form ("Conquest 1991, p. 2") for notes and previews.

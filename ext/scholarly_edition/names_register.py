@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -82,16 +82,9 @@ def form_pattern(form: str) -> str:
     return rf"(?<![\w]){re.escape(form)}(?![\w])"
 
 
-def _lines_of(text: str, key: str, values: Iterable[str]) -> dict[str, int]:
-    """The line on which ``key = "value"`` first appears, for located messages."""
-    wanted = set(values)
-    found: dict[str, int] = {}
-    pattern = re.compile(rf'^\s*{key}\s*=\s*"((?:[^"\\]|\\.)*)"')
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = pattern.match(line)
-        if match and match.group(1) in wanted and match.group(1) not in found:
-            found[match.group(1)] = number
-    return found
+def _block_lines(text: str, header: str) -> list[int]:
+    """The line of each ``[[header]]`` block, in order, for located messages."""
+    return [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == f"[[{header}]]"]
 
 
 def _read_toml(path: Path) -> tuple[dict[str, object], str]:
@@ -117,11 +110,12 @@ def load(path: Path) -> tuple[Register, list[str]]:
     if not isinstance(raw, list):
         raise RegisterError(f"{path}: expected [[name]] blocks")
     ids = [str(block.get("id", "")) for block in raw if isinstance(block, dict)]
-    lines = _lines_of(text, "id", ids)
+    starts = _block_lines(text, "name")
     entries: dict[str, Entry] = {}
-    for block in raw:
+    for number, block in enumerate(raw):
         entry_id = str(block.get("id", ""))
-        where = f"{path}:{lines.get(entry_id, 0)}"
+        line = starts[number] if number < len(starts) else 0
+        where = f"{path}:{line}"
         if not _ID.match(entry_id):
             problems.append(f"{where}: id {entry_id!r} must be lowercase words joined by '-'")
             continue
@@ -137,13 +131,14 @@ def load(path: Path) -> tuple[Register, list[str]]:
             description=str(block.get("description", "")).strip(),
             dates=str(block.get("dates", "")).strip(),
             wikidata=str(block.get("wikidata", "")).strip(),
-            line=lines.get(entry_id, 0),
+            line=line,
         )
         problems += [f"{where}: {entry_id}: {problem}" for problem in _entry_problems(entry, block)]
         entries[entry_id] = entry
     if ids != sorted(ids):
-        first = next(a for a, b in zip(ids, sorted(ids), strict=True) if a != b)
-        problems.append(f"{path}:{lines.get(first, 0)}: entries must be sorted by id ({first!r})")
+        first = next(n for n, (a, b) in enumerate(zip(ids, sorted(ids), strict=True)) if a != b)
+        line = starts[first] if first < len(starts) else 0
+        problems.append(f"{path}:{line}: entries must be sorted by id ({ids[first]!r})")
     return Register(path, entries), problems
 
 
@@ -176,7 +171,7 @@ def load_rules(path: Path) -> tuple[list[Rule], list[str]]:
     data, text = _read_toml(path)
     problems: list[str] = []
     rules: list[Rule] = []
-    starts = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[rule]]"]
+    starts = _block_lines(text, "rule")
     for index, block in enumerate(data.get("rule", [])):
         source_line = starts[index] if index < len(starts) else 0
         try:
@@ -232,7 +227,8 @@ def check(refs: Path, lines: tuple[str, ...]) -> list[str]:
             for occurrence, _ in enumerate(occurrences(text, form), start=1):
                 if (number, form, occurrence) not in ruled:
                     problems.append(
-                        f"{register.path}: form {form!r} is claimed by {', '.join(ids)} and "
+                        f"{register.path}:{register.entries[ids[-1]].line}: "
+                        f"form {form!r} is claimed by {', '.join(ids)} and "
                         f"witness line {number} (occurrence {occurrence}) has no rule in "
                         f"{DISAMBIGUATION}"
                     )

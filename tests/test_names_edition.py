@@ -1,0 +1,158 @@
+"""The index of names in the built edition: tricky passages, links, the PDF."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from conftest import ROOT
+from scholarly_edition import names_register, structure
+
+
+def _page(html: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup((html / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def _article(html: Path, name: str) -> Tag:
+    article = _page(html, name).select_one("article.bd-article")
+    assert article is not None
+    return article
+
+
+def _mentions(html: Path, name: str) -> list[tuple[str, str]]:
+    """(index form, text) of every anchored mention on a chapter page."""
+    return [(s["title"], s.get_text()) for s in _article(html, name).select("span.name[id]")]
+
+
+def _sentence(html: Path, name: str, start: str) -> Tag:
+    for paragraph in _article(html, name).find_all("p"):
+        if paragraph.get_text().startswith(start):
+            return paragraph
+    raise AssertionError(start)
+
+
+def test_false_friends_and_whole_words(html_build: tuple[Path, str]) -> None:
+    html = html_build[0]
+    terror = _sentence(html, "consolidation-of-power/1932-1939.html", "Stalin often gave")
+    names = [(s["title"], s.get_text()) for s in terror.select("span.name")]
+    assert ("Stalin Metallurgical Factory", "Stalin Metallurgical Factory") in names
+    assert ("Saint Petersburg", "Leningrad") in names
+    lead = _sentence(html, "index.html", "Joseph Vissarionovich Stalin")
+    lead_names = [s.get_text() for s in lead.select("span.name")]
+    assert "Stalinism" not in lead_names and "Marxism" not in lead_names
+    assert "Leninist interpretation of Marxism" in lead.get_text()
+    lenin = _sentence(html, "consolidation-of-power/1924-1927.html", "Lenin died")
+    assert [s.get_text() for s in lenin.select("span.name")].count("Sverdlov University") == 1
+    assert "Sverdlov" not in [s.get_text() for s in lenin.select("span.name")]
+
+
+def test_every_tagged_text_is_a_register_form(html_build: tuple[Path, str]) -> None:
+    register, _ = names_register.load(ROOT / "refs" / "names.toml")
+    forms = {(e.index, form) for e in register.entries.values() for form in e.forms}
+    for page in sorted(html_build[0].rglob("*.html")):
+        for span in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
+            "span.name[id]"
+        ):
+            assert (span["title"], span.get_text()) in forms, (page, span)
+
+
+def test_possessives_nicknames_and_explicit_readings(html_build: tuple[Path, str]) -> None:
+    html = html_build[0]
+    early = _article(html, "early-life/1878-1899.html")
+    text = str(early)
+    assert 'title="Lenin, Vladimir">Lenin</span>\'s' in str(
+        _article(html, "early-life/1905-1912.html")
+    )
+    assert 'title="Tbilisi">Tiflis</span>\' revolutionary milieu' in str(
+        _article(html, "early-life/1899-1904.html")
+    )
+    koba = [s["title"] for s in early.select("span.name") if "Koba" in s.get_text()]
+    assert koba == ["Stalin, Joseph", "Egnatashvili, Yakobi"]
+    assert '<span class="names-skip">Koba</span>' in text
+    assert 'Iveria</span> (<span class="names-skip">Georgia</span>)' in text
+    assert ("Stalin, Joseph", "Soso") in _mentions(html, "early-life/1878-1899.html")
+
+
+def test_headings_captions_and_quotations(html_build: tuple[Path, str]) -> None:
+    html = html_build[0]
+    testament = _article(html, "lenins-government/1921-1923.html").select("blockquote")[0]
+    quoted = [s.get_text() for s in testament.select("span.name")]
+    assert quoted == ["Stalin", "Stalin", "Lenin", "Krupskaya", "Lenin"]
+    caption = _article(html, "early-life/1878-1899.html").select_one("figcaption")
+    assert caption is not None
+    assert [s["title"] for s in caption.select("span.name")] == [
+        "Gori Church School",
+        "Stalin, Joseph",
+        "Stalin, Joseph",
+    ]
+    # A heading keeps its plain text; its mention is indexed at the heading.
+    heading = _article(html, "lenins-government/index.html").select_one("h1")
+    assert heading is not None and not heading.select("span.name")
+    index = _page(html, "names.html")
+    lenin = index.select_one("#names-entry-lenin-vladimir").find_next_sibling("dd")
+    assert lenin.select_one('a[href="lenins-government/index.html#in-lenin-s-government"]')
+
+
+def test_index_links_land_on_the_names(
+    html_build: tuple[Path, str], edition: structure.Structure
+) -> None:
+    html = html_build[0]
+    index = _page(html, "names.html")
+    links = index.select("p.names-mentions a.reference.internal")
+    targets = Counter()
+    for link in links:
+        path, _, anchor = link["href"].partition("#")
+        target = _page(html, urlsplit(path).path).find(id=anchor)
+        assert target is not None, link["href"]
+        assert target.name == "section" or "name" in target.get("class", []), link["href"]
+        targets[target.name] += 1
+    anchored = sum(
+        len(_article(html, f"{chapter.file}.html").select("span.name[id]"))
+        for chapter in edition.chapters
+    )
+    assert targets["span"] == anchored
+    # Every mention the tagger finds in the witness is in the index, less the
+    # two the disambiguation rules mark as not names.
+    register, _ = names_register.load(ROOT / "refs" / "names.toml")
+    forms = sorted(register.candidates(), key=lambda form: (-len(form), form))
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, forms))})(?!\w)")
+    expected = sum(len(pattern.findall(line)) for line in edition.lines)
+    assert len(links) == expected - 2
+
+
+def test_three_parts_in_collation_order(html_build: tuple[Path, str]) -> None:
+    index = _page(html_build[0], "names.html")
+    persons = index.select_one("section#persons")
+    assert persons is not None
+    headings = [dt.get_text() for dt in persons.select("dl.names-index > dt")]
+    assert headings.index("Pereprygina, Lidia") < headings.index("Piłsudski, Józef")
+    assert headings.index("Piłsudski, Józef") < headings.index("Plekhanov, Georgi")
+    assert "Koba" in headings and "Soso" in headings
+    letters = [a.get_text() for a in persons.select("p.names-letters a")]
+    assert letters == sorted(letters) and "J" in letters
+    places = index.select_one("section#places")
+    assert places is not None
+    see = places.find("dt", string="Petrograd").find_next_sibling("dd")
+    assert see.get_text(" ", strip=True) == "see Saint Petersburg"
+    assert index.select_one("section#organisations dt#names-entry-bolsheviks")
+    assert "Piłsudski, Józef" in _page(html_build[0], "genindex.html").get_text()
+
+
+def test_pdf_has_the_index_of_names(pdf_build: tuple[Path, str]) -> None:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf_build[0]), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    part = text[text.index("Other forms of a name used") :]
+    assert re.search(
+        r"Piłsudski, Józef\n\s+Head of the Polish.*\n\s+1918–1921: Military command: \d+", part
+    )
+    assert re.search(r"Koba\n\s+see Stalin, Joseph", part)
+    assert "Index of Names: Persons" not in text

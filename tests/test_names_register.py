@@ -1,0 +1,150 @@
+"""The register of names and its lint, without a Sphinx build."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from scholarly_edition import importer, names_register, structure
+from scholarly_edition.__main__ import main
+
+ENTRY = """
+[[name]]
+id = "{id}"
+index = "{index}"
+category = "person"
+forms = [{forms}]
+description = "{description}"
+"""
+
+
+def _block(id: str, forms: str, index: str = "X", description: str = "Someone.") -> str:
+    return ENTRY.format(id=id, index=index, forms=forms, description=description)
+
+
+def test_the_register_is_clean(edition: structure.Structure) -> None:
+    register, problems = names_register.load(ROOT / "refs" / "names.toml")
+    assert problems == []
+    assert names_register.check(ROOT / "refs", edition.lines) == []
+    assert len(register.entries) > 200
+    assert {entry.category for entry in register.entries.values()} == set(names_register.CATEGORIES)
+
+
+def test_every_form_occurs_in_the_witness(edition: structure.Structure) -> None:
+    """Forms are the ones the text uses: none is invented."""
+    register, _ = names_register.load(ROOT / "refs" / "names.toml")
+    text = "\n".join(edition.lines)
+    unused = [
+        (entry.id, form)
+        for entry in register.entries.values()
+        for form in entry.forms
+        if not names_register.occurrences(text, form)
+    ]
+    assert unused == []
+
+
+def test_lint_reports_duplicates_empty_fields_and_ambiguity(tmp_path: Path) -> None:
+    (tmp_path / "names.toml").write_text(
+        _block("a-one", '"Nadezhda"', index="One")
+        + _block("a-one", '"Other"')
+        + _block("b-two", '"Nadezhda"', description="")
+        + '\n[[name]]\nid = "c-three"\nindex = "Three"\ncategory = "god"\nforms = []\n'
+        'description = "D."\nwikidata = "855"\n',
+        encoding="utf-8",
+    )
+    lines = ("Nadezhda wrote.", "Then Nadezhda and Nadezhda.")
+    problems = names_register.check(tmp_path, lines)
+    register = tmp_path / "names.toml"
+    assert problems == [
+        f"{register}:9: duplicate id 'a-one'",
+        f"{register}:16: b-two: empty description",
+        f"{register}:23: c-three: category must be one of person, place, organisation, not 'god'",
+        f"{register}:23: c-three: no surface forms",
+        f"{register}:23: c-three: wikidata must be a QID such as Q855, not '855'",
+        f"{register}:16: form 'Nadezhda' is claimed by a-one, b-two and witness line 1 "
+        "(occurrence 1) has no rule in names-disambiguation.toml",
+        f"{register}:16: form 'Nadezhda' is claimed by a-one, b-two and witness line 2 "
+        "(occurrence 1) has no rule in names-disambiguation.toml",
+        f"{register}:16: form 'Nadezhda' is claimed by a-one, b-two and witness line 2 "
+        "(occurrence 2) has no rule in names-disambiguation.toml",
+    ]
+
+
+def test_rules_resolve_ambiguity_and_are_checked(tmp_path: Path) -> None:
+    (tmp_path / "names.toml").write_text(
+        _block("a-one", '"Nadezhda"') + _block("b-two", '"Nadezhda"'), encoding="utf-8"
+    )
+    (tmp_path / names_register.DISAMBIGUATION).write_text(
+        '[[rule]]\nline = 1\nform = "Nadezhda"\noccurrence = 1\nentry = "a-one"\nreason = "R."\n'
+        '\n[[rule]]\nline = 2\nform = "Nadezhda"\noccurrence = 1\nreason = "A word."\n'
+        '\n[[rule]]\nline = 2\nform = "Nadezhda"\noccurrence = 2\nentry = "zed"\nreason = "R."\n'
+        '\n[[rule]]\nline = 2\nform = "Nadezhda"\noccurrence = 3\nentry = "b-two"\nreason = ""\n',
+        encoding="utf-8",
+    )
+    rules_path = tmp_path / names_register.DISAMBIGUATION
+    problems = names_register.check(tmp_path, ("Nadezhda wrote.", "Then Nadezhda and Nadezhda."))
+    assert problems == [
+        f"{rules_path}:21: rule for 'Nadezhda' needs a reason",
+        f"{rules_path}:14: unknown register entry 'zed'",
+        f"{rules_path}:21: witness line 2 has no occurrence 3 of 'Nadezhda'",
+    ]
+
+
+def test_rules_become_roles_in_the_chapter() -> None:
+    rules = [
+        names_register.Rule(27, "Koba", 2, "stalin-joseph", "R."),
+        names_register.Rule(27, "Koba", 3, "", "R."),
+    ]
+    line = '"Koba" and *"Koba"* and "Koba" Koba.'
+    assert names_register.mark_line(line, 27, rules, importer.escape) == (
+        '"Koba" and \\*"{name}`Koba <stalin-joseph>`"\\* and "{not-name}`Koba`" Koba.'
+    )
+    assert names_register.mark_line(line, 26, rules, importer.escape) == importer.escape(line)
+
+
+def test_whole_words_only() -> None:
+    text = "Stalin, Stalinism, de-Stalinisation, anti-Stalin, Stalin's, Tiflis' and Stalino."
+    assert names_register.occurrences(text, "Stalin") == [0, 42, 50]
+    assert names_register.occurrences(text, "Tiflis") == [60]
+
+
+def test_make_check_lints_the_register_fast(tmp_path: Path) -> None:
+    """The lint needs no build: the whole `check` command stays under 2 seconds."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "scholarly_edition", "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert time.perf_counter() - start < 2
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "register of names: ok" in result.stdout
+
+
+@pytest.fixture
+def checkout(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "refs", tmp_path / "refs")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    return tmp_path
+
+
+def test_make_check_fails_on_a_broken_register(
+    checkout: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = checkout / "refs" / "names.toml"
+    register.write_text(
+        register.read_text(encoding="utf-8").replace(
+            'forms = ["Yakov"]', 'forms = ["Yakov", "Koba"]'
+        ),
+        encoding="utf-8",
+    )
+    assert main(["--root", str(checkout), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "form 'Koba' is claimed by jughashvili-yakov, stalin-joseph and witness line 27" in out
