@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from conftest import ROOT
+from conftest import ROOT, sphinx_build
 from scholarly_edition import names_register, structure
 
 
@@ -156,3 +156,13 @@ def test_pdf_has_the_index_of_names(pdf_build: tuple[Path, str]) -> None:
     )
     assert re.search(r"Koba\n\s+see Stalin, Joseph", part)
     assert "Index of Names: Persons" not in text
+
+
+def test_parallel_build_gives_the_same_index(html_build: tuple[Path, str], tmp_path: Path) -> None:
+    """`-j 2` merges the mentions of two processes; the index and chapters must not change."""
+    result = sphinx_build("html", tmp_path, "-j", "2")
+    assert result.returncode == 0, result.stderr
+    pages = ["names.html", "names-persons.html", "names-places.html", "names-organisations.html"]
+    pages += ["early-life/1878-1899.html", "genindex.html"]
+    for page in pages:
+        assert (tmp_path / "html" / page).read_bytes() == (html_build[0] / page).read_bytes(), page

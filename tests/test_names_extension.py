@@ -114,7 +114,9 @@ def test_latex(app: SphinxTestApp) -> None:
 def test_warnings(app: SphinxTestApp) -> None:
     app.build()
     source = app.srcdir / "index.md"
+    register = app.srcdir / "names.toml"
     assert strip_colors(app.warning.getvalue()).splitlines() == [
+        f"{register}:15: WARNING: lenin-vladimir: empty description [edition.names_register]",
         f"{source}:5: WARNING: {{name}} role names 'koba', which is not an entry of the register"
         " [edition.names_unknown_entry]",
         f"{source}:7: WARNING: {{index-name}} role names 'nobody', which is not an entry of the"
@@ -170,3 +172,15 @@ def test_incremental_chapter_edit(make_app, rootdir, tmp_path) -> None:
     page = (again.outdir / "index-of-names.html").read_text(encoding="utf-8")
     stalin = page[page.index("names-entry-stalin-joseph") :]
     assert 'href="chapter.html#name-stalin-joseph-2"' in stalin
+
+
+@pytest.mark.parametrize("builder", ["text", "man", "texinfo", "epub"])
+def test_other_builders(make_app, rootdir: Path, tmp_path: Path, builder: str) -> None:
+    """Every builder renders the name nodes and fills the index page."""
+    app = make_app(builder, srcdir=_copy(rootdir, tmp_path), freshenv=True)
+    app.build()
+    assert "Unknown node" not in app.warning.getvalue()
+    if builder == "text":
+        page = (app.outdir / "index-of-names.txt").read_text(encoding="utf-8")
+        assert "**Lenin, Vladimir** (died January 1924)" in page
+        assert "Koba\n   *see* Stalin, Joseph" in page

@@ -12,12 +12,17 @@ One entry point for ``scholarly_edition.setup``. Configuration:
 
 from __future__ import annotations
 
+import re
+
 from sphinx.application import Sphinx
 
 from . import names_nodes, names_page, names_roles
 from .names_domain import NamesDomain, load_register
 from .names_tagger import NameTagger
 from .warnings_ import EditionWarning, warn
+
+# "path:line: message", as the register's loader words its problems.
+_LOCATED = re.compile(r"^(.*?:\d+): (.*)$", re.DOTALL)
 
 
 def _report_register(app: Sphinx) -> None:
@@ -32,7 +37,8 @@ def _report_register(app: Sphinx) -> None:
             )
         return
     for problem in loaded[1]:
-        location, _, message = problem.rpartition(": ")
+        located = _LOCATED.match(problem)
+        location, message = located.groups() if located else (None, problem)
         warn(EditionWarning.names_register, message, location)
 
 

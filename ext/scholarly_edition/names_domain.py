@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable, Set
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
 
@@ -51,12 +52,14 @@ def load_register(env: BuildEnvironment) -> tuple[Register, tuple[str, ...]] | N
     return names_register.cached(path, path.stat().st_mtime_ns)
 
 
+@lru_cache(maxsize=1)
 def collation_key() -> Callable[[str], Any]:
     """A Unicode collation key: ICU when PyICU is installed, else pyuca (DUCET).
 
     PyICU needs the ICU C++ library to build, so it is optional; pyuca is pure
     Python and implements the same Unicode Collation Algorithm with the
-    default table, which files "Józef" with "J" and "Ł" with "L".
+    default table, which files "Józef" with "J" and "Ł" with "L". Loading the
+    table takes a few tenths of a second, so it happens once per process.
     """
     try:
         import icu
