@@ -109,6 +109,29 @@ def test_contents_lists_parts_and_dated_sections(pdf_build: tuple[Path, str]) ->
     assert lines[3].startswith("1878–1899: Childhood to young adulthood ")
     assert any(line.startswith("III Consolidation of power ") for line in lines)
     assert any(line.startswith("About this edition ") for line in lines)
+    # The apparatus is back matter: no fourth part.
+    assert not any(line.startswith("IV ") for line in lines)
+
+
+def test_apparatus_opens_the_back_matter_and_roles_are_styled(
+    pdf_build: tuple[Path, str],
+) -> None:
+    tex = pdf_build[0].with_suffix(".tex").read_text(encoding="utf-8")
+    back = "\\ifdefined\\editionbackmatter\\editionbackmatter\\fi"
+    assert tex.count(back) == 1
+    # Between the last part and the first apparatus page (About this edition
+    # or whatever the apparatus toctree lists first).
+    chapters_before = re.findall(r"\\chapter\{([^}]*)\}", tex[: tex.index(back)])
+    assert chapters_before[-1] == "Consolidation of power"
+    assert tex.index(back) < tex.index("\\chapter{About this edition}")
+    # Every quotation's attribution is set flush right, every hatnote in italics.
+    quotes = sum(
+        path.read_text(encoding="utf-8").count("{.attribution}")
+        for path in (ROOT / "docs").rglob("*.md")
+    )
+    assert quotes > 0
+    assert tex.count("\\editionparagraphstyle{attribution}") == quotes
+    assert "\\editionparagraphstyle{hatnote}" in tex
 
 
 def test_running_heads_name_part_and_section(pdf_build: tuple[Path, str]) -> None:
