@@ -9,6 +9,7 @@ compact, alphabetical, with letter navigation and "see" rows from variants.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Set
 from functools import lru_cache
@@ -87,10 +88,14 @@ def see_forms(entry: Entry) -> list[str]:
     """
 
     def words(text: str) -> set[str]:
-        return {word.strip(".,\"'").casefold() for word in text.split()} - {""}
+        return {word.casefold() for word in re.findall(r"\w+", text)}
 
     index = words(entry.index)
-    return [form for form in entry.forms if not (words(form) <= index or words(form) >= index)]
+    found: dict[str, str] = {}
+    for form in entry.forms:
+        if not (words(form) <= index or words(form) >= index):
+            found.setdefault(form.casefold(), form)
+    return list(found.values())
 
 
 class _NamesIndex(Index):
