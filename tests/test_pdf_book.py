@@ -209,6 +209,14 @@ def _make(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def test_an_unknown_paper_is_refused() -> None:
+    result = subprocess.run(
+        ["make", "-C", str(ROOT), "-n", "latexpdf", "PAPER=a5"], capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert 'PAPER must be a4 or letter, not "a5"' in result.stderr
+
+
 def test_letter_paper_and_preview_images(tmp_path: Path) -> None:
     """`make pdf-preview PAPER=letter` builds a US Letter book and its review images."""
     if not tex_available():
