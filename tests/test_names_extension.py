@@ -107,6 +107,7 @@ def test_latex(app: SphinxTestApp) -> None:
     assert r"\phantomsection\label{\detokenize{index:name-lenin-vladimir-1}}Lenin" in tex
     assert r"\sphinxnamespages{index:name-lenin-vladimir-1,index:name-lenin-vladimir-2}" in tex
     assert r"\index{Lenin, Vladimir@\spxentry{Lenin, Vladimir}" in tex
+    assert r"\sphinxnamesletter{L}" in tex
     assert (app.outdir / "scholarlyeditionnames.sty").is_file()
 
 

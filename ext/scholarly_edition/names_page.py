@@ -112,8 +112,12 @@ def _part(
             navigation += nodes.reference(letter, letter, refid=_letter_id(category, letter))
         result.append(navigation)
     for letter, items in letters.items():
-        label = nodes.paragraph(classes=["names-letter"], ids=[_letter_id(category, letter)])
-        label += nodes.strong(letter, letter)
+        if latex:
+            # Unindented, kept with the entries that follow it.
+            label: nodes.Element = nodes.raw("", rf"\sphinxnamesletter{{{letter}}}", format="latex")
+        else:
+            label = nodes.paragraph(classes=["names-letter"], ids=[_letter_id(category, letter)])
+            label += nodes.strong(letter, letter)
         result += [label, items]
     if not letters:
         result.append(nodes.paragraph(text=f"No {PARTS[category].lower()} are tagged."))
