@@ -22,7 +22,7 @@ PDF           = $(BUILDDIR)/latex/stalin-edition.pdf
 # A paragraph on a full page of text, to find that page for the preview.
 PREVIEW_TEXT  = Stalin joined a forbidden book club
 
-.PHONY: help setup html latexpdf pdf-preview test verify check import clean livehtml notes-report
+.PHONY: help setup html latexpdf pdf-preview test verify check import clean livehtml notes-report annotation
 
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
@@ -67,6 +67,12 @@ check: $(STAMP)
 	$(BIN)/ruff check ext tests docs/conf.py bench
 	$(BIN)/ruff format --check ext tests docs/conf.py bench
 	$(BIN)/python -m scholarly_edition check
+
+# Start an annotation: make annotation QUOTE="exact words" CONTRIBUTOR="Your Name"
+# [KIND=commentary|correction|context|source] [PREFIX=...] [SUFFIX=...]
+annotation: $(STAMP)
+	$(BIN)/python -m scholarly_edition annotate --quote "$(QUOTE)" --prefix "$(PREFIX)" \
+	  --suffix "$(SUFFIX)" --kind "$(or $(KIND),commentary)" --contributor "$(CONTRIBUTOR)"
 
 # Resolved and open notes per chapter, with the passage each open note supports.
 notes-report: $(STAMP)

@@ -12,7 +12,7 @@ HERE = Path(__file__).resolve().parent
 # checkout build too.
 sys.path.insert(0, str(HERE.parent / "ext"))
 
-from scholarly_edition import __version__  # noqa: E402
+from scholarly_edition import __version__, structure  # noqa: E402
 
 project = "Joseph Stalin: An Edition of a Web-Page Transcript"
 author = "The editors of the Joseph Stalin transcript edition"
@@ -45,6 +45,13 @@ bibtex_bibfiles = ["../refs/works.bib"]
 bibtex_default_style = "alpha"
 bibtex_reference_style = "edition-short"
 bibtex_cite_id = "work-{key}"
+
+# Annotations (docs/annotations/*.md) anchor only in the chapters of the text,
+# never in the apparatus pages that quote it.
+_structure = structure.load(HERE.parent / "refs" / "structure.toml")
+edition_text_documents = [chapter.file for chapter in _structure.chapters]
+edition_annotations_dir = "annotations"
+edition_annotations_page = "annotations"
 # The witness's quotation marks and dashes are kept exactly as transmitted.
 smartquotes = False
 

@@ -65,7 +65,12 @@ def test_lacuna_residue_quotes_and_hatnotes(html_build: tuple[Path, str]) -> Non
     last = _page(html_build[0], "consolidation-of-power/1932-1939.html")
     lacuna = last.select_one("span.lacuna")
     assert lacuna is not None
-    assert lacuna.find_previous(string=True).endswith("ethnic groups—amo")
+    witness_before = next(
+        text
+        for text in lacuna.find_all_previous(string=True)
+        if text.find_parent(class_="annotation-ref") is None
+    )
+    assert witness_before.endswith("ethnic groups—amo")
     assert "breaks off" in lacuna.get_text()
     residue = last.select_one(".admonition.page-residue")
     assert residue is not None and "Loading 1 comment..." in residue.get_text()

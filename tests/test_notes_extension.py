@@ -148,7 +148,7 @@ def test_preview_assets_ship_with_the_extension(app: SphinxTestApp) -> None:
     for name in ("notes.css", "notes.js"):
         assert (app.outdir / "_static" / name).is_file()
     page = _soup(app, "first.html")
-    assert page.select_one('script[src="_static/notes.js"]')
+    assert page.select_one('script[src^="_static/notes.js"]')
     assert page.select_one('link[href^="_static/notes.css"]')
     css = (app.outdir / "_static" / "notes.css").read_text()
     assert "sup.note-ref:focus-within + .note-preview" in css

@@ -8,7 +8,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import absent_image, lacuna, names, notes
+from . import absent_image, annotating, lacuna, names, notes
 
 __version__ = "0.1.0"
 
@@ -25,6 +25,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     absent_image.setup(app)
     lacuna.setup(app)
     notes.setup(app)
+    annotating.setup(app)
     names.setup(app)
     app.add_latex_package(LATEX_PACKAGE.stem)
     app.connect("builder-inited", _copy_latex_package)

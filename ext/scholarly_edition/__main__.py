@@ -1,12 +1,14 @@
-"""Command line: ``python -m scholarly_edition import|check|notes-report|verify``."""
+"""Command line: ``python -m scholarly_edition import|check|notes-report|annotate|verify``."""
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
-from . import fidelity, importer, names_register, notes_check, structure
+from . import annotations_check, fidelity, importer, names_register, notes_check, structure
+from .annotations_data import KINDS, QuoteTarget
 
 ROOT = Path.cwd()
 
@@ -18,6 +20,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("import", help="write docs/ chapters from refs/witness.txt")
     commands.add_parser("check", help="lint the witness, the structure map and refs/ (no build)")
     commands.add_parser("notes-report", help="resolved and open notes per chapter")
+    annotate = commands.add_parser("annotate", help="start an annotation of a quoted passage")
+    annotate.add_argument("--quote", required=True, help="the exact words of the passage")
+    annotate.add_argument("--prefix", default="", help="words just before, to make it unique")
+    annotate.add_argument("--suffix", default="", help="words just after, to make it unique")
+    annotate.add_argument("--kind", default="commentary", choices=KINDS)
+    annotate.add_argument("--contributor", default="", help="your name or handle")
     verify = commands.add_parser("verify", help="compare built HTML/PDF with the witness")
     verify.add_argument("--html", type=Path, help="built HTML folder")
     verify.add_argument("--pdf", type=Path, help="built PDF file")
@@ -45,19 +53,39 @@ def main(argv: list[str] | None = None) -> int:
         names = names_register.check(args.root / "refs", mapping.lines)
         for problem in names:
             print(problem)
-        notes = notes_check.check(args.root, mapping)
+        notes = notes_check.check(args.root, mapping) + annotations_check.check(args.root, mapping)
         for problem in notes:
             print(problem)
         if stale or names or notes:
             return 1
-        print("note map and BibTeX: ok")
+        print("note map, BibTeX and annotations: ok")
         print("register of names: ok")
         print(f"structure map and witness: ok ({len(mapping.chapters)} chapters)")
         return 0
+    if args.command == "annotate":
+        return _annotate(args, mapping)
     if args.command == "notes-report":
         print(notes_check.report(args.root, mapping))
         return 0
     return fidelity.main(mapping, args.html, args.pdf)
+
+
+def _annotate(args: argparse.Namespace, mapping: structure.Structure) -> int:
+    if not args.contributor.strip():
+        print(
+            "error: say who you are: --contributor NAME (CONTRIBUTOR= with make)", file=sys.stderr
+        )
+        return 1
+    target = QuoteTarget(args.quote, args.prefix, args.suffix)
+    try:
+        path = annotations_check.scaffold(
+            args.root, mapping, target, args.kind, args.contributor, datetime.date.today()
+        )
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {path.relative_to(args.root)}: write the annotation below its front matter")
+    return 0
 
 
 def _same(path: Path, text: str) -> bool:

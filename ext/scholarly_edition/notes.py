@@ -43,17 +43,11 @@ def report_refs_problems(app: Sphinx) -> None:
             raise RefsError(f"{path} cannot be read ({exc}); see the warnings above") from None
 
 
-def note_reread(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    domain = env.domains["notes"]
-    assert isinstance(domain, NotesDomain)
-    domain.data["reread"] = bool(docnames)
-
-
 def order_notes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Global, order-dependent work once all documents are read; returns pages to re-write."""
     domain = env.domains["notes"]
     assert isinstance(domain, NotesDomain)
-    domain.order_uses(reading_order(env))
+    changed = domain.order_uses(reading_order(env))
     if refs_state.configured(app.config):
         note_map = refs_state.note_map(env)
         for label, note in note_map.notes.items():
@@ -63,9 +57,6 @@ def order_notes(app: Sphinx, env: BuildEnvironment) -> list[str]:
                     f"note {label} is in the note map but never cited in the text",
                     f"{note_map.path}:{note.line or 1}",
                 )
-    documents = sorted(env.all_docs)
-    changed = domain.data.get("reread") or domain.data.get("documents") != documents
-    domain.data["documents"] = documents
     pages = [env.config.edition_notes_page, env.config.edition_notes_report_page]
     return [page for page in pages if page in env.all_docs] if changed else []
 
@@ -85,6 +76,5 @@ def setup(app: Sphinx) -> None:
     app.add_post_transform(FillNotePages)
     app.add_post_transform(bibliography_links.CitedByNotes)
     app.connect("builder-inited", report_refs_problems, priority=400)
-    app.connect("env-before-read-docs", note_reread)
     app.connect("env-updated", order_notes)
     app.connect("doctree-read", bibliography_links.note_bibliography_dependencies)

@@ -57,12 +57,15 @@ class NotesDomain(Domain):
             if docname in otherdata["uses"]:
                 self.uses[docname] = otherdata["uses"][docname]
 
-    def order_uses(self, reading_order: list[str]) -> None:
+    def order_uses(self, reading_order: list[str]) -> bool:
+        """Put every use in reading order; say whether anything changed."""
         ordered: dict[str, list[NoteUse]] = {}
         for docname in reading_order:
             for use in self.uses.get(docname, []):
                 ordered.setdefault(use.note, []).append(use)
+        changed = ordered != self.data.get("ordered")
         self.data["ordered"] = ordered
+        return changed
 
     def resolve_xref(
         self,

@@ -63,3 +63,14 @@ def builder(env: BuildEnvironment) -> Builder:
     its own post-transforms (``ReferencesResolver``) use ``env._app.builder``.
     """
     return env._app.builder
+
+
+def bib_keys(env: BuildEnvironment) -> set[str]:
+    """Keys of the BibTeX files (cached like the note map)."""
+    bibs = tuple(bib_paths(env))
+    return set(_keys(bibs, tuple(_mtime(p) for p in bibs)))
+
+
+@lru_cache(maxsize=4)
+def _keys(bibs: tuple[Path, ...], stamp: tuple[int, ...]) -> frozenset[str]:
+    return frozenset().union(*(bib_lint.check(bib).keys for bib in bibs))

@@ -1,0 +1,122 @@
+"""Annotations checked without a build (``make check``), and new ones scaffolded.
+
+The blocks of the text are the witness's lines, chapter by chapter, as the
+structure map reads them: the same paragraphs and headings the build anchors
+in, so a target that passes here lands in the build.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+
+from . import annotations_data, annotations_safety, bib_lint
+from .annotations_anchor import Block, closest, describe, find
+from .annotations_data import QuoteTarget
+from .notes_data import Problem
+from .structure import Structure
+
+FOLDER = Path("docs") / "annotations"
+HEADING_ROLES = {"part", "section", "subsection"}
+
+
+def witness_blocks(structure: Structure) -> list[Block]:
+    blocks = []
+    for chapter in structure.chapters:
+        for number in range(chapter.first, chapter.last + 1):
+            role = structure.role(number)
+            if role != "blank":
+                kind = "title" if role in HEADING_ROLES else "paragraph"
+                text = structure.lines[number - 1]
+                blocks.append(Block(chapter.file, number, kind, text, number))
+    return blocks
+
+
+def check(root: Path, structure: Structure) -> list[Problem]:
+    keys = set(bib_lint.check(root / "refs" / "works.bib").keys)
+    blocks = witness_blocks(structure)
+    problems: list[Problem] = []
+    for path in sorted((root / FOLDER).glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        annotation, found = annotations_data.parse(path, text, keys)
+        problems += found
+        _, body_start = annotations_data.front_matter_lines(text)
+        body = "\n".join(text.splitlines()[body_start - 1 :])
+        problems += [
+            Problem(path, line, message)
+            for line, message in annotations_safety.problems(body, body_start)
+        ]
+        if not body.strip():
+            problems.append(Problem(path, body_start, "the annotation has no text"))
+        if annotation is not None:
+            problems += _anchor(annotation, blocks)
+    return problems
+
+
+def _anchor(annotation: annotations_data.Annotation, blocks: list[Block]) -> list[Problem]:
+    matches = find(annotation.target, blocks)
+    where = (annotation.path, annotation.target_line)
+    target = annotation.target.describe()
+    if not matches:
+        hint = " | ".join(f"“{s}”" for s in closest(annotation.target, blocks))
+        return [Problem(*where, f"target {target} matches no passage; closest: {hint or 'none'}")]
+    if len(matches) > 1:
+        places = " | ".join(describe(m) for m in matches[:5])
+        return [
+            Problem(
+                *where,
+                f"target {target} matches {len(matches)} passages; add a prefix or suffix "
+                f"to choose one: {places}",
+            )
+        ]
+    return []
+
+
+def scaffold(
+    root: Path,
+    structure: Structure,
+    target: QuoteTarget,
+    kind: str,
+    contributor: str,
+    today: datetime.date,
+) -> Path:
+    """Write a new annotation file for a quotation that matches exactly one passage."""
+    if kind not in annotations_data.KINDS:
+        raise ValueError(f"kind must be one of {', '.join(annotations_data.KINDS)}")
+    blocks = witness_blocks(structure)
+    matches = find(target, blocks)
+    if not matches:
+        hint = " | ".join(f"“{s}”" for s in closest(target, blocks))
+        raise ValueError(f"the quotation matches no passage; closest: {hint or 'none'}")
+    if len(matches) > 1:
+        places = "\n  ".join(describe(m) for m in matches[:10])
+        if len(matches) > 10:
+            places += f"\n  … and {len(matches) - 10} more"
+        raise ValueError(
+            f"the quotation matches {len(matches)} passages; give --prefix or --suffix "
+            f"to choose one:\n  {places}"
+        )
+    slug = re.sub(r"[^a-z0-9]+", "-", target.exact.lower()).strip("-")[:40] or "annotation"
+    path = root / FOLDER / f"{slug}.md"
+    if path.exists():
+        raise ValueError(f"{path} exists already; edit it, or quote the passage differently")
+    lines = ["---", "target:", f"  quote: {_yaml(target.exact)}"]
+    lines += [
+        f"  {name}: {_yaml(value)}"
+        for name, value in (("prefix", target.prefix), ("suffix", target.suffix))
+        if value
+    ]
+    lines += [f"contributor: {_yaml(contributor)}", f"date: {today.isoformat()}", f"kind: {kind}"]
+    if kind == "correction":
+        lines += [f"reading: {_yaml(target.exact)}", "proposed: "]
+    lines += ["---", "", ""]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _yaml(value: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,183 @@
+"""Reading annotations and the text they annotate.
+
+``screen_source`` refuses unsafe markup before MyST parses an annotation (so
+an ``include`` never reads a file and raw HTML never reaches the page).
+``AnnotationReader`` turns an annotation file into a titled page and records
+it; ``BlockCollector`` records, for every document of the text, the blocks an
+annotation can target, stamping each block node so that it can be found again
+when the page is written.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+
+from . import annotations_data, annotations_safety, refs_state
+from .annotations_anchor import Block
+from .annotations_domain import AnnotationsDomain, Record
+from .lacuna import lacuna
+from .notes_nodes import note_preview
+from .warnings_ import EditionWarning, warn
+
+WITHHELD = "This annotation is withheld: it uses markup that annotations may not use."
+BLOCK_DOC = "edition_doc"
+BLOCK_INDEX = "edition_block"
+# Text in these is the editors', not the witness's: never part of a block's text.
+NOT_TEXT = (note_preview, lacuna)
+
+
+def is_annotation(app: Sphinx, docname: str) -> bool:
+    folder = app.config.edition_annotations_dir
+    return bool(folder) and docname.startswith(folder.rstrip("/") + "/")
+
+
+def in_text(app: Sphinx, docname: str) -> bool:
+    scope = app.config.edition_text_documents
+    return docname in scope if scope else not is_annotation(app, docname)
+
+
+def screen_source(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Refuse, before parsing, every construct an annotation body may not use."""
+    if not is_annotation(app, docname):
+        return
+    _, body_start = annotations_data.front_matter_lines(source[0])
+    rows = source[0].splitlines()
+    body = "\n".join(rows[body_start - 1 :])
+    refused = annotations_safety.problems(body, body_start)
+    for line, message in refused:
+        warn(EditionWarning.annotation_unsafe, message, (docname, line))
+    if refused:
+        source[0] = "\n".join(rows[: body_start - 1]) + f"\n\n{WITHHELD}\n"
+
+
+def witness_text(block: nodes.Element) -> str:
+    """The block's text as the witness gives it: without previews or editorial signs."""
+    parts = []
+    for text in block.findall(nodes.Text):
+        parent = text.parent
+        while parent is not None and parent is not block and not isinstance(parent, NOT_TEXT):
+            parent = parent.parent
+        if parent is block:
+            parts.append(str(text))
+    return "".join(parts)
+
+
+class BlockCollector(SphinxTransform):
+    # After the note transform (400) and the names tagger, which only wrap text.
+    default_priority = 480
+
+    def apply(self, **kwargs: object) -> None:
+        docname = self.env.docname
+        if not in_text(self.app, docname):
+            return
+        domain = self.env.domains["annotations"]
+        assert isinstance(domain, AnnotationsDomain)
+        blocks = []
+        for node in self.document.findall(lambda n: isinstance(n, nodes.paragraph | nodes.title)):
+            if any(isinstance(a, NOT_TEXT) for a in _ancestors(node)):
+                continue
+            kind = "title" if isinstance(node, nodes.title) else "paragraph"
+            node[BLOCK_DOC], node[BLOCK_INDEX] = docname, len(blocks)
+            blocks.append(Block(docname, len(blocks), kind, witness_text(node), _line(node)))
+        domain.blocks[docname] = blocks
+
+
+def _ancestors(node: nodes.Node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def _line(node: nodes.Node) -> int:
+    for candidate in (node, *_ancestors(node)):
+        if candidate.line:
+            return candidate.line
+    return 0
+
+
+class AnnotationReader(SphinxTransform):
+    """An annotation file becomes a titled page, and a record in the domain."""
+
+    default_priority = 480
+
+    def apply(self, **kwargs: object) -> None:
+        docname = self.env.docname
+        if not is_annotation(self.app, docname):
+            return
+        # Annotations are reached from the text and the annotations page, not the toctree.
+        self.env.metadata[docname]["orphan"] = True
+        path = Path(self.document["source"])
+        annotation, problems = annotations_data.parse(
+            path, path.read_text(encoding="utf-8"), refs_state.bib_keys(self.env)
+        )
+        for problem in problems:
+            warn(EditionWarning.annotation_front_matter, problem.message, (docname, problem.line))
+        body = [n for n in self.document.children if not isinstance(n, nodes.docinfo)]
+        body = self._safe(docname, body)
+        if not any(n.astext().strip() for n in body):
+            warn(EditionWarning.annotation_front_matter, "the annotation has no text", (docname, 1))
+        title = self._title(annotation)
+        section = nodes.section(ids=["annotation"], names=["annotation"])
+        section += nodes.title("", title)
+        content = _content(annotation, body) if annotation else body
+        section += content
+        section += nodes.paragraph(classes=["annotation-place"])
+        self.document.children = []
+        self.document += section
+        if annotation is not None:
+            domain = self.env.domains["annotations"]
+            assert isinstance(domain, AnnotationsDomain)
+            domain.records[docname] = Record(
+                docname, annotation, title, [copy.deepcopy(n) for n in content]
+            )
+
+    def _safe(self, docname: str, body: list[nodes.Node]) -> list[nodes.Node]:
+        """A second wall after ``screen_source``: nothing raw, nothing from other files."""
+        source = self.document["source"]
+        for node in (n for top in body for n in top.findall(nodes.Element)):
+            if isinstance(node, nodes.raw | nodes.image) or (node.source and node.source != source):
+                warn(
+                    EditionWarning.annotation_unsafe,
+                    "annotations may not include raw output, images or other files",
+                    (docname, _line(node)),
+                )
+                return [nodes.paragraph("", WITHHELD)]
+        return body
+
+    @staticmethod
+    def _title(annotation: annotations_data.Annotation | None) -> str:
+        if annotation is None:
+            return "Annotation (not shown: see the build's warnings)"
+        return f"{annotation.kind.capitalize()} on {annotation.target.describe()}"
+
+
+def _content(annotation: annotations_data.Annotation, body: list[nodes.Node]) -> list[nodes.Node]:
+    """What the annotation says, as shown on its page and beside the text."""
+    byline = nodes.paragraph(classes=["annotation-byline"])
+    byline += nodes.Text(f"By {annotation.contributor}, {annotation.date}.")
+    result: list[nodes.Node] = [byline]
+    if annotation.kind == "correction":
+        lemma = nodes.paragraph(classes=["annotation-lemma"])
+        lemma += nodes.inline("", annotation.reading, classes=["lemma"])
+        lemma += nodes.Text("] sic in the witness; read ")
+        lemma += nodes.emphasis("", annotation.proposed)
+        result.append(lemma)
+    result += body
+    if annotation.cites:
+        cites = nodes.paragraph(classes=["annotation-cites"])
+        cites += nodes.Text("Works cited: ")
+        for index, key in enumerate(annotation.cites):
+            if index:
+                cites += nodes.Text("; ")
+            cites += pending_xref(
+                "", nodes.inline("", key), refdomain="cite", reftype="p", reftarget=key
+            )
+        result.append(cites)
+    return result

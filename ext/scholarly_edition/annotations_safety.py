@@ -1,0 +1,117 @@
+"""What an annotation body may contain: plain scholarly prose, nothing that runs.
+
+Annotation bodies come from strangers. Before MyST parses one (``source-read``),
+its tokens are checked against a short list of allowed constructs, using
+myst-parser's own markdown-it parser: paragraphs, emphasis, lists, quotations,
+code, web links and citation roles. Directives (``include``, ``raw``,
+``eval-rst`` and every other), raw HTML, images, headings and attributes are
+refused, so they never run and never reach a reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from myst_parser.config.main import MdParserConfig
+from myst_parser.parsers.mdit import create_md_parser
+
+ALLOWED_BLOCKS = {
+    "paragraph_open",
+    "paragraph_close",
+    "inline",
+    "bullet_list_open",
+    "bullet_list_close",
+    "ordered_list_open",
+    "ordered_list_close",
+    "list_item_open",
+    "list_item_close",
+    "blockquote_open",
+    "blockquote_close",
+    "code_block",
+}
+ALLOWED_INLINE = {
+    "text",
+    "softbreak",
+    "hardbreak",
+    "em_open",
+    "em_close",
+    "strong_open",
+    "strong_close",
+    "code_inline",
+    "link_open",
+    "link_close",
+    "myst_role",
+}
+ALLOWED_ROLES = {"cite", "cite:p", "cite:t"}
+SAFE_SCHEMES = ("https://", "http://", "mailto:")
+# markdown-it leaves a link to these as plain text; refuse it all the same, so
+# the contributor learns why the link is not one.
+_SCRIPT_LINK = re.compile(r"\]\(\s*(?:javascript|vbscript|data):", re.IGNORECASE)
+NAMES = {
+    "fence": "a directive",
+    "colon_fence": "a directive",
+    "html_block": "raw HTML",
+    "html_inline": "raw HTML",
+    "image": "an image",
+    "heading_open": "a heading",
+    "math_inline": "math",
+    "math_block": "math",
+}
+
+
+# The syntax extensions the edition enables, and attributes on inline markup:
+# a body is read as if every one were on, so none can slip through.
+SYNTAX = MdParserConfig(
+    enable_extensions={
+        "attrs_block",
+        "attrs_inline",
+        "colon_fence",
+        "deflist",
+        "fieldlist",
+        "substitution",
+    }
+)
+_PARSER = create_md_parser(SYNTAX, RendererHTML)
+
+
+def problems(body: str, first_line: int) -> list[tuple[int, str]]:
+    """(line, message) for every construct the body may not use."""
+    found: list[tuple[int, str]] = []
+
+    def refuse(token: Token, what: str, line: int) -> None:
+        found.append((line, f"annotations may not use {what}"))
+
+    for token in _PARSER.parse(body):
+        line = first_line + (token.map[0] if token.map else 0)
+        if token.type.endswith("_close"):
+            continue
+        if set(token.attrs) - {"start"}:
+            refuse(token, "attributes", line)
+        if token.type == "inline":
+            for child in token.children or []:
+                _inline(child, line, refuse)
+        elif token.type == "fence" and not token.info.lstrip().startswith("{"):
+            continue  # plain code, shown as text
+        elif token.type not in ALLOWED_BLOCKS:
+            refuse(token, NAMES.get(token.type, f"{token.type.removesuffix('_open')} markup"), line)
+    return found
+
+
+def _inline(token: Token, line: int, refuse: Callable[[Token, str, int], None]) -> None:
+    if token.type.endswith("_close"):
+        return
+    if token.type not in ALLOWED_INLINE:
+        refuse(token, NAMES.get(token.type, f"{token.type.removesuffix('_open')} markup"), line)
+    elif token.type == "text" and _SCRIPT_LINK.search(token.content):
+        refuse(token, "a javascript:, vbscript: or data: link", line)
+    elif token.type == "myst_role" and token.meta.get("name") not in ALLOWED_ROLES:
+        refuse(token, f"the role {{{token.meta.get('name')}}} (only citation roles)", line)
+    elif set(token.attrs) - {"href"}:
+        refuse(token, "attributes", line)
+    elif token.type == "link_open":
+        href = str(token.attrs.get("href", ""))
+        if not href.startswith(SAFE_SCHEMES):
+            refuse(token, f"the link target {href!r} (only http, https and mailto links)", line)

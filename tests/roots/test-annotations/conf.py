@@ -1,0 +1,9 @@
+extensions = ["myst_parser", "scholarly_edition"]
+exclude_patterns = ["_build"]
+smartquotes = False
+myst_enable_extensions = ["attrs_block", "colon_fence", "fieldlist"]
+edition_notes_file = "notes.toml"
+edition_text_documents = ["first", "second"]
+bibtex_bibfiles = ["works.bib"]
+bibtex_reference_style = "edition-short"
+bibtex_cite_id = "work-{key}"
