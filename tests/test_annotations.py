@@ -103,7 +103,7 @@ HOSTILE_BODIES = {
     "include": "```{include} /etc/passwd\n```",
     "raw": ":::{raw} html\n<script>alert(1)</script>\n:::",
     "eval-rst": "```{eval-rst}\n.. raw:: html\n\n   <script>alert(1)</script>\n```",
-    "attributes": "{onclick=\"alert(1)\" .x}\nA paragraph.",
+    "attributes": '{onclick="alert(1)" .x}\nA paragraph.',
 }
 
 
@@ -134,7 +134,8 @@ def test_latex_special_characters_cannot_inject(make_app, rootdir, tmp_path) -> 
         "---\ntarget:\n  quote: Cited again.\n"
         "contributor: '\\input{/etc/passwd} \\write18{rm -rf /} }{'\n"
         "date: 2026-11-26\nkind: commentary\n---\n\n"
-        "Text with \\input{/etc/passwd}, \\write18{touch x}, unbalanced { and } and % # $ _ ^ ~ &.\n"
+        "Text with \\input{/etc/passwd}, \\write18{touch x}, unbalanced { and }"
+        " and % # $ _ ^ ~ &.\n"
     )
     srcdir = _root(rootdir, tmp_path, {"annotations/tex.md": annotation})
     app = _build(make_app, srcdir, "latex", freshenv=True)
