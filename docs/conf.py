@@ -45,6 +45,8 @@ bibtex_bibfiles = ["../refs/works.bib"]
 bibtex_default_style = "alpha"
 bibtex_reference_style = "edition-short"
 bibtex_cite_id = "work-{key}"
+# How to cite the edition (About page, "Cite" dialog): one file for both.
+edition_citation_file = "../CITATION.cff"
 
 # Annotations (docs/annotations/*.md) anchor only in the chapters of the text,
 # never in the apparatus pages that quote it.

@@ -1,7 +1,9 @@
 """The extension's own CSS and JavaScript for HTML builders.
 
 Registered with ``add_css_file``/``add_js_file`` and copied into ``_static``
-when the build finishes, so an edition needs no copy of them in its sources.
+when the builder starts, so an edition needs no copy of them in its sources.
+Copying at the start, not when the build finishes, puts them in the EPUB too:
+the EPUB builder packs ``_static`` before ``build-finished``.
 """
 
 from __future__ import annotations
@@ -12,16 +14,21 @@ from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset_file
 
 STATIC = Path(__file__).parent / "static"
-FILES = ("notes.css", "notes.js")
+FILES = ("notes.css", "notes.js", "reader.css", "reader.js")
 
 
-def copy_static(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and app.builder.format == "html":
+def copy_static(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        folder = Path(app.outdir) / "_static"
+        folder.mkdir(parents=True, exist_ok=True)
         for name in FILES:
-            copy_asset_file(STATIC / name, Path(app.outdir) / "_static" / name, force=True)
+            copy_asset_file(STATIC / name, folder / name, force=True)
 
 
 def setup(app: Sphinx) -> None:
-    app.add_css_file("notes.css")
-    app.add_js_file("notes.js", loading_method="defer")
-    app.connect("build-finished", copy_static)
+    for name in FILES:
+        if name.endswith(".css"):
+            app.add_css_file(name)
+        else:
+            app.add_js_file(name, loading_method="defer")
+    app.connect("builder-inited", copy_static)

@@ -29,6 +29,7 @@ class EditionWarning(Enum):
     names_register = "the register of names (refs/names.toml) has a problem"
     names_ambiguous = "a surface form that two register entries claim has no role choosing one"
     names_unknown_entry = "a name role names no entry of the register"
+    citation = "CITATION.cff cannot be read or its version is not the edition's"
 
 
 def warn(

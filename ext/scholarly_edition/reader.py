@@ -1,0 +1,23 @@
+"""The reader's experience in HTML: paragraph anchors, citing, search by any name form.
+
+One entry point for ``scholarly_edition.setup``. Configuration:
+
+``edition_citation_file``
+    Path of ``CITATION.cff``, relative to the source folder; the About page's
+    ``{edition-citation}`` and the "Cite" dialog are formatted from it.
+
+The styles and script (``reader.css``, ``reader.js``: themes, measure, print,
+the "Cite" dialog) ship with the extension through :mod:`static_files`.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from . import citation, paragraphs, search_terms
+
+
+def setup(app: Sphinx) -> None:
+    paragraphs.setup(app)
+    citation.setup(app)
+    search_terms.setup(app)

@@ -1,0 +1,181 @@
+// "Cite": a button at the top of every page opens a dialog with the citation
+// of the edition (window.editionCitation, formatted at build time from
+// CITATION.cff) completed with this page's section, the paragraph the reader
+// followed (its number in the margin is its permalink), the address and the
+// date of access, as text and as BibTeX, each with a copy button.
+(() => {
+  const ACCESSED = new Date();
+
+  function headingText(section) {
+    const heading = section && section.querySelector(":scope > h1, :scope > h2, :scope > h3");
+    if (!heading) return document.title;
+    const copy = heading.cloneNode(true);
+    copy.querySelectorAll(".headerlink").forEach((link) => link.remove());
+    return copy.textContent.trim();
+  }
+
+  // The paragraph the address points at, if it is a numbered paragraph.
+  function citedParagraph() {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    const target = id && document.getElementById(id);
+    if (!target) return null;
+    const link = target.querySelector(`a.paragraph-link[href="#${CSS.escape(id)}"]`);
+    return link ? { number: link.textContent.trim(), section: target.closest("section") } : null;
+  }
+
+  function citation() {
+    const data = window.editionCitation;
+    const paragraph = citedParagraph();
+    const section = paragraph ? paragraph.section : document.querySelector("article section");
+    const url = window.location.href.split("#")[0] + (paragraph ? window.location.hash : "");
+    const where = `§ ${headingText(section)}${paragraph ? `, paragraph ${paragraph.number}` : ""}`;
+    const day = ACCESSED.toLocaleDateString("en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    });
+    const locator = ` ${where}. ${url} (accessed ${day}).`;
+    const iso = ACCESSED.toISOString().slice(0, 10);
+    const bibtex = data.bibtex.replace(/\}$/, `  url = {${url}},\n  urldate = {${iso}},\n}`);
+    return {
+      heading: paragraph ? `Cite paragraph ${paragraph.number}` : "Cite this page",
+      before: data.before,
+      title: data.title,
+      after: data.after + locator,
+      text: data.before + data.title + data.after + locator,
+      bibtex,
+    };
+  }
+
+  function copyButton(label, text) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "btn btn-sm cite-copy";
+    button.textContent = label;
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(text());
+        button.textContent = "Copied";
+      } catch {
+        button.textContent = "Select and copy the text";
+      }
+    });
+    return button;
+  }
+
+  function fill(dialog) {
+    const cite = citation();
+    dialog.querySelector("h2").textContent = cite.heading;
+    const text = dialog.querySelector(".cite-text");
+    text.replaceChildren(cite.before);
+    const title = document.createElement("i");
+    title.textContent = cite.title;
+    text.append(title, cite.after);
+    dialog.querySelector(".cite-bibtex").textContent = cite.bibtex;
+    dialog.querySelectorAll(".cite-copy").forEach((button, index) => {
+      button.textContent = index ? "Copy BibTeX" : "Copy citation";
+    });
+  }
+
+  function makeDialog() {
+    const dialog = document.createElement("dialog");
+    dialog.className = "cite-dialog apparatus";
+    dialog.setAttribute("aria-labelledby", "cite-dialog-title");
+    const heading = document.createElement("h2");
+    heading.id = "cite-dialog-title";
+    const text = document.createElement("p");
+    text.className = "cite-text";
+    const label = document.createElement("p");
+    label.className = "cite-label";
+    label.textContent = "BibTeX";
+    const bibtex = document.createElement("pre");
+    bibtex.className = "cite-bibtex";
+    bibtex.tabIndex = 0;
+    const close = document.createElement("button");
+    close.type = "button";
+    close.className = "btn btn-sm cite-close";
+    close.textContent = "Close";
+    close.addEventListener("click", () => dialog.close());
+    const actions = document.createElement("p");
+    actions.className = "cite-actions";
+    actions.append(
+      copyButton("Copy citation", () => text.textContent),
+      copyButton("Copy BibTeX", () => bibtex.textContent),
+      close,
+    );
+    dialog.append(heading, text, label, bibtex, actions);
+    dialog.addEventListener("click", (event) => {
+      if (event.target === dialog) dialog.close();
+    });
+    // Escape closes the dialog explicitly: Chromium's built-in cancel did not
+    // fire in the browser tests (tests/browser).
+    dialog.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") dialog.close();
+    });
+    document.body.append(dialog);
+    return dialog;
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    if (!window.editionCitation || !document.querySelector("article.bd-article")) return;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "btn btn-sm pst-navbar-icon cite-button";
+    button.title = "Cite this page or paragraph";
+    button.setAttribute("aria-haspopup", "dialog");
+    button.textContent = "Cite";
+    const bar = document.querySelector(".article-header-buttons");
+    if (bar) {
+      bar.prepend(button);
+    } else {
+      document.querySelector("article.bd-article").prepend(button);
+    }
+    let dialog = null;
+    button.addEventListener("click", () => {
+      dialog = dialog || makeDialog();
+      fill(dialog);
+      dialog.showModal();
+    });
+  });
+})();
+
+// Keyboard: a note's preview stays open while focus is on its marker or inside
+// the preview, so Tab reaches the preview's links ("How to resolve a note").
+// CSS alone cannot: Chromium drops focus from a link whose preview closes as
+// the marker loses :focus-within.
+(() => {
+  function owner(element) {
+    const marker = element && element.closest && element.closest("sup.note-ref");
+    if (marker) return marker;
+    const preview = element && element.closest && element.closest(".note-preview");
+    return preview ? preview.previousElementSibling : null;
+  }
+
+  function keepOpen(marker) {
+    document.querySelectorAll("sup.note-ref.note-focus").forEach((other) => {
+      if (other !== marker) other.classList.remove("note-focus");
+    });
+    if (marker) marker.classList.add("note-focus");
+  }
+
+  document.addEventListener("focusin", (event) => keepOpen(owner(event.target)));
+  document.addEventListener("focusout", (event) => {
+    if (!event.relatedTarget) keepOpen(null);
+  });
+})();
+
+// Accessibility of the theme's furniture (axe-core, tests/browser): the search
+// button's name must contain its visible text ("Search Ctrl+K"), and the
+// sidebar's expand/collapse toggles need a name.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const button of document.querySelectorAll(".search-button-field[aria-label]")) {
+    button.removeAttribute("aria-label");
+  }
+  for (const summary of document.querySelectorAll(".bd-sidebar-primary li > details > summary")) {
+    const link = summary.parentElement.parentElement.querySelector(":scope > a");
+    if (!summary.textContent.trim() && !summary.hasAttribute("aria-label")) {
+      const title = link ? link.textContent.trim() : "this part";
+      summary.setAttribute("aria-label", `Sections of ${title}`);
+    }
+  }
+});

@@ -1,0 +1,150 @@
+"""Paragraph anchors, the edition's citation and search by name form, without a browser."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+import scholarly_edition
+from scholarly_edition import citation
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _copy_root(rootdir: Path, tmp_path: Path) -> Path:
+    source = tmp_path / "src"
+    shutil.copytree(rootdir / "test-paragraphs", source)
+    return source
+
+
+def _anchors(html: str) -> dict[str, str]:
+    """Each numbered paragraph's anchor and the start of its text."""
+    soup = BeautifulSoup(html, "html.parser")
+    result = {}
+    for link in soup.select("a.paragraph-link"):
+        anchor = link["href"].removeprefix("#")
+        block = soup.find(id=anchor)
+        assert block is not None, anchor
+        assert link.get_text() == anchor.rpartition("p")[2]
+        result[anchor] = block.get_text(" ", strip=True)[:30]
+    return result
+
+
+@pytest.mark.sphinx("html", testroot="paragraphs", freshenv=True)
+def test_paragraphs_are_numbered_per_section(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    anchors = _anchors(html)
+    assert list(anchors.items())[:6] == [
+        ("p1", "First paragraph of the text. 1"),
+        ("p2", "Second paragraph. 2"),
+        ("p3", "A quotation, counted as one pa"),
+        ("p4", "Third paragraph. 4"),
+        ("a-subsection-p1", "First paragraph of the subsect"),
+        ("a-subsection-p2", "Second paragraph of the subsec"),
+    ]
+    assert (
+        '<a class="paragraph-link apparatus" href="#p1" title="Link to paragraph 1"'
+        ' aria-label="Paragraph 1: link">1</a>'
+    ) in html
+    soup = BeautifulSoup(html, "html.parser")
+    for uncounted in soup.select("p.apparatus, p.hatnote"):
+        assert not uncounted.get("id"), uncounted
+    other = (app.outdir / "other.html").read_text(encoding="utf-8")
+    assert _anchors(other) == {"p1": "Only paragraph. 1"}
+
+
+def test_an_edit_elsewhere_leaves_the_anchors(make_app, rootdir: Path, tmp_path: Path) -> None:
+    """A paragraph added in the subsection renumbers nothing before it, nor other pages."""
+    source = _copy_root(rootdir, tmp_path)
+    app = make_app("html", srcdir=source, freshenv=True)
+    app.build()
+    before = _anchors((app.outdir / "index.html").read_text(encoding="utf-8"))
+    text = (source / "index.md").read_text(encoding="utf-8")
+    (source / "index.md").write_text(
+        text.replace("## Citing", "A paragraph added later.\n\n## Citing"), encoding="utf-8"
+    )
+    app = make_app("html", srcdir=source)
+    app.build()
+    after = _anchors((app.outdir / "index.html").read_text(encoding="utf-8"))
+    assert after == {**before, "a-subsection-p3": "A paragraph added later. 3"}
+
+
+def test_anchors_are_the_same_under_parallel_reading(make_app, rootdir, tmp_path) -> None:
+    pages = []
+    for jobs in (1, 2):
+        source = _copy_root(rootdir, tmp_path / f"j{jobs}")
+        app = make_app("html", srcdir=source, freshenv=True, parallel=jobs)
+        app.build()
+        pages.append(_anchors((app.outdir / "index.html").read_text(encoding="utf-8")))
+    assert pages[0] == pages[1]
+
+
+@pytest.mark.sphinx("text", testroot="paragraphs", freshenv=True)
+def test_plain_text_has_no_paragraph_numbers(app: SphinxTestApp) -> None:
+    app.build()
+    text = (app.outdir / "index.txt").read_text(encoding="utf-8")
+    assert "First paragraph of the text.\n" in text
+
+
+def test_citation_file_matches_the_edition() -> None:
+    """CITATION.cff is valid YAML of CFF 1.2.0 and names this edition's version."""
+    data = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert data["cff-version"] == "1.2.0"
+    assert {"message", "title", "authors", "version", "license"} <= data.keys()
+    assert str(data["version"]) == scholarly_edition.__version__
+    edition = citation.load(ROOT / "CITATION.cff")
+    assert edition.text() == (
+        "The editors of the Joseph Stalin transcript edition, eds. Joseph Stalin: An Edition"
+        " of a Web-Page Transcript. Version 0.1.0. Text of the English Wikipedia article"
+        ' "Joseph Stalin" by Wikipedia contributors (CC BY-SA 4.0), edited from a transcript'
+        " of a web page."
+    )
+    assert edition.bibtex() == (
+        "@misc{joseph-stalin-edition,\n"
+        "  author = {{The editors of the Joseph Stalin transcript edition}},\n"
+        "  title = {{Joseph Stalin: An Edition of a Web-Page Transcript}},\n"
+        "  note = {Version 0.1.0. Text of the English Wikipedia article ``Joseph\n"
+        "    Stalin'' by Wikipedia contributors (CC BY-SA 4.0), edited from a\n"
+        "    transcript of a web page},\n"
+        "}"
+    )
+
+
+def test_about_page_and_cite_dialog_give_the_citation_file(html_build) -> None:
+    html_dir = html_build[0]
+    edition = citation.load(ROOT / "CITATION.cff")
+    soup = BeautifulSoup((html_dir / "about.html").read_text(encoding="utf-8"), "html.parser")
+    quote = soup.select_one("blockquote.edition-citation")
+    quote.select_one("a.paragraph-link").decompose()
+    assert " ".join(quote.get_text().split()) == edition.text()
+    assert quote.select_one("em").get_text() == edition.title
+    assert soup.select_one("div.highlight-bibtex pre").get_text().strip() == edition.bibtex()
+    page = (html_dir / "index.html").read_text(encoding="utf-8")
+    data = json.loads(page.split("window.editionCitation = ", 1)[1].split(";</script>", 1)[0])
+    assert data["before"] + data["title"] + data["after"] == edition.text()
+    assert data["bibtex"] == edition.bibtex()
+
+
+@pytest.mark.sphinx("html", testroot="paragraphs", freshenv=True, confoverrides={"release": "9"})
+def test_a_citation_file_of_another_version_is_a_warning(app: SphinxTestApp) -> None:
+    app.build()
+    assert "version 0.1.0 differs from the edition's release 9 [edition.citation]" in (
+        app.warning.getvalue()
+    )
+
+
+def test_search_finds_every_form_of_a_name(html_build) -> None:
+    """"Tbilisi" finds the chapter that says only "Tiflis", through the register."""
+    index = (html_build[0] / "searchindex.js").read_text(encoding="utf-8")
+    data = json.loads(index[index.index("(") + 1 : index.rindex(")")])
+    chapter = data["docnames"].index("early-life/1899-1904")
+    pages = data["terms"]["tbilisi"]
+    assert chapter in (pages if isinstance(pages, list) else [pages])
