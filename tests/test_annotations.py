@@ -199,6 +199,24 @@ def _annotation(target: str, extra: str = "", kind: str = "commentary") -> str:
             "annotations/bad.md:5: WARNING: date must be written YYYY-MM-DD",
         ),
         (
+            _annotation("  quote: diwndling").replace("contributor: A. Reader", "contributor: ''"),
+            "annotations/bad.md:4: WARNING: contributor must be a name or handle",
+        ),
+        (
+            _annotation("  quote: diwndling").replace("date: 2026-11-26\n", ""),
+            "annotations/bad.md:1: WARNING: the front matter needs the field 'date'",
+        ),
+        (
+            _annotation(
+                "  quote: diwndling", "reading: dwindle\nproposed: dwindling\n", "correction"
+            ),
+            "annotations/bad.md:7: WARNING: the reading 'dwindle' is not in the quoted passage",
+        ),
+        (
+            _annotation("  quote: diwndling").replace("Some text.\n", ""),
+            "annotations/bad.md:1: WARNING: the annotation has no text",
+        ),
+        (
             _annotation("  quote: [diwndling"),
             "annotations/bad.md:3: WARNING: the front matter is not valid YAML",
         ),

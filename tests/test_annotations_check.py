@@ -1,0 +1,95 @@
+"""`make annotation` and `make check` for annotations, without a build."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from scholarly_edition import annotations_check, structure
+from scholarly_edition.__main__ import main
+from scholarly_edition.annotations_data import QuoteTarget
+
+
+@pytest.fixture
+def checkout(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "refs", tmp_path / "refs")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    return tmp_path
+
+
+def test_shipped_annotations_pass(edition: structure.Structure) -> None:
+    assert annotations_check.check(ROOT, edition) == []
+
+
+def test_one_command_and_one_edit(
+    checkout: Path, edition: structure.Structure, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The contributor's path: scaffold from a quotation, write the text, check."""
+    assert (
+        main(
+            [
+                "--root",
+                str(checkout),
+                "annotate",
+                "--quote",
+                "forbidden book club",
+                "--contributor",
+                "A. Reader",
+            ]
+        )
+        == 0
+    )
+    path = checkout / "docs" / "annotations" / "forbidden-book-club.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith('---\ntarget:\n  quote: "forbidden book club"\ncontributor: "A. Reader"')
+    assert "kind: commentary\n---\n" in text
+    problems = annotations_check.check(checkout, edition)
+    assert [p.message for p in problems] == ["the annotation has no text"]
+    path.write_text(text + "The seminary forbade the club's books.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(checkout), "check"]) == 0, capsys.readouterr().out
+
+
+def test_ambiguous_and_absent_quotations_are_refused(
+    checkout: Path, edition: structure.Structure
+) -> None:
+    today = datetime.date(2026, 11, 26)
+    with pytest.raises(ValueError, match=r"matches 2 passages; give --prefix or --suffix"):
+        annotations_check.scaffold(
+            checkout, edition, QuoteTarget("[O.S. 6 December]"), "context", "X", today
+        )
+    with pytest.raises(ValueError, match=r"matches no passage; closest: “Tbilisi Spiritual”"):
+        annotations_check.scaffold(
+            checkout, edition, QuoteTarget("Tbilsi Spiritual"), "context", "X", today
+        )
+    path = annotations_check.scaffold(
+        checkout,
+        edition,
+        QuoteTarget("[O.S. 6 December]", prefix="He was born on 18 December "),
+        "context",
+        "X",
+        today,
+    )
+    assert '  prefix: "He was born on 18 December "' in path.read_text(encoding="utf-8")
+    assert not list((checkout / "docs" / "annotations").glob("tbilsi*"))
+
+
+def test_check_names_unsafe_markup_and_bad_targets(
+    checkout: Path, edition: structure.Structure
+) -> None:
+    folder = checkout / "docs" / "annotations"
+    (folder / "bad.md").write_text(
+        "---\ntarget:\n  quote: Stalin\ncontributor: X\ndate: 2026-11-26\nkind: commentary\n"
+        "---\n\nHello <script>alert(1)</script>\n\n```{include} /etc/passwd\n```\n",
+        encoding="utf-8",
+    )
+    problems = [
+        str(p).replace(str(folder) + "/", "") for p in annotations_check.check(checkout, edition)
+    ]
+    assert problems[0] == "bad.md:9: annotations may not use raw HTML"
+    assert "bad.md:11: annotations may not use a directive" in problems
+    assert problems[-1].startswith("bad.md:2: target “Stalin” matches 260 passages;")
