@@ -133,8 +133,10 @@ class PlaceAnnotations(SphinxPostTransform):
         # After the marked words and any inline node they end (a name, a note
         # marker's link); a marked note marker is followed by its preview.
         anchor: nodes.Element = marks[-1]
-        while anchor.parent is not block and isinstance(anchor.parent, nodes.Inline) and (
-            anchor.parent[-1] is anchor
+        while (
+            anchor.parent is not block
+            and isinstance(anchor.parent, nodes.Inline)
+            and (anchor.parent[-1] is anchor)
         ):
             anchor = anchor.parent
         after = anchor.parent.index(anchor) + 1
