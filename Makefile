@@ -74,6 +74,24 @@ annotation: $(STAMP)
 	$(BIN)/python -m scholarly_edition annotate --quote "$(QUOTE)" --prefix "$(PREFIX)" \
 	  --suffix "$(SUFFIX)" --kind "$(or $(KIND),commentary)" --contributor "$(CONTRIBUTOR)"
 
+# axe-core for the browser tests' accessibility audit (tests/browser), from
+# the npm registry at the version package-lock.json pins.
+AXE = node_modules/axe-core/axe.min.js
+.PHONY: browser-deps screenshots epubcheck
+browser-deps: $(AXE)
+
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(AXE)
+
+# A chapter in Chromium, desktop and phone, light and dark, as PNG for review.
+screenshots: html
+	$(BIN)/python tests/browser/screenshots.py "$(BUILDDIR)/html" "$(BUILDDIR)/screenshots"
+
+# The EPUB, checked with Debian's epubcheck (a jar: run with java, as the tests do).
+epubcheck: epub
+	java -jar /usr/bin/epubcheck "$(BUILDDIR)"/epub/*.epub
+
 # Resolved and open notes per chapter, with the passage each open note supports.
 notes-report: $(STAMP)
 	@$(BIN)/python -m scholarly_edition notes-report
@@ -88,7 +106,7 @@ clean:
 	rm -rf "$(BUILDDIR)"
 
 # Files make must never try to remake through the catch-all below.
-Makefile pyproject.toml: ;
+Makefile pyproject.toml package.json package-lock.json: ;
 
 # Any other Sphinx builder: `make epub`, `make text`, `make linkcheck`, ...
 %: $(STAMP)

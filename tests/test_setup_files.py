@@ -9,9 +9,9 @@ from conftest import ROOT
 
 def test_readme_tex_command_installs_what_ci_installs() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    command = re.search(r"^sudo apt-get install .*$", readme, re.MULTILINE)
-    assert command is not None
-    named = {word for word in command.group().split() if not word.startswith("-")}
+    commands = re.findall(r"^sudo apt-get install .*$", readme, re.MULTILINE)
+    assert commands
+    named = {word for command in commands for word in command.split() if not word.startswith("-")}
     wanted = set((ROOT / ".ci" / "apt-packages").read_text().split())
     assert wanted <= named
 

@@ -1,0 +1,75 @@
+"""Serving the built edition on localhost and driving Debian's Chromium.
+
+Shared by the browser tests and ``make screenshots``. Playwright never
+downloads a browser here: it drives ``/usr/bin/chromium`` (Debian's package,
+listed in ``.ci/apt-packages``).
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+# A chapter with notes, names and a paragraph of each kind.
+CHAPTER = "early-life/1899-1904.html"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep test output free of one line per request."""
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (a free port) in a thread; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def launch(playwright: Playwright) -> Browser:
+    """Headless Debian Chromium, with nothing that phones home."""
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
+
+
+def landed_on(page: Page, element_id: str) -> bool:
+    """The element is in the viewport and not hidden under the sticky header."""
+    return page.evaluate(
+        """(id) => {
+            const element = document.getElementById(id);
+            const box = element.getBoundingClientRect();
+            if (box.top < 0 || box.bottom > window.innerHeight) return false;
+            const x = box.left + box.width / 2;
+            const hit = document.elementFromPoint(x, box.top + box.height / 2);
+            return hit !== null && (element === hit || element.contains(hit));
+        }""",
+        element_id,
+    )

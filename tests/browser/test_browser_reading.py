@@ -1,0 +1,184 @@
+"""Reading in a real browser: paragraph permalinks, citing, search, names, phone, print, themes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from scholarly_edition import citation
+
+from .browser_support import CHAPTER, PHONE, landed_on
+
+ROOT = Path(__file__).resolve().parents[2]
+SECTION = "1899–1904: Russian Social-Democratic Labour Party"
+# Pages a reader must be able to use on a phone.
+PAGES = [
+    "index.html",
+    CHAPTER,
+    "consolidation-of-power/1927-1931.html",
+    "notes.html",
+    "names.html",
+    "bibliography.html",
+    "about.html",
+]
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_paragraph_permalink_is_visible_and_lands_on_its_paragraph(page, site: str) -> None:
+    page.goto(site + CHAPTER)
+    link = page.locator("#p3 a.paragraph-link")
+    assert link.is_visible()
+    assert link.inner_text() == "3"
+    link.click()
+    page.wait_for_url("**#p3")
+    page.goto(site + "index.html")
+    page.goto(site + CHAPTER + "#p3")
+    assert landed_on(page, "p3")
+    assert page.locator("#p3").inner_text().startswith("Stalin left Batumi in October")
+
+
+def test_cite_gives_the_page_and_paragraph_citation_and_bibtex(page, site: str) -> None:
+    edition = citation.load(ROOT / "CITATION.cff")
+    page.goto(site + CHAPTER)
+    page.get_by_role("button", name="Cite").click()
+    dialog = page.get_by_role("dialog")
+    assert dialog.is_visible()
+    assert dialog.get_by_role("heading").inner_text() == "Cite this page"
+    text = dialog.locator(".cite-text").inner_text()
+    assert text.startswith(edition.text() + f" § {SECTION}. {site}{CHAPTER} (accessed ")
+    assert dialog.locator(".cite-text i").inner_text() == edition.title
+    bibtex = dialog.locator(".cite-bibtex").inner_text()
+    assert bibtex.startswith(edition.bibtex()[:-1])
+    assert f"  url = {{{site}{CHAPTER}}}," in bibtex
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+
+    page.locator("#p3 a.paragraph-link").click()
+    page.get_by_role("button", name="Cite").click()
+    assert dialog.get_by_role("heading").inner_text() == "Cite paragraph 3"
+    text = dialog.locator(".cite-text").inner_text()
+    assert f" § {SECTION}, paragraph 3. {site}{CHAPTER}#p3 (accessed " in text
+    assert f"  url = {{{site}{CHAPTER}#p3}}," in dialog.locator(".cite-bibtex").inner_text()
+
+
+def search_results(page, site: str, query: str) -> list[str]:
+    page.goto(f"{site}search.html?q={query}")
+    page.locator("#search-results p.search-summary").wait_for()
+    return [
+        href.split("?")[0].split("#")[0]
+        for href in page.locator("#search-results ul.search li a").evaluate_all(
+            "links => links.map(link => link.getAttribute('href'))"
+        )
+    ]
+
+
+def test_search_finds_a_name_variant_in_the_chapter_that_uses_it(page, site: str) -> None:
+    # "Soso" is a form of Stalin's name used in the chapter on his childhood.
+    assert "early-life/1878-1899.html" in search_results(page, site, "Soso")
+    # This chapter says only "Tiflis": the register makes "Tbilisi" find it.
+    page.goto(site + CHAPTER)
+    assert "Tbilisi" not in page.locator("article").inner_text()
+    assert CHAPTER in search_results(page, site, "Tbilisi")
+
+
+def test_an_index_of_names_link_lands_on_the_highlighted_name(page, site: str) -> None:
+    page.goto(site + "names.html")
+    link = page.locator("#names-entry-okhrana + dd a[href*='#name-okhrana-']").first
+    href = link.get_attribute("href")
+    anchor = href.split("#")[1]
+    link.click()
+    page.wait_for_url(f"**#{anchor}")
+    assert landed_on(page, anchor)
+    name = page.locator(f"#{anchor}")
+    assert name.inner_text() == "Okhrana"
+    highlight = name.evaluate("element => getComputedStyle(element).backgroundColor")
+    assert highlight not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_phone_never_scrolls_sideways(phone, site: str, path: str) -> None:
+    phone.goto(site + path)
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{path} is {width}px wide"
+
+
+def test_on_a_phone_a_tap_previews_a_note_and_a_second_tap_reaches_it(phone, site: str) -> None:
+    phone.goto(site + CHAPTER)
+    marker = phone.locator("#ref-47-1 > a")
+    marker.tap()
+    preview = phone.locator("#preview-47-1")
+    assert preview.is_visible()
+    box = preview.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    marker.tap()
+    phone.wait_for_url("**/notes.html#note-47")
+    assert landed_on(phone, "note-47")
+
+
+def test_the_print_stylesheet_keeps_the_text_and_drops_the_furniture(page, site: str) -> None:
+    page.goto(site + CHAPTER)
+    page.emulate_media(media="print")
+    for furniture in (".bd-sidebar-primary", ".bd-header-article", "#preview-46-1"):
+        assert not page.locator(furniture).is_visible(), furniture
+    assert page.locator("#p1").is_visible()
+    assert page.locator("#p1 a.paragraph-link").is_visible()
+    colour = page.locator("#p1").evaluate("element => getComputedStyle(element).color")
+    assert colour == "rgb(0, 0, 0)"
+
+
+def test_the_dark_theme_follows_the_system_and_the_switch(browser, site: str) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(site + CHAPTER)
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    text = page.locator("#p1").evaluate("element => getComputedStyle(element).color")
+    assert luminance(background) < 0.1 < 0.6 < luminance(text)
+    context.close()
+
+
+def luminance(css: str) -> float:
+    """Relative luminance (WCAG) of an ``rgb()`` or ``rgba()`` colour."""
+    parts = css[css.index("(") + 1 : css.index(")")].split(",")
+    channels = [float(value) / 255 for value in parts[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize(
+    ("path", "scheme"),
+    [
+        ("index.html", "light"),
+        (CHAPTER, "light"),
+        (CHAPTER, "dark"),
+        ("notes.html", "light"),
+        ("names.html", "light"),
+    ],
+)
+def test_no_serious_accessibility_violations(browser, site, axe_source, path, scheme) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site + path)
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
+    context.close()
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']}: "
+        + "; ".join(node["target"][0] for node in v["nodes"][:5])
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not serious, "\n".join(serious)
