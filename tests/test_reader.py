@@ -142,7 +142,7 @@ def test_a_citation_file_of_another_version_is_a_warning(app: SphinxTestApp) -> 
 
 
 def test_search_finds_every_form_of_a_name(html_build) -> None:
-    """"Tbilisi" finds the chapter that says only "Tiflis", through the register."""
+    """ "Tbilisi" finds the chapter that says only "Tiflis", through the register."""
     index = (html_build[0] / "searchindex.js").read_text(encoding="utf-8")
     data = json.loads(index[index.index("(") + 1 : index.rindex(")")])
     chapter = data["docnames"].index("early-life/1899-1904")
