@@ -185,6 +185,18 @@ def test_pdf_bookmarks_follow_the_book(pdf_build: tuple[Path, str]) -> None:
     assert (0, "About this edition") in titles
 
 
+def test_bibliography_is_printed_once_under_its_own_heading(
+    pdf_build: tuple[Path, str],
+) -> None:
+    titles = _outline_titles(PdfReader(pdf_build[0]).outline)
+    assert titles.count((0, "Bibliography")) == 1
+    page = next(p for p in _page_texts(pdf_build[0]) if p.lstrip().startswith("Bibliography"))
+    text = " ".join(page.split())
+    assert "The works the edition's notes cite" in text
+    assert "Young Stalin" in text
+    assert "Cited in note" in text
+
+
 def test_internal_links_land_on_named_destinations(pdf_build: tuple[Path, str]) -> None:
     reader = PdfReader(pdf_build[0])
     destinations = set(reader.named_destinations)

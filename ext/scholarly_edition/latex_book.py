@@ -7,6 +7,12 @@ matter, so that its chapters are unnumbered and are not taken for a fourth
 part. The LaTeX writer loses the toctrees' captions when it inlines them, so
 a post-transform marks the place from the root document's toctrees.
 
+Sphinx moves every citation of the LaTeX document into one bibliography at
+its very end, under a chapter of its own; the edition's bibliography page
+then prints only its introduction. When all the citations come from one
+document, they are put back at the end of that document, where the book
+design sets them as a plain list (``\\editionbibliographyhere``).
+
 The LaTeX writer also drops a paragraph's classes, which carry the editorial
 reading ("hatnote", a quotation's "attribution", the editors' "apparatus" on
 the front page). Each such paragraph is wrapped in a group that applies the
@@ -20,11 +26,13 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders.latex.nodes import thebibliography
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 # Defined by docs/_latex/editionbook.sty; guarded so that a LaTeX build
 # without the book design (a test root) still compiles.
 BACK_MATTER = "\\ifdefined\\editionbackmatter\\editionbackmatter\\fi\n"
+BIBLIOGRAPHY_HERE = "\\ifdefined\\editionbibliographyhere\\editionbibliographyhere\\fi\n"
 
 
 # Classes of paragraphs whose role the book design sets; any other class is
@@ -61,6 +69,27 @@ class BackMatter(SphinxPostTransform):
                 return
 
 
+class BibliographyInPlace(SphinxPostTransform):
+    """Put the bibliography back on the page that holds it."""
+
+    # After Sphinx's BibliographyTransform (750), which gathers the citations.
+    default_priority = 760
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for bibliography in list(self.document.findall(thebibliography)):
+            docnames = {citation.get("docname") for citation in bibliography.children}
+            if len(docnames) != 1:
+                continue
+            (docname,) = docnames
+            for start in self.document.findall(addnodes.start_of_file):
+                if start["docname"] == docname:
+                    bibliography.parent.remove(bibliography)
+                    start += nodes.raw("", BIBLIOGRAPHY_HERE, format="latex")
+                    start += bibliography
+                    break
+
+
 class ParagraphRoles(SphinxPostTransform):
     """Set paragraphs by their editorial role: wrap them in a styled group."""
 
@@ -82,5 +111,6 @@ class ParagraphRoles(SphinxPostTransform):
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(BackMatter)
+    app.add_post_transform(BibliographyInPlace)
     app.add_post_transform(ParagraphRoles)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
