@@ -162,7 +162,11 @@ class PlaceAnnotations(SphinxPostTransform):
                 nodes.Text("Annotation page"),
             )
             note += more
-        block.parent.insert(block.parent.index(block) + 1, note)
+        # In HTML the margin note floats from where it stands: before the
+        # paragraph, it sits level with it. A heading must open its section,
+        # and a footnote's text follows its mark.
+        before = html and not isinstance(block, nodes.title)
+        block.parent.insert(block.parent.index(block) + (0 if before else 1), note)
 
     def _link_back(self, domain: AnnotationsDomain) -> None:
         placement = domain.placements.get(self.env.docname)
