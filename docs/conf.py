@@ -7,12 +7,14 @@ import sys
 import time
 from pathlib import Path
 
+from sphinx.util.texescape import escape as _tex
+
 HERE = Path(__file__).resolve().parent
 # The extension is installed editable by `make setup`; the path makes a bare
 # checkout build too.
 sys.path.insert(0, str(HERE.parent / "ext"))
 
-from scholarly_edition import __version__, structure  # noqa: E402
+from scholarly_edition import __version__, citation, structure  # noqa: E402
 
 project = "Joseph Stalin: An Edition of a Web-Page Transcript"
 author = "The editors of the Joseph Stalin transcript edition"
@@ -79,6 +81,9 @@ latex_documents = [
 latex_docclass = {"manual": "book"}
 latex_additional_files = ["_latex/editionbook.sty", "_latex/editiontitle.def"]
 _title, _, _subtitle = project.partition(": ")
+# The verso's "How to cite" is the About page's, from the same CITATION.cff.
+_before, _cited, _after = (_tex(p) for p in citation.load(HERE.parent / "CITATION.cff").parts())
+_citation = rf"\newcommand{{\editioncitation}}{{{_before}\textit{{{_cited}}}{_after}}}"
 today_fmt = "%-d %B %Y"
 # The PDF's document information (title and author come from latex_documents).
 _pdf_info = (
@@ -97,6 +102,11 @@ latex_elements = {
     "maketitle": rf"\editionmaketitle{{{_title}}}{{{_subtitle}}}",
     "tableofcontents": r"\editiontableofcontents{Introduction}",
     "preamble": "\n".join(
-        (rf"\newcommand{{\editionversion}}{{{release}}}", r"\usepackage{editionbook}", _pdf_info)
+        (
+            rf"\newcommand{{\editionversion}}{{{release}}}",
+            _citation,
+            r"\usepackage{editionbook}",
+            _pdf_info,
+        )
     ),
 }

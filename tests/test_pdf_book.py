@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 
 from conftest import ROOT, tex_available
+from scholarly_edition import citation
 
 pytestmark = pytest.mark.pdf
 
@@ -100,6 +101,8 @@ def test_title_page_and_verso(pdf_build: tuple[Path, str]) -> None:
         f"Version 0.1.0, built {BUILD_DATE}.",
     ):
         assert words.lower() in verso.lower(), words
+    # The same citation as the About page, from CITATION.cff.
+    assert citation.load(ROOT / "CITATION.cff").text() in verso
 
 
 def test_contents_lists_parts_and_dated_sections(pdf_build: tuple[Path, str]) -> None:
