@@ -29,7 +29,8 @@ def test_markers_become_links_with_previews(app: SphinxTestApp) -> None:
     assert preview.get_text() == "Note 1: Service 2004, p. 14; Conquest 1991, pp. 2–3"
     assert preview.select_one('a[href="bibliography.html#work-service2004"]')
     unresolved = refs[1].find_next_sibling("span").get_text()
-    assert unresolved == "Note 2: Source not yet identified. How to resolve a note"
+    assert unresolved == "Note 2: Source not yet identified."
+    assert "no-search" in refs[0].find_next_sibling("span")["class"]
     letter = refs[3].find_next_sibling("span").get_text()
     assert letter == "Note a: Explanatory note of the article; its text is not in the witness."
 

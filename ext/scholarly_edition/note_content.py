@@ -13,8 +13,12 @@ EXPLANATORY_TEXT = "Explanatory note of the article; its text is not in the witn
 HOW_TO_RESOLVE = "How to resolve a note"
 
 
-def content(note: Note, env: BuildEnvironment) -> list[nodes.Node]:
-    """Short citations linked to the bibliography, or an honest statement of the unknown."""
+def content(note: Note, env: BuildEnvironment, link_to_report: bool = True) -> list[nodes.Node]:
+    """Short citations linked to the bibliography, or an honest statement of the unknown.
+
+    The notes page links an unresolved note to how to resolve it; the previews in
+    the text, shown hundreds of times, leave the link to the notes page.
+    """
     if note.resolved:
         # One reference per work, so the note keeps its source's order.
         result: list[nodes.Node] = []
@@ -32,7 +36,7 @@ def content(note: Note, env: BuildEnvironment) -> list[nodes.Node]:
         return [nodes.inline("", EXPLANATORY_TEXT, classes=["note-explanatory"])]
     result = [nodes.inline("", UNRESOLVED_TEXT, classes=["note-unresolved"])]
     report = env.config.edition_notes_report_page
-    if report and report in env.found_docs:
+    if link_to_report and report and report in env.found_docs:
         link = pending_xref(
             "",
             nodes.inline("", HOW_TO_RESOLVE),

@@ -76,16 +76,14 @@ class FillNotePages(SphinxPostTransform):
             placeholder.replace_self(self._coverage(domain))
 
     def _mark_first_uses(self, domain: NotesDomain) -> None:
-        for node in self.document.findall(note_ref):
+        """Which use of each note is its first; a preview knows its marker by ``ref``."""
+        for node in self.document.findall(lambda n: isinstance(n, note_ref | note_preview)):
             first = domain.ordered.get(node["note"], [None])[0]
             if first is not None:
                 # node["docname"], not env.docname: LaTeX resolves one assembled doctree.
-                node["first"] = (first.docname, first.node_id) == (node["docname"], node["ids"][0])
+                own = node["ids"][0] if isinstance(node, note_ref) else node["ref"]
+                node["first"] = (first.docname, first.node_id) == (node["docname"], own)
                 node["first_doc"], node["first_id"] = first.docname, first.node_id
-                preview = node.next_node(note_preview, descend=False, siblings=True)
-                if preview is not None:
-                    preview["first"] = node["first"]
-                    preview["first_doc"], preview["first_id"] = first.docname, first.node_id
 
     def _link(self, use: NoteUse, text: str) -> nodes.Node:
         return make_refnode(

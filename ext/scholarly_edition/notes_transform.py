@@ -113,8 +113,16 @@ class NoteMarkers(SphinxTransform):
                 refdoc=self.env.docname,
             )
             ref.source, ref.line = parent.source, line
-            preview = note_preview("", note=label, ids=[f"preview-{label}-{counts[label]}"])
-            preview += note_content.content(note, self.env)
+            # "no-search": what the editors say of a note is not text to search.
+            preview = note_preview(
+                "",
+                note=label,
+                ids=[f"preview-{label}-{counts[label]}"],
+                classes=["no-search"],
+                ref=node_id,
+                docname=self.env.docname,
+            )
+            preview += note_content.content(note, self.env, link_to_report=False)
             replacement += [ref, preview]
             domain.note_use(
                 NoteUse(
