@@ -1,4 +1,4 @@
-"""The reader's experience in HTML: paragraph anchors, citing, search by any name form.
+"""The reader's experience in HTML: paragraph anchors, citing, names found and previewed.
 
 One entry point for ``scholarly_edition.setup``. Configuration:
 
@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import citation, paragraphs, search_terms
+from . import citation, name_previews, paragraphs, search_terms
 
 
 def setup(app: Sphinx) -> None:
     paragraphs.setup(app)
     citation.setup(app)
     search_terms.setup(app)
+    name_previews.setup(app)

@@ -84,18 +84,25 @@ def test_search_finds_a_name_variant_in_the_chapter_that_uses_it(page, site: str
     assert CHAPTER in search_results(page, site, "Tbilisi")
 
 
-def test_an_index_of_names_link_lands_on_the_highlighted_name(page, site: str) -> None:
-    page.goto(site + "names.html")
-    link = page.locator("#names-entry-okhrana + dd a[href*='#name-okhrana-']").first
-    href = link.get_attribute("href")
-    anchor = href.split("#")[1]
-    link.click()
-    page.wait_for_url(f"**#{anchor}")
-    assert landed_on(page, anchor)
-    name = page.locator(f"#{anchor}")
-    assert name.inner_text() == "Okhrana"
-    highlight = name.evaluate("element => getComputedStyle(element).backgroundColor")
-    assert highlight not in ("rgba(0, 0, 0, 0)", "transparent")
+# Characters per line of a paragraph: its width over its text's average
+# character width in its own font.
+MEASURE = """element => {
+    const style = getComputedStyle(element);
+    const context = document.createElement("canvas").getContext("2d");
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = element.innerText;
+    return element.clientWidth / (context.measureText(text).width / text.length);
+}"""
+
+
+@pytest.mark.parametrize(("width", "low", "high"), [(1920, 55, 80), (1280, 55, 80), (390, 35, 55)])
+def test_the_measure_is_readable(browser, site: str, width: int, low: int, high: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site + CHAPTER)
+    characters = page.locator("#p1").evaluate(MEASURE)
+    context.close()
+    assert low <= characters <= high
 
 
 @pytest.fixture

@@ -179,3 +179,81 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   }
 });
+
+// Names: hovering or tapping a name shows what the register says of it (its
+// index form, dates and description, from window.editionNames, written for
+// this page at build time) with a link to its entry in the Index of Names.
+(() => {
+  let preview = null;
+  let shown = null;
+
+  function entryOf(span) {
+    return span.id.replace(/^name-/, "").replace(/-\d+$/, "");
+  }
+
+  function build() {
+    preview = document.createElement("span");
+    preview.className = "name-preview apparatus";
+    preview.id = "name-preview";
+    preview.setAttribute("role", "tooltip");
+    preview.hidden = true;
+    preview.addEventListener("mouseleave", hide);
+    document.body.append(preview);
+  }
+
+  function show(span) {
+    const data = window.editionNames[entryOf(span)];
+    if (!data) return;
+    if (!preview) build();
+    const title = document.createElement("strong");
+    title.textContent = data.index;
+    const parts = [title];
+    if (data.dates) parts.push(` (${data.dates})`);
+    parts.push(document.createElement("br"), data.description);
+    if (data.href) {
+      const link = document.createElement("a");
+      link.href = data.href;
+      link.textContent = "Index of Names";
+      parts.push(" ", link);
+    }
+    preview.replaceChildren(...parts);
+    preview.hidden = false;
+    const box = span.getBoundingClientRect();
+    const width = Math.min(preview.offsetWidth, document.documentElement.clientWidth - 16);
+    const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+    preview.style.left = `${left + window.scrollX}px`;
+    preview.style.top = `${box.bottom + window.scrollY + 4}px`;
+    shown = span;
+  }
+
+  function hide() {
+    if (preview) preview.hidden = true;
+    shown = null;
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    if (!window.editionNames) return;
+    for (const span of document.querySelectorAll("span.name[title]")) {
+      if (window.editionNames[entryOf(span)]) {
+        span.dataset.index = span.title;
+        span.removeAttribute("title");
+      }
+    }
+    document.addEventListener("mouseover", (event) => {
+      const span = event.target.closest && event.target.closest("span.name");
+      if (span && span !== shown) show(span);
+      else if (!span && shown && !(preview && preview.contains(event.target))) hide();
+    });
+    document.addEventListener("click", (event) => {
+      const span = event.target.closest("span.name");
+      if (span && !event.target.closest("a")) {
+        show(span);
+      } else if (!(preview && preview.contains(event.target))) {
+        hide();
+      }
+    });
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") hide();
+    });
+  });
+})();
