@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 # Test this checkout's extension, whatever the environment has installed.
@@ -81,3 +82,10 @@ def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     result = sphinx_build("latexpdf", out)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr
     return out / "latex" / "stalin-edition.pdf", result.stderr
+
+
+# Property tests (tests/test_properties.py): a few hundred examples per property
+# in CI; HYPOTHESIS_PROFILE=soak for a long local run.
+settings.register_profile("ci", max_examples=300, deadline=None, print_blob=True)
+settings.register_profile("soak", max_examples=20_000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -89,13 +89,17 @@ def front_matter_lines(text: str) -> tuple[dict[str, int], int]:
 
 def parse(path: Path, text: str, bib_keys: set[str]) -> tuple[Annotation | None, list[Problem]]:
     """Read and check one annotation file."""
-    lines, _ = front_matter_lines(text)
+    lines, body_start = front_matter_lines(text)
     try:
         data = read_topmatter(text)
     except TopmatterReadError as exc:
         cause = exc.__cause__
+        if cause is None:  # YAML, but a list or a scalar rather than fields
+            return None, [Problem(path, 1, "the front matter must be fields, one per line")]
         mark = getattr(cause, "context_mark", None) or getattr(cause, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        # YAML's line within the front matter, kept within the file when
+        # the error is at the end of an unclosed front matter.
+        line = min(mark.line + 2, max(body_start - 1, 1)) if mark is not None else 1
         return None, [Problem(path, line, f"the front matter is not valid YAML: {cause}")]
     if not isinstance(data, dict):
         return None, [Problem(path, 1, "an annotation starts with front matter between --- lines")]
@@ -172,7 +176,7 @@ def _target(value: Any, fail: Any) -> Target | None:
         return QuoteTarget(*parts)
     if "note" in value:
         note = str(value["note"])
-        if len(value) != 1 or not re.fullmatch(r"\d{1,6}|[a-z]", note):
+        if len(value) != 1 or not re.fullmatch(r"[0-9]{1,6}|[a-z]", note):
             fail("a note target is {note: N} with the note's number or letter")
             return None
         return NoteTarget(note)

@@ -31,8 +31,9 @@ class BibCheck:
 
 def check(path: Path) -> BibCheck:
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
+        # utf-8-sig, as sphinxcontrib-bibtex reads it (bibtex_encoding).
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
         return BibCheck(frozenset(), (Problem(path, None, f"cannot read: {exc}"),))
     library = bibtexparser.parse_string(text)
     problems = []

@@ -83,15 +83,23 @@ def form_pattern(form: str) -> str:
 
 
 def _block_lines(text: str, header: str) -> list[int]:
-    """The line of each ``[[header]]`` block, in order, for located messages."""
-    return [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == f"[[{header}]]"]
+    """The line of each ``[[header]]`` block, in order, for located messages.
+
+    TOML allows spaces in the brackets, a quoted name and a comment after it;
+    its lines end at "\n" only (``splitlines`` would also split at U+2028).
+    """
+    pattern = re.compile(rf"""\s*\[\[\s*(?:{header}|"{header}"|'{header}')\s*\]\]\s*(?:#.*)?""")
+    return [n for n, line in enumerate(text.split("\n"), 1) if pattern.fullmatch(line)]
 
 
 def _read_toml(path: Path) -> tuple[dict[str, object], str]:
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: an editor's byte-order mark is not a syntax error.
+        text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise RegisterError(f"{path}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise RegisterError(f"{path}: cannot read: {exc}") from None
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
@@ -113,9 +121,13 @@ def load(path: Path) -> tuple[Register, list[str]]:
     starts = _block_lines(text, "name")
     entries: dict[str, Entry] = {}
     for number, block in enumerate(raw):
-        entry_id = str(block.get("id", ""))
-        line = starts[number] if number < len(starts) else 0
+        # Blocks written inline (name = [{...}]) have no header line: the file's first.
+        line = starts[number] if number < len(starts) else 1
         where = f"{path}:{line}"
+        if not isinstance(block, dict):
+            problems.append(f"{where}: each name is a [[name]] block, not {block!r}")
+            continue
+        entry_id = str(block.get("id", ""))
         if not _ID.match(entry_id):
             problems.append(f"{where}: id {entry_id!r} must be lowercase words joined by '-'")
             continue
@@ -137,7 +149,7 @@ def load(path: Path) -> tuple[Register, list[str]]:
         entries[entry_id] = entry
     if ids != sorted(ids):
         first = next(n for n, (a, b) in enumerate(zip(ids, sorted(ids), strict=True)) if a != b)
-        line = starts[first] if first < len(starts) else 0
+        line = starts[first] if first < len(starts) else 1
         problems.append(f"{path}:{line}: entries must be sorted by id ({ids[first]!r})")
     return Register(path, entries), problems
 
@@ -172,8 +184,14 @@ def load_rules(path: Path) -> tuple[list[Rule], list[str]]:
     problems: list[str] = []
     rules: list[Rule] = []
     starts = _block_lines(text, "rule")
-    for index, block in enumerate(data.get("rule", [])):
-        source_line = starts[index] if index < len(starts) else 0
+    blocks = data.get("rule", [])
+    if not isinstance(blocks, list):
+        raise RegisterError(f"{path}: expected [[rule]] blocks")
+    for index, block in enumerate(blocks):
+        source_line = starts[index] if index < len(starts) else 1
+        if not isinstance(block, dict):
+            problems.append(f"{path}:{source_line}: each rule is a [[rule]] block, not {block!r}")
+            continue
         try:
             rule = Rule(
                 line=int(block["line"]),
@@ -185,6 +203,10 @@ def load_rules(path: Path) -> tuple[list[Rule], list[str]]:
             )
         except (KeyError, ValueError, TypeError) as exc:
             problems.append(f"{path}:{source_line}: rule needs line, form, occurrence: {exc}")
+            continue
+        if rule.occurrence < 1 or rule.line < 1:
+            # occurrence 0 would pick the last occurrence (a Python index of -1).
+            problems.append(f"{path}:{source_line}: line and occurrence count from 1")
             continue
         if not rule.reason:
             problems.append(f"{path}:{source_line}: rule for {rule.form!r} needs a reason")

@@ -57,8 +57,10 @@ class NoteMap:
 def _key_lines(text: str) -> dict[str, int]:
     """The line each top-level key of ``[notes]`` stands on (TOML keeps no positions)."""
     lines: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        key = line.split("=", 1)[0].strip().strip('"')
+    # TOML ends lines at "\n" only: splitlines() would also split at U+2028 and
+    # the like inside a comment or string, and every later line would be off.
+    for number, line in enumerate(text.split("\n"), start=1):
+        key = line.split("=", 1)[0].strip().strip("\"'")
         if "=" in line and not line.lstrip().startswith("#") and key:
             lines.setdefault(key, number)
     return lines
@@ -67,9 +69,10 @@ def _key_lines(text: str) -> dict[str, int]:
 def load(path: Path, bib_keys: set[str]) -> NoteMap:
     """Read and check the note map against the keys of the BibTeX file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: an editor's byte-order mark is not a syntax error.
+        text = path.read_text(encoding="utf-8-sig")
         data = tomllib.loads(text)
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         return NoteMap(path, {}, (Problem(path, None, f"cannot read the note map: {exc}"),))
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_LINE.search(str(exc))
@@ -96,7 +99,7 @@ def load(path: Path, bib_keys: set[str]) -> NoteMap:
 def _note(
     label: str, value: object, line: int | None, bib_keys: set[str]
 ) -> tuple[Note | None, list[str]]:
-    if not re.fullmatch(r"\d{1,6}|[a-z]", label):
+    if not re.fullmatch(r"[0-9]{1,6}|[a-z]", label):
         return None, [f"note {label!r}: a note is a number or a single lower-case letter"]
     if value in (UNRESOLVED, EXPLANATORY):
         if value == EXPLANATORY and not label.isalpha():
