@@ -39,7 +39,7 @@ def check(root: Path, structure: Structure) -> list[Problem]:
     blocks = witness_blocks(structure)
     problems: list[Problem] = []
     for path in sorted((root / FOLDER).glob("*.md")):
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
         annotation, found = annotations_data.parse(path, text, keys)
         problems += found
         _, body_start = annotations_data.front_matter_lines(text)

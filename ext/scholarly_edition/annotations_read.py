@@ -115,7 +115,7 @@ class AnnotationReader(SphinxTransform):
         self.env.metadata[docname]["orphan"] = True
         path = Path(self.document["source"])
         annotation, problems = annotations_data.parse(
-            path, path.read_text(encoding="utf-8"), refs_state.bib_keys(self.env)
+            path, path.read_text(encoding="utf-8-sig"), refs_state.bib_keys(self.env)
         )
         for problem in problems:
             warn(EditionWarning.annotation_front_matter, problem.message, (docname, problem.line))
