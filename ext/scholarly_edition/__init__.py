@@ -8,7 +8,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import absent_image, annotating, lacuna, names, notes, reader
+from . import absent_image, annotating, build_recovery, lacuna, names, notes, reader
 
 __version__ = "0.1.0"
 
@@ -28,6 +28,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     annotating.setup(app)
     names.setup(app)
     reader.setup(app)
+    build_recovery.setup(app)
     app.add_latex_package(LATEX_PACKAGE.stem)
     app.connect("builder-inited", _copy_latex_package)
     return {

@@ -1,0 +1,101 @@
+"""Builds recover from damage and give the same bytes twice.
+
+A build killed part-way, a garbled environment pickle or a damaged doctree is
+followed by an ordinary build whose output equals a clean build's; two clean
+builds of the edition with the same SOURCE_DATE_EPOCH are byte-identical.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import sphinx_build
+from scholarly_edition import fidelity, structure
+
+EPOCH = {**os.environ, "SOURCE_DATE_EPOCH": "1764115200"}
+
+
+def _build(srcdir: Path, outdir: Path) -> subprocess.CompletedProcess[str]:
+    """``sphinx-build -W`` as ``make html`` runs it, doctrees inside the output folder."""
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "-q", str(srcdir), str(outdir)]
+    return subprocess.run(
+        [*command, "-d", str(outdir / ".doctrees")], capture_output=True, text=True, env=EPOCH
+    )
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    """Every output file's bytes, by relative path (the build's own caches aside)."""
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and ".doctrees" not in path.parts
+    }
+
+
+def _source(rootdir: Path, tmp_path: Path) -> Path:
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-annotations", srcdir)
+    return srcdir
+
+
+def test_damaged_environment_and_doctrees_are_rebuilt(rootdir: Path, tmp_path: Path) -> None:
+    srcdir = _source(rootdir, tmp_path)
+    clean, damaged = tmp_path / "clean", tmp_path / "damaged"
+    assert _build(srcdir, damaged).returncode == 0
+    pickle = damaged / ".doctrees" / "environment.pickle"
+    pickle.write_bytes(pickle.read_bytes()[: pickle.stat().st_size // 2])
+    result = _build(srcdir, damaged)
+    assert result.returncode == 0, result.stderr
+    pickle.write_bytes(b"not a pickle at all")
+    assert _build(srcdir, damaged).returncode == 0
+    # A damaged doctree of a page that is written again without being read:
+    # the notes page, when a chapter adds a use of a note.
+    (damaged / ".doctrees" / "notes.doctree").write_bytes(os.urandom(300))
+    with (srcdir / "second.md").open("a", encoding="utf-8") as chapter:
+        chapter.write("\nCited once more.[2]\n")
+    result = _build(srcdir, damaged)
+    assert result.returncode == 0, result.stderr
+    assert _build(srcdir, clean).returncode == 0
+    assert _tree(damaged) == _tree(clean)
+
+
+def test_a_build_killed_while_reading_is_finished_by_the_next(
+    rootdir: Path, tmp_path: Path
+) -> None:
+    srcdir = _source(rootdir, tmp_path)
+    clean, killed = tmp_path / "clean", tmp_path / "killed"
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(srcdir), str(killed)]
+    process = subprocess.Popen(
+        [*command, "-d", str(killed / ".doctrees")], env=EPOCH, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 60
+    while not list((killed / ".doctrees").glob("*.doctree")) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    process.kill()
+    process.wait()
+    assert list((killed / ".doctrees").glob("*.doctree")), "reading never started"
+    result = _build(srcdir, killed)
+    assert result.returncode == 0, result.stderr
+    assert _build(srcdir, clean).returncode == 0
+    assert _tree(killed) == _tree(clean)
+
+
+def test_two_clean_builds_of_the_edition_are_identical(
+    html_build: tuple[Path, str], tmp_path: Path, edition: structure.Structure
+) -> None:
+    first, _ = html_build
+    result = sphinx_build("html", tmp_path)
+    assert result.returncode == 0, result.stderr
+    second = tmp_path / "html"
+    first_tree, second_tree = _tree(first), _tree(second)
+    assert sorted(first_tree) == sorted(second_tree)
+    differ = [name for name in first_tree if first_tree[name] != second_tree[name]]
+    assert differ == []
+    for html in (first, second):
+        report = fidelity.check_html(edition, html)
+        assert report.problems == () and report.percent == 100.0
