@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import sphinx_build
 from scholarly_edition import fidelity, structure
 
@@ -98,4 +100,20 @@ def test_two_clean_builds_of_the_edition_are_identical(
     assert differ == []
     for html in (first, second):
         report = fidelity.check_html(edition, html)
+        assert report.problems == () and report.percent == 100.0
+
+
+@pytest.mark.pdf
+def test_two_clean_pdf_builds_are_identical(
+    pdf_build: tuple[Path, str], tmp_path: Path, edition: structure.Structure
+) -> None:
+    """xdvipdfmx takes /CreationDate, /ModDate and /ID from SOURCE_DATE_EPOCH and
+    Sphinx takes the title page's date from it: nothing needs normalising."""
+    first, _ = pdf_build
+    result = sphinx_build("latexpdf", tmp_path)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr
+    second = tmp_path / "latex" / first.name
+    assert first.read_bytes() == second.read_bytes()
+    for pdf in (first, second):
+        report = fidelity.check_pdf(edition, pdf)
         assert report.problems == () and report.percent == 100.0
