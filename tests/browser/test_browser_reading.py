@@ -64,6 +64,27 @@ def test_cite_gives_the_page_and_paragraph_citation_and_bibtex(page, site: str) 
     assert f"  url = {{{site}{CHAPTER}#p3}}," in dialog.locator(".cite-bibtex").inner_text()
 
 
+def test_cite_copies_the_citation_and_the_bibtex(browser, site: str, axe_source: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site + CHAPTER + "#p2")
+    page.get_by_role("button", name="Cite").click()
+    dialog = page.get_by_role("dialog")
+    for number, shown in enumerate((".cite-text", ".cite-bibtex")):
+        button = dialog.locator(".cite-copy").nth(number)
+        button.click()
+        expect(button).to_have_text("Copied")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == dialog.locator(shown).text_content()
+    assert f"  url = {{{site}{CHAPTER}#p2}}," in copied
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate(
+        "async () => (await axe.run('.cite-dialog', {resultTypes: ['violations']})).violations"
+    )
+    context.close()
+    assert not [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
+
+
 def search_results(page, site: str, query: str) -> list[str]:
     page.goto(f"{site}search.html?q={query}")
     page.locator("#search-results p.search-summary").wait_for()
