@@ -165,7 +165,7 @@ def test_the_print_stylesheet_keeps_the_text_and_drops_the_furniture(page, site:
     assert colour == "rgb(0, 0, 0)"
 
 
-def test_the_dark_theme_follows_the_system_and_the_switch(browser, site: str) -> None:
+def test_the_dark_theme_follows_the_system(browser, site: str) -> None:
     context = browser.new_context(color_scheme="dark")
     page = context.new_page()
     page.goto(site + CHAPTER)
@@ -174,6 +174,16 @@ def test_the_dark_theme_follows_the_system_and_the_switch(browser, site: str) ->
     text = page.locator("#p1").evaluate("element => getComputedStyle(element).color")
     assert luminance(background) < 0.1 < 0.6 < luminance(text)
     context.close()
+
+
+def test_the_theme_switch_chooses_dark_and_keeps_it(page, site: str) -> None:
+    page.goto(site + CHAPTER)
+    assert page.evaluate("document.documentElement.dataset.theme") == "light"
+    page.locator(".article-header-buttons .theme-switch-button").click()
+    page.locator(".article-header-buttons .theme-change-button[data-mode='dark']").click()
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    page.goto(site + "notes.html")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
 
 
 def luminance(css: str) -> float:
