@@ -133,7 +133,7 @@ VALUES = st.one_of(
         st.tuples(st.sampled_from(["service2004", "conquest1991"]), st.text(min_size=1)).filter(
             lambda c: (
                 c[1].strip()
-                and "\\" not in c[1]
+                and not {"\\", "{", "}"} & set(c[1])
                 and not any(ord(ch) < 32 or ord(ch) == 127 for ch in c[1])
             )
         ),

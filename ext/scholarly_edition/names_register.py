@@ -13,8 +13,10 @@ import re
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+
+from sphinx.errors import SphinxError
 
 CATEGORIES = ("person", "place", "organisation")
 DISAMBIGUATION = "names-disambiguation.toml"
@@ -24,8 +26,14 @@ _QID = re.compile(r"^Q[1-9][0-9]*$")
 _PLACEHOLDER = 0xF0000
 
 
-class RegisterError(Exception):
-    """A register that cannot be used; the message names the file and line."""
+class RegisterError(SphinxError):
+    """A register that cannot be used; the message names the file and line.
+
+    A Sphinx error, so that a build stops with this message rather than a
+    traceback; ``make check`` prints it the same way.
+    """
+
+    category = "Edition data error"
 
 
 @dataclass(frozen=True)
@@ -64,12 +72,22 @@ class Register:
     entries: dict[str, Entry]
 
     def candidates(self) -> dict[str, tuple[str, ...]]:
-        """Every surface form with the ids of the entries that claim it."""
+        """Every surface form with the ids of the entries that claim it (do not modify)."""
+        return self._candidates
+
+    @cached_property
+    def _candidates(self) -> dict[str, tuple[str, ...]]:
+        # Once per register, not once per document: the tagger asks on every page.
         table: dict[str, list[str]] = {}
         for entry in self.entries.values():
             for form in entry.forms:
                 table.setdefault(form, []).append(entry.id)
         return {form: tuple(ids) for form, ids in table.items()}
+
+    @cached_property
+    def forms(self) -> frozenset[str]:
+        """Every surface form, as one hashable value (a cache key for the matcher)."""
+        return frozenset(self._candidates)
 
 
 def form_pattern(form: str) -> str:

@@ -120,6 +120,10 @@ def _note(
             trouble.append(f"note {label}: no BibTeX entry with key {key!r}")
         if not locator:
             trouble.append(f"note {label}: citation of {key!r} has an empty locator")
+        elif "{" in locator or "}" in locator:
+            # sphinxcontrib-bibtex reads the locator inside "key{locator}": a
+            # brace there stopped the build with "malformed citation target".
+            trouble.append(f"note {label}: the locator of {key!r} may not contain {{ or }}")
         cites.append(Cite(key, locator))
     if trouble:
         return None, trouble

@@ -1,0 +1,248 @@
+"""Every message of CONTRIBUTING.md's tables that no other test triggers, at its place.
+
+The other rows are proved where their feature is tested: test_notes_errors.py,
+test_annotations.py, test_names_register.py, test_names_extension.py and
+test_structure.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sphinx.util.console import strip_colors
+
+from conftest import ROOT
+from scholarly_edition import annotations_data, bib_lint, names_register, notes_data, structure
+from scholarly_edition.__main__ import main
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '[notes]\n"x1" = "unresolved"\n',
+            "2: note 'x1': a note is a number or a single lower-case letter",
+        ),
+        ("# nothing yet\n", "1: the note map needs a [notes] table"),
+        (
+            '[notes]\n1 = [{ key = "k", locator = "p. {2}" }]\n',
+            "2: note 1: the locator of 'k' may not contain { or }",
+        ),
+    ],
+)
+def test_note_map_messages(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "notes.toml"
+    path.write_text(text, encoding="utf-8")
+    assert [str(p) for p in notes_data.load(path, {"k"}).problems] == [f"{path}:{expected}"]
+
+
+def test_files_that_are_not_utf8_cannot_be_read(tmp_path: Path) -> None:
+    path = tmp_path / "works.bib"
+    path.write_bytes(b"@misc{x, title = {Caf\xe9}}\n")
+    (problem,) = bib_lint.check(path).problems
+    assert str(problem).startswith(f"{path}:1: cannot read: 'utf-8' codec can't decode byte")
+
+
+FRONT = "---\ntarget:\n  quote: The empire was large.\ncontributor: A. Reader\ndate: 2026-11-26\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Just text.\n", (1, "an annotation starts with front matter between --- lines")),
+        ("---\n- a\n- b\n---\n\nText.\n", (1, "the front matter must be fields, one per line")),
+        (
+            FRONT.replace("  quote: The empire was large.", "  page: 3") + "kind: context\n---\n",
+            (2, "target is one of {quote: ...}, {note: ...} or {section: ...}"),
+        ),
+        (
+            FRONT.replace("The empire was large.", '" "') + "kind: context\n---\n",
+            (2, "a quotation target is {quote: ..., prefix: ..., suffix: ...} with text"),
+        ),
+        (
+            FRONT.replace("quote: The empire was large.", "note: 3a") + "kind: context\n---\n",
+            (2, "a note target is {note: N} with the note's number or letter"),
+        ),
+        (
+            FRONT.replace("quote: The empire was large.", "section: ''") + "kind: context\n---\n",
+            (2, "a section target is {section: ...} with the section's heading"),
+        ),
+        (
+            FRONT + "kind: context\ncites: service2004\n---\n",
+            (7, "cites must be a list of BibTeX keys, e.g. [service2004]"),
+        ),
+        (FRONT + "kind: context\nreading: x\n---\n", (7, "only a correction has a reading")),
+    ],
+)
+def test_annotation_messages(tmp_path: Path, text: str, expected: tuple[int, str]) -> None:
+    path = tmp_path / "a.md"
+    _, problems = annotations_data.parse(path, text, {"service2004"})
+    assert [(p.line, p.message) for p in problems] == [expected]
+
+
+ENTRY = '[[name]]\nid = "{id}"\nindex = "X"\ncategory = "person"\nforms = [{forms}]\n'
+ENTRY += 'description = "Someone."\n{extra}\n'
+
+
+def _entry(id: str, forms: str = '"Lenin"', extra: str = "") -> str:
+    return ENTRY.format(id=id, forms=forms, extra=extra)
+
+
+@pytest.mark.parametrize(
+    ("names", "rules", "expected"),
+    [
+        (_entry("Lenin V"), "", "names.toml:1: id 'Lenin V' must be lowercase words joined by '-'"),
+        (_entry("a", extra="born = 1870"), "", "names.toml:1: a: unknown field 'born'"),
+        (_entry("a", forms='" Lenin"'), "", "names.toml:1: a: empty or padded form ' Lenin'"),
+        (_entry("a", forms='"Lenin", "Lenin"'), "", "names.toml:1: a: a form is listed twice"),
+        (
+            _entry("a", extra='dates = ""'),
+            "",
+            "names.toml:1: a: empty dates (leave the field out when the text gives none)",
+        ),
+        (
+            _entry("b") + _entry("a", forms='"Stalin"'),
+            "",
+            "names.toml:1: entries must be sorted by id ('b')",
+        ),
+        ("name = [1]\n", "", "names.toml:1: each name is a [[name]] block, not 1"),
+        ("name = 1\n", "", "names.toml: expected [[name]] blocks"),
+        ("[[name]\n", "", "names.toml: malformed TOML: Expected ']]' at the end of an array"),
+        (
+            _entry("a"),
+            '[[rule]]\nline = 1\nform = "Lenin"\noccurrence = 0\nreason = "r"\n',
+            "names-disambiguation.toml:1: line and occurrence count from 1",
+        ),
+        (
+            _entry("a"),
+            '[[rule]]\nline = 1\nform = "Ilyich"\nentry = "a"\nreason = "r"\n',
+            "names-disambiguation.toml:1: 'Ilyich' is not a form of 'a'",
+        ),
+        (_entry("a"), "rule = [2]\n", "names-disambiguation.toml:1: each rule is a [[rule]] block"),
+        (_entry("a"), "rule = 2\n", "names-disambiguation.toml: expected [[rule]] blocks"),
+    ],
+)
+def test_register_messages(tmp_path: Path, names: str, rules: str, expected: str) -> None:
+    (tmp_path / "names.toml").write_text(names, encoding="utf-8")
+    if rules:
+        (tmp_path / names_register.DISAMBIGUATION).write_text(rules, encoding="utf-8")
+    problems = names_register.check(tmp_path, ("Lenin and Ilyich.",))
+    assert [p for p in problems if p.startswith(f"{tmp_path}/{expected}")], problems
+
+
+def test_a_rule_without_a_line_is_reported(tmp_path: Path) -> None:
+    """The field that is missing is named (KeyError's text is the key)."""
+    (tmp_path / "names.toml").write_text(_entry("a"), encoding="utf-8")
+    (tmp_path / names_register.DISAMBIGUATION).write_text("[[rule]]\nform = 'x'\n")
+    assert names_register.check(tmp_path, ("Lenin",)) == [
+        f"{tmp_path / names_register.DISAMBIGUATION}:1: rule needs line, form, occurrence: 'line'"
+    ]
+
+
+def test_a_malformed_register_stops_the_build_with_its_line(tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT / "tests" / "roots" / "test-names", srcdir)
+    with (srcdir / "names.toml").open("a", encoding="utf-8") as register:
+        register.write("[[name]\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(srcdir), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "Edition data error" in result.stderr
+    assert f"{srcdir / 'names.toml'}: malformed TOML: Expected ']]'" in result.stderr
+
+
+def test_a_missing_register_is_named(make_app, rootdir: Path, tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-names", srcdir)
+    (srcdir / "names.toml").unlink()
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    assert strip_colors(app.warning.getvalue()).splitlines()[0] == (
+        "WARNING: names_register 'names.toml': no such file [edition.names_register]"
+    )
+
+
+def test_a_name_role_without_a_target(make_app, rootdir: Path, tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-names", srcdir)
+    (srcdir / "chapter.md").write_text("# Chapter\n\nThen {name}`Lenin` spoke.\n")
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    warnings = [w for w in strip_colors(app.warning.getvalue()).splitlines() if "role" in w]
+    assert warnings == [
+        f"{srcdir / 'chapter.md'}:3: WARNING: {{name}} role needs a target: "
+        "{name}`Lenin <entry-id>` [edition.names_unknown_entry]"
+    ]
+
+
+def _refs(tmp_path: Path) -> Path:
+    refs = tmp_path / "refs"
+    refs.mkdir()
+    shutil.copy(ROOT / "refs" / "witness.txt", refs)
+    shutil.copy(ROOT / "refs" / "structure.toml", refs)
+    return refs / "structure.toml"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('witness = "witness.txt"', 'witness = "w.txt"', "witness: no witness file at"),
+        ('16 = "hatnote"', '16 = "hatnote"\n10 = "hatnote"', "[lines] 10: a hatnote must start"),
+        ('69 = "quote"', '69 = "caption"', "[lines] 71: an attribution must follow a quote"),
+        ("[[chapter]]", "[[chapters]]", "[[chapter]]: no chapters"),
+        ("first = 15", "first = 1", "[[chapter]]: chapters must start at line 1 and ascend"),
+        ('file = "early-life/index"', 'file = "index"', "[[chapter]]: every chapter needs its own"),
+        ('16 = "hatnote"', '16 = "hatnote"\n10 = "section"', "[lines] 10: a section heading must"),
+    ],
+)
+def test_structure_map_messages(tmp_path: Path, old: str, new: str, message: str) -> None:
+    path = _refs(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(structure.StructureError) as raised:
+        structure.load(path)
+    assert str(raised.value).startswith(f"{path}: {message}"), raised.value
+
+
+def test_verify_names_each_difference_with_both_places(
+    html_build: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    html = tmp_path / "html"
+    shutil.copytree(html_build[0], html)
+    page = html / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert "Born to a poor family" in text
+    page.write_text(text.replace("Born to a poor family", "Born to a rich family"), "utf-8")
+    assert main(["--root", str(ROOT), "verify", "--html", str(html), "--pdf", "none"]) == 1
+    out = capsys.readouterr().out
+    assert "HTML fidelity: 99.9" in out
+    assert f"  replace: witness «poor» at witness line 10; output «rich» at {page}" in out
+
+
+def test_verify_without_a_build_says_what_to_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--root", str(ROOT), "verify", "--html", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == (
+        f"error: no HTML edition at {tmp_path}: run `make html` first\n"
+    )
+
+
+def test_check_names_a_chapter_that_differs_from_the_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(ROOT / "refs", tmp_path / "refs")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    chapter = tmp_path / "docs" / "early-life" / "1878-1899.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nAn edit.\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "check"]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "docs/early-life/1878-1899.md: differs from what the importer writes; run `make import`"
+    )
