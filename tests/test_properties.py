@@ -10,19 +10,24 @@ of examples comes from the Hypothesis profile (``tests/conftest.py``):
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from docutils import nodes
 from docutils.core import publish_doctree
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from myst_parser.parsers.docutils_ import Parser
+from sphinx.testing.util import SphinxTestApp
 
 from scholarly_edition import (
     annotations_anchor,
     annotations_data,
     annotations_safety,
     bib_lint,
+    fidelity,
+    importer,
     names_register,
     notes_data,
 )
@@ -362,3 +367,51 @@ def test_byte_order_marks_are_read_as_editors_write_them(tmp_path: Path) -> None
     assert names_register.load(names)[1][0] == f"{names}:1: x: empty index"
     bib = _write(tmp_path, "works.bib", "\ufeff@misc{x,\n  title = {T},\n}\n")
     assert bib_lint.check(bib) == bib_lint.BibCheck(frozenset({"x"}), ())
+
+
+# Fidelity: any witness text, escaped by the importer and built, keeps every
+# word and marker in order. A Sphinx build per example, so a handful in CI.
+# fmt: off
+WITNESS_WORDS = st.one_of(
+    st.sampled_from(
+        [
+            "Stalin", "Gori,", "[1]", "[2]", "[a]", "[O.S. 6 December]", "[in the war]", "[",
+            "]", "[[1]]", "*", "**", "_x_", "`", "<b>", "&copy;", "&#x41;", "\\", "|", "{x}",
+            "#", "-", "+", "1.", "1)", ">", "~~~", ":::", "$x$", "(see)", "[x](y)", "Łódź",
+            "e\u0301", "a\u200bb", "Ⅻ", "ﬁnal", "—", "“q”", "http://example.org/a_b*c",
+        ]
+    ),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=8),
+)
+# fmt: on
+witness_paragraphs = st.lists(
+    st.lists(WITNESS_WORDS, min_size=1, max_size=12).map(" ".join).filter(str.strip),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(
+    max_examples=max(4, settings.default.max_examples // 60),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(witness_paragraphs)
+def test_fidelity_holds_for_generated_text_that_builds(
+    rootdir: Path, tmp_path_factory, paragraphs: list[str]
+) -> None:
+    srcdir = tmp_path_factory.mktemp("fidelity") / "root"
+    shutil.copytree(rootdir / "test-notes", srcdir)
+    body = "\n\n".join(importer.escape(p) for p in paragraphs)
+    (srcdir / "first.md").write_text(f"# First\n\n{body}\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    soup = BeautifulSoup((app.outdir / "first.html").read_text(encoding="utf-8"), "html.parser")
+    main = soup.select_one("div.body")
+    for element in main.select(fidelity.HTML_APPARATUS):
+        element.decompose()
+    witness = fidelity.tokens("First\n" + "\n".join(paragraphs), "witness")
+    report = fidelity.compare("HTML", witness, fidelity.tokens(main.get_text(), "html"), False)
+    assert report.problems == (), (body, report.problems)

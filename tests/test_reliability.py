@@ -103,6 +103,17 @@ def test_two_clean_builds_of_the_edition_are_identical(
         assert report.problems == () and report.percent == 100.0
 
 
+def test_a_parallel_build_of_the_edition_is_identical(
+    html_build: tuple[Path, str], tmp_path: Path
+) -> None:
+    """Merging the workers' domain data keeps no trace of the order they finished in."""
+    result = sphinx_build("html", tmp_path, "-j", "2")
+    assert result.returncode == 0, result.stderr
+    serial, parallel = _tree(html_build[0]), _tree(tmp_path / "html")
+    assert sorted(serial) == sorted(parallel)
+    assert [name for name in serial if serial[name] != parallel[name]] == []
+
+
 @pytest.mark.pdf
 def test_two_clean_pdf_builds_are_identical(
     pdf_build: tuple[Path, str], tmp_path: Path, edition: structure.Structure

@@ -67,3 +67,15 @@ def test_only_the_publisher_writes_and_only_from_main() -> None:
     assert data["on"]["push"]["branches"] == ["main"]
     assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert "permissions" not in data["jobs"]["build"]
+
+
+UNTRUSTED = re.compile(r"\$\{\{\s*github\.(event|head_ref)")
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_step_interpolates_text_a_pull_request_controls(path: Path) -> None:
+    """A branch name or a PR title in `${{ }}` is pasted into the shell before it
+    runs (script injection); workflows read such values from `env:` if ever needed."""
+    for step in _steps(_load(path)):
+        assert not UNTRUSTED.search(step.get("run", "")), step
+        assert not UNTRUSTED.search(str(step.get("with", ""))), step
