@@ -153,3 +153,12 @@ def test_preview_assets_ship_with_the_extension(app: SphinxTestApp) -> None:
     assert page.select_one('link[href^="_static/notes.css"]')
     css = (app.outdir / "_static" / "notes.css").read_text()
     assert "sup.note-ref:focus-within + .note-preview" in css
+
+
+@pytest.mark.sphinx("latex", testroot="notes", freshenv=True)
+def test_printed_report_keeps_the_table_not_the_worklist(app: SphinxTestApp) -> None:
+    app.build()
+    tex = (app.outdir / "projectnamenotset.tex").read_text(encoding="utf-8")
+    assert "3 notes are cited in the text: 1 resolved, 1 unresolved, 1 explanatory" in tex
+    assert "The HTML edition lists every open note" in tex
+    assert "“then part of the Empire.”" not in tex

@@ -26,6 +26,12 @@ PRINTED_NOTES = (
 )
 
 
+OPEN_NOTES_ONLINE = (
+    "The HTML edition lists every open note with the passage it supports, for "
+    "contributors who can resolve it."
+)
+
+
 class NoteListDirective(SphinxDirective):
     """``{note-list}``: every note of the text, once, with links back to each use."""
 
@@ -156,6 +162,10 @@ class FillNotePages(SphinxPostTransform):
             "notes whose text the witness lacks.",
         )
         result: list[nodes.Node] = [summary, table]
+        if refs_state.builder(self.env).format != "html":
+            # Hundreds of open notes are a worklist for contributors, not pages of a book.
+            result.append(nodes.paragraph("", OPEN_NOTES_ONLINE))
+            return result
         for docname, uses in chapters.items():
             open_uses = [u for u in uses if notes[u.note].status == "unresolved"]
             if not open_uses:
