@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .annotations_data import NoteTarget, QuoteTarget, SectionTarget, Target
@@ -42,57 +44,97 @@ def normalise(text: str) -> tuple[str, list[int]]:
     """Whitespace collapsed to single spaces, and each kept character's offset in ``text``."""
     out: list[str] = []
     offsets: list[int] = []
-    for match in re.finditer(r"\S+|\s+", text):
-        if match.group().isspace():
-            if out and out[-1] != " ":
-                out.append(" ")
-                offsets.append(match.start())
-        else:
-            out.extend(match.group())
-            offsets.extend(range(match.start(), match.end()))
+    position = 0
+    for space in _SPACE.finditer(text):
+        out.append(text[position : space.start()])
+        offsets.extend(range(position, space.start()))
+        # Leading whitespace is dropped; every other run becomes one space.
+        if offsets:
+            out.append(" ")
+            offsets.append(space.start())
+        position = space.end()
+    out.append(text[position:])
+    offsets.extend(range(position, len(text)))
     return "".join(out), offsets
 
 
-def find(target: Target, blocks: list[Block]) -> list[Match]:
+class Passages:
+    """The blocks' texts, normalised once and joined, so that a target is one search.
+
+    Searching block by block normalised every block again for every
+    annotation: quadratic in the size of the text. One joined string (blocks
+    apart by a character no text holds) is searched at the speed of
+    ``str.find``, and a match is mapped back to its block by bisection.
+    """
+
+    SEPARATOR = "\0"
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.normalised = [normalise(block.text) for block in blocks]
+        self.text = self.SEPARATOR.join(text for text, _ in self.normalised)
+        self.raw = self.SEPARATOR.join(block.text for block in blocks)
+        self.starts = _starts(text for text, _ in self.normalised)
+        self.raw_starts = _starts(block.text for block in blocks)
+
+
+def _starts(texts: Iterable[str]) -> list[int]:
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    return starts
+
+
+def find(target: Target, blocks: list[Block] | Passages) -> list[Match]:
+    """Every match of ``target``; build ``Passages`` once to look up many targets."""
+    passages = blocks if isinstance(blocks, Passages) else Passages(blocks)
     if isinstance(target, QuoteTarget):
-        return _quote(target, blocks)
+        return _quote(target, passages)
     if isinstance(target, SectionTarget):
         wanted = _SPACE.sub(" ", target.section).strip()
         return [
             Match(b, 0, len(b.text))
-            for b in blocks
+            for b in passages.blocks
             if b.kind == "title" and _SPACE.sub(" ", b.text).strip() == wanted
         ]
-    return _note(target, blocks)
+    return _note(target, passages)
 
 
-def _quote(target: QuoteTarget, blocks: list[Block]) -> list[Match]:
+def _quote(target: QuoteTarget, passages: Passages) -> list[Match]:
     exact = _SPACE.sub(" ", target.exact).strip()
     prefix = _SPACE.sub(" ", target.prefix).lstrip()
     suffix = _SPACE.sub(" ", target.suffix).rstrip()
     found = []
-    for block in blocks:
-        text, offsets = normalise(block.text)
-        start = text.find(exact)
-        while start != -1:
-            end = start + len(exact)
-            if text[:start].endswith(prefix) and text[end:].startswith(suffix):
-                found.append(Match(block, offsets[start], offsets[end - 1] + 1))
-            start = text.find(exact, start + 1)
+    start = passages.text.find(exact)
+    while start != -1:
+        number = bisect_right(passages.starts, start) - 1
+        text, offsets = passages.normalised[number]
+        local = start - passages.starts[number]
+        end = local + len(exact)
+        if end <= len(text) and text[:local].endswith(prefix) and text[end:].startswith(suffix):
+            found.append(Match(passages.blocks[number], offsets[local], offsets[end - 1] + 1))
+        start = passages.text.find(exact, start + 1)
     return found
 
 
-def _note(target: NoteTarget, blocks: list[Block]) -> list[Match]:
+def _note(target: NoteTarget, passages: Passages) -> list[Match]:
     """The note's first use in the text."""
-    for block in blocks:
-        for marker in MARKER.finditer(block.text):
-            if marker.group(1) == target.note:
-                return [Match(block, marker.start(), marker.end())]
-    return []
+    marker = f"[{target.note}]"
+    if not MARKER.fullmatch(marker):
+        return []
+    start = passages.raw.find(marker)
+    if start == -1:
+        return []
+    number = bisect_right(passages.raw_starts, start) - 1
+    local = start - passages.raw_starts[number]
+    return [Match(passages.blocks[number], local, local + len(marker))]
 
 
-def closest(target: Target, blocks: list[Block], count: int = 3) -> list[str]:
+def closest(target: Target, blocks: list[Block] | Passages, count: int = 3) -> list[str]:
     """The passages most like a quotation that matched nothing."""
+    if isinstance(blocks, Passages):
+        blocks = blocks.blocks
     if isinstance(target, SectionTarget):
         titles = [b.text for b in blocks if b.kind == "title"]
         return difflib.get_close_matches(target.section, titles, n=count, cutoff=0.4)

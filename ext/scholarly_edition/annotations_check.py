@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from . import annotations_data, annotations_safety, bib_lint
-from .annotations_anchor import Block, closest, describe, find
+from .annotations_anchor import Block, Passages, closest, describe, find
 from .annotations_data import QuoteTarget
 from .notes_data import Problem
 from .structure import Structure
@@ -36,7 +36,7 @@ def witness_blocks(structure: Structure) -> list[Block]:
 
 def check(root: Path, structure: Structure) -> list[Problem]:
     keys = set(bib_lint.check(root / "refs" / "works.bib").keys)
-    blocks = witness_blocks(structure)
+    blocks = Passages(witness_blocks(structure))
     problems: list[Problem] = []
     for path in sorted((root / FOLDER).glob("*.md")):
         text = path.read_text(encoding="utf-8-sig")
@@ -55,7 +55,7 @@ def check(root: Path, structure: Structure) -> list[Problem]:
     return problems
 
 
-def _anchor(annotation: annotations_data.Annotation, blocks: list[Block]) -> list[Problem]:
+def _anchor(annotation: annotations_data.Annotation, blocks: Passages) -> list[Problem]:
     matches = find(annotation.target, blocks)
     where = (annotation.path, annotation.target_line)
     target = annotation.target.describe()

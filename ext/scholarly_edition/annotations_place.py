@@ -10,7 +10,6 @@ annotations page and each annotation's link back to the text.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable
 
 from docutils import nodes
@@ -21,10 +20,10 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from . import refs_state
-from .annotations_anchor import closest, describe, find
+from .annotations_anchor import Passages, closest, describe, find
 from .annotations_domain import AnnotationsDomain, Placement, Record
 from .annotations_nodes import annotation_list, annotation_mark, annotation_note, annotation_ref
-from .annotations_read import BLOCK_DOC, BLOCK_INDEX, NOT_TEXT
+from .annotations_read import BLOCK_DOC, BLOCK_INDEX, NOT_TEXT, detached
 from .notes_domain import reading_order
 from .notes_nodes import note_preview, note_ref
 from .warnings_ import EditionWarning, warn
@@ -46,9 +45,9 @@ def place_annotations(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = env.domains["annotations"]
     assert isinstance(domain, AnnotationsDomain)
     order = {docname: index for index, docname in enumerate(reading_order(env))}
-    blocks = [
-        b for d in sorted(domain.blocks, key=lambda d: order.get(d, 0)) for b in domain.blocks[d]
-    ]
+    blocks = Passages(
+        [b for d in sorted(domain.blocks, key=lambda d: order.get(d, 0)) for b in domain.blocks[d]]
+    )
     found: list[tuple[tuple[int, int, int], Record, object]] = []
     for docname, record in sorted(domain.records.items()):
         matches = find(record.annotation.target, blocks)
@@ -248,7 +247,7 @@ class PlaceAnnotations(SphinxPostTransform):
 def _copied(body: list[nodes.Node], docname: str) -> list[nodes.Node]:
     """The annotation's body for another page: links resolve from that page, and the
     copy takes no ids (the annotation's own page keeps them)."""
-    copies = [copy.deepcopy(node) for node in body]
+    copies = [detached(node) for node in body]
     for top in copies:
         for node in top.findall(nodes.Element):
             node["ids"] = []

@@ -10,7 +10,6 @@ when the page is written.
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 from docutils import nodes
@@ -54,6 +53,21 @@ def screen_source(app: Sphinx, docname: str, source: list[str]) -> None:
         warn(EditionWarning.annotation_unsafe, message, (docname, line))
     if refused:
         source[0] = "\n".join(rows[: body_start - 1]) + f"\n\n{WITHHELD}\n"
+
+
+def detached(node: nodes.Node) -> nodes.Node:
+    """A copy of ``node`` and its children, tied to no document.
+
+    ``copy.deepcopy`` follows ``parent`` and ``document`` up to the whole
+    doctree and the build environment in its settings: it copied the
+    environment for every annotation placed on every page, and pickled a
+    document with each record. Docutils' own ``deepcopy`` copies only the
+    subtree; it keeps the document reference, which is dropped here.
+    """
+    result = node.deepcopy()
+    for part in result.findall():
+        part.document = None
+    return result
 
 
 def witness_text(block: nodes.Element) -> str:
@@ -135,7 +149,7 @@ class AnnotationReader(SphinxTransform):
             domain = self.env.domains["annotations"]
             assert isinstance(domain, AnnotationsDomain)
             domain.records[docname] = Record(
-                docname, annotation, title, [copy.deepcopy(n) for n in content]
+                docname, annotation, title, [detached(n) for n in content]
             )
 
     def _safe(self, docname: str, body: list[nodes.Node]) -> list[nodes.Node]:
