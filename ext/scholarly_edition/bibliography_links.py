@@ -33,6 +33,11 @@ class CitedByNotes(SphinxPostTransform):
     def run(self, **kwargs: object) -> None:
         if not refs_state.configured(self.config):
             return
+        # Only the bibliography has works' citations; every other page returns
+        # here instead of walking the whole note map (quadratic over the edition).
+        works = [c for c in self.document.findall(nodes.citation) if _work_ids(c)]
+        if not works:
+            return
         page = self.env.config.edition_notes_page
         domain = self.env.domains["notes"]
         assert isinstance(domain, NotesDomain)
@@ -41,10 +46,8 @@ class CitedByNotes(SphinxPostTransform):
             if label in domain.ordered:
                 for cite in note.cites:
                     citing.setdefault(cite.key, []).append(label)
-        for citation in list(self.document.findall(nodes.citation)):
-            ids = [i for i in citation["ids"] if i.startswith(WORK_ID)]
-            if not ids:
-                continue
+        for citation in works:
+            ids = _work_ids(citation)
             labels = citing.get(ids[0][len(WORK_ID) :], [])
             paragraph = nodes.paragraph(classes=["cited-by"])
             if not labels:
@@ -71,3 +74,7 @@ class CitedByNotes(SphinxPostTransform):
                     )
                 paragraph += nodes.Text(".")
             citation += paragraph
+
+
+def _work_ids(citation: nodes.citation) -> list[str]:
+    return [i for i in citation["ids"] if i.startswith(WORK_ID)]

@@ -11,6 +11,7 @@ recorded in the names domain.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from docutils import nodes
@@ -58,11 +59,55 @@ SKIP_CLASSES = frozenset({"apparatus", "names-skip"})
 _BRACKETS = re.compile(r"\[[^\[\]]*\]")
 
 
+_WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+class FormMatcher:
+    """Whole-word matches of the register's forms, longest first, leftmost first.
+
+    One regular expression alternating every form tries each form at every
+    position of the text: its cost grows with the register times the text,
+    and both grow with the edition. A form that starts with a letter or digit
+    can only match where a word starts, and only a form whose first word is
+    that word; so the forms are looked up by first word, at word starts only.
+    The matches are those of ``(?<!\\w)(?:form|...)(?!\\w)`` with the forms
+    longest first. A register with a form starting otherwise keeps that
+    expression.
+    """
+
+    def __init__(self, forms: frozenset[str]) -> None:
+        ordered = sorted(forms, key=lambda f: (-len(f), f))
+        self.by_word: dict[str, list[str]] = {}
+        self.pattern: re.Pattern[str] | None = None
+        if all(_WORD.match(form) for form in ordered):
+            for form in ordered:
+                self.by_word.setdefault(_WORD.match(form).group(), []).append(form)
+        else:
+            body = "|".join(re.escape(form) for form in ordered)
+            self.pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+    def finditer(self, value: str) -> Iterator[tuple[int, int]]:
+        """The ``(start, end)`` of every match in ``value``, in order."""
+        if self.pattern is not None:
+            yield from (match.span() for match in self.pattern.finditer(value))
+            return
+        position = 0
+        for word in _WORD.finditer(value):
+            start = word.start()
+            if start < position:
+                continue
+            for form in self.by_word.get(word.group(), ()):
+                end = start + len(form)
+                if value.startswith(form, start) and not _WORD_CHAR.match(value, end):
+                    yield start, end
+                    position = end
+                    break
+
+
 @lru_cache(maxsize=8)
-def _pattern(forms: frozenset[str]) -> re.Pattern[str]:
-    """One alternation of every form, longest first, so the longest match wins."""
-    body = "|".join(re.escape(form) for form in sorted(forms, key=lambda f: (-len(f), f)))
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+def _matcher(forms: frozenset[str]) -> FormMatcher:
+    return FormMatcher(forms)
 
 
 def _skipped(text: nodes.Text) -> bool:
@@ -97,7 +142,7 @@ class NameTagger(SphinxTransform):
         if path is not None:
             self.env.note_dependency(str(path))
         candidates = register.candidates()
-        pattern = _pattern(frozenset(candidates))
+        pattern = _matcher(register.forms)
         edition_title = self._edition_title(docname)
         for text in list(self.document.findall(nodes.Text)):
             if text.parent is not edition_title and not _skipped(text):
@@ -107,7 +152,7 @@ class NameTagger(SphinxTransform):
     def _tag(
         self,
         text: nodes.Text,
-        pattern: re.Pattern[str],
+        pattern: FormMatcher,
         candidates: dict[str, tuple[str, ...]],
         register: Register,
     ) -> None:
@@ -115,10 +160,10 @@ class NameTagger(SphinxTransform):
         brackets = [match.span() for match in _BRACKETS.finditer(value)]
         pieces: list[nodes.Node] = []
         position = 0
-        for match in pattern.finditer(value):
-            if any(start < match.start() < end for start, end in brackets):
+        for match_start, match_end in pattern.finditer(value):
+            if any(start < match_start < end for start, end in brackets):
                 continue
-            form = match.group()
+            form = value[match_start:match_end]
             ids = candidates[form]
             if len(ids) > 1:
                 choices = "; ".join(f"{i} ({register.entries[i].index})" for i in ids)
@@ -126,14 +171,14 @@ class NameTagger(SphinxTransform):
                     EditionWarning.names_ambiguous,
                     f"ambiguous name {form!r}: candidates {choices}; "
                     f"choose one with {{name}}`{form} <id>` or {{not-name}}`{form}`",
-                    (self.env.docname, self._line(text, value[: match.start()])),
+                    (self.env.docname, self._line(text, value[:match_start])),
                 )
                 continue
             entry = register.entries[ids[0]]
-            pieces.append(nodes.Text(value[position : match.start()]))
+            pieces.append(nodes.Text(value[position:match_start]))
             node = name(form, form, entry=entry.id, category=entry.category, index=entry.index)
             pieces.append(node)
-            position = match.end()
+            position = match_end
         if not pieces:
             return
         pieces.append(nodes.Text(value[position:]))
