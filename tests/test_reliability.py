@@ -62,13 +62,23 @@ def test_damaged_environment_and_doctrees_are_rebuilt(rootdir: Path, tmp_path: P
         chapter.write("\nCited once more.[2]\n")
     result = _build(srcdir, damaged)
     assert result.returncode == 0, result.stderr
+    # A page cut short, and the search index cut short.
+    page = damaged / "first.html"
+    page.write_bytes(page.read_bytes()[:1000])
+    assert _build(srcdir, damaged).returncode == 0
+    index = damaged / "searchindex.js"
+    index.write_bytes(index.read_bytes()[:-10])
+    result = _build(srcdir, damaged)
+    assert result.returncode == 0, result.stderr
     assert _build(srcdir, clean).returncode == 0
     assert _tree(damaged) == _tree(clean)
 
 
-def test_a_build_killed_while_reading_is_finished_by_the_next(
-    rootdir: Path, tmp_path: Path
+@pytest.mark.parametrize(("phase", "sign"), [("reading", "*.doctree"), ("writing", "*.html")])
+def test_a_killed_build_is_finished_by_the_next(
+    rootdir: Path, tmp_path: Path, phase: str, sign: str
 ) -> None:
+    """Killed once its first doctree (reading) or page (writing) is on disk."""
     srcdir = _source(rootdir, tmp_path)
     clean, killed = tmp_path / "clean", tmp_path / "killed"
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(srcdir), str(killed)]
@@ -76,11 +86,11 @@ def test_a_build_killed_while_reading_is_finished_by_the_next(
         [*command, "-d", str(killed / ".doctrees")], env=EPOCH, stderr=subprocess.DEVNULL
     )
     deadline = time.monotonic() + 60
-    while not list((killed / ".doctrees").glob("*.doctree")) and time.monotonic() < deadline:
-        time.sleep(0.005)
+    while not list(killed.rglob(sign)) and time.monotonic() < deadline:
+        time.sleep(0.002)
     process.kill()
     process.wait()
-    assert list((killed / ".doctrees").glob("*.doctree")), "reading never started"
+    assert list(killed.rglob(sign)), f"{phase} never started"
     result = _build(srcdir, killed)
     assert result.returncode == 0, result.stderr
     assert _build(srcdir, clean).returncode == 0
