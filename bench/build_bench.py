@@ -1,0 +1,459 @@
+"""`make bench`: the build's cost and scale, against the plain build of the same sources.
+
+Not a test: a measurement to run by hand (``make bench``), which prints a
+table and writes it as JSON (``_build/bench.json``). Every build runs in a
+temporary copy of the sources (``bench/synthetic_edition.py``), so the
+checkout is never touched. Sections:
+
+1. Full HTML builds, our extension's features on and off (the baseline: the
+   same sources with the note map, the register and the annotations switched
+   off by configuration overrides, so markers stay text), alternated, the
+   median of ``--repeat`` runs, with peak memory.
+2. Incremental builds after one edit each (a chapter, a note-map entry, a
+   register entry, a new annotation): time as a fraction of the full build,
+   the pages Sphinx rewrote (changed modification time) and whether each one
+   shows the change (its HTML differs from before the edit). Each result is
+   also compared with a fresh build of the edited sources: no stale page.
+3. ``-j 1`` against ``-j 2``: times, and every output file compared.
+4. ``make latexpdf``: the full PDF build.
+5. Scale: synthetic editions of 10 and 50 times the text, per 1,000 note
+   markers.
+
+Times are CPU seconds (user + system, of the build and its workers) unless a
+column says wall: other work on a shared machine changes wall time, not the
+CPU a build needs. ``-j 2`` is judged on wall time, its point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic_edition import ROOT, Edition, make_edition
+
+OFF = (
+    "-D",
+    "edition_notes_file=",
+    "-D",
+    "names_register=",
+    "-D",
+    "edition_annotations_dir=",
+    # The annotation files are then plain pages outside every toctree.
+    "-D",
+    "exclude_patterns=_build,annotations",
+)
+# Goals of issue 8.
+OVERHEAD = 1.10
+LINEAR = 1.3
+CHAPTER_EDIT = {1: 0.25, 10: 0.10}
+EDITED_CHAPTER = "early-life/1917.md"
+EDITED_NOTE = "4"
+EDITED_ENTRY = "achinsk"
+ADDED_QUOTE = "a medical examiner ruled"
+
+
+@dataclass
+class Run:
+    """One sphinx-build: wall and CPU seconds, peak resident memory in MiB."""
+
+    wall: float
+    cpu: float
+    peak_mib: float
+
+
+def sphinx(source: Path, out: Path, *options: str, jobs: int = 1, fresh: bool = True) -> Run:
+    """Build HTML and measure it; stop the benchmark if the build warns or fails."""
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "--keep-going", "-W"]
+    command += ["-j", str(jobs), *(["-E"] if fresh else []), str(source), str(out), *options]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764115200"}
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=log, stderr=log, env=env)
+        # wait4, not wait: the resource use of this build alone, -j workers included.
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            log.seek(0)
+            sys.exit(f"build of {source} failed:\n{log.read().decode()[-3000:]}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def _outputs(out: Path) -> dict[str, tuple[int, str]]:
+    """Every output file but Sphinx's caches: path → (mtime, content hash)."""
+    result = {}
+    for path in sorted(out.rglob("*")):
+        relative = path.relative_to(out).as_posix()
+        if path.is_file() and not relative.startswith(".doctrees/") and relative != ".buildinfo":
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            result[relative] = (path.stat().st_mtime_ns, digest)
+    return result
+
+
+def _pages(files: dict[str, tuple[int, str]]) -> set[str]:
+    return {name for name in files if name.endswith(".html")}
+
+
+def _median(runs: list[Run]) -> Run:
+    return Run(
+        statistics.median(r.wall for r in runs),
+        statistics.median(r.cpu for r in runs),
+        max(r.peak_mib for r in runs),
+    )
+
+
+def full_builds(edition: Edition, work: Path, repeat: int) -> dict[str, object]:
+    on: list[Run] = []
+    off: list[Run] = []
+    for run in range(repeat):
+        # Alternated, so that a busier moment of the machine hits both alike.
+        on.append(sphinx(edition.root / "docs", work / f"on-{run}"))
+        off.append(sphinx(edition.root / "docs", work / f"off-{run}", *OFF))
+    with_features, baseline = _median(on), _median(off)
+    return {
+        "scale": edition.scale,
+        "markers": edition.markers,
+        "runs": repeat,
+        "on": asdict(with_features),
+        "off": asdict(baseline),
+        "ratio_cpu": with_features.cpu / baseline.cpu,
+        "ratio_wall": with_features.wall / baseline.wall,
+    }
+
+
+def _edit_chapter(root: Path) -> None:
+    path = root / "docs" / EDITED_CHAPTER
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nA paragraph added by the benchmark.\n",
+        encoding="utf-8",
+    )
+
+
+def _edit_note(root: Path) -> None:
+    path = root / "refs" / "notes.toml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        if line.startswith(f"{EDITED_NOTE} = "):
+            start = line.index('locator = "') + len('locator = "')
+            lines[number] = line[:start] + "pp. " + line[start:].replace("p. ", "", 1)
+            break
+    else:
+        sys.exit(f"note {EDITED_NOTE} has no locator in refs/notes.toml")
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def _edit_entry(root: Path) -> None:
+    path = root / "refs" / "names.toml"
+    text = path.read_text(encoding="utf-8")
+    block = text.index(f'id = "{EDITED_ENTRY}"')
+    start = text.index('description = "', block) + len('description = "')
+    path.write_text(text[:start] + "Edited: " + text[start:], encoding="utf-8")
+
+
+def _add_annotation(root: Path) -> None:
+    (root / "docs" / "annotations" / "bench-added.md").write_text(
+        "---\ntarget:\n"
+        f"  quote: {ADDED_QUOTE}\n"
+        "contributor: The benchmark\ndate: 2026-11-26\nkind: commentary\n---\n\n"
+        "An annotation added by the benchmark.\n",
+        encoding="utf-8",
+    )
+
+
+EDITS = {
+    "one chapter": _edit_chapter,
+    "one note-map entry": _edit_note,
+    "one register entry": _edit_entry,
+    "one new annotation": _add_annotation,
+}
+
+
+def incremental(
+    edition: Edition, out: Path, edits: list[str], full: Run, check_fresh: bool = True
+) -> list[dict]:
+    """After the full build in ``out``, for each edit: rebuild, see what was rewritten.
+
+    Pages without a source document (search, general and domain indices)
+    Sphinx writes on every build that writes anything; they are listed apart.
+    A fresh build of the edited sources shows any page left stale.
+    """
+    sources = {
+        path.relative_to(edition.root / "docs").with_suffix(".html").as_posix()
+        for path in (edition.root / "docs").rglob("*.md")
+    }
+    sources.add("annotations/bench-added.html")
+    results = []
+    for number, name in enumerate(edits):
+        before = _outputs(out)
+        EDITS[name](edition.root)
+        run = sphinx(edition.root / "docs", out, fresh=False)
+        after = _outputs(out)
+        pages = _pages(after)
+        rewritten = {p for p in pages if p not in before or after[p][0] != before[p][0]}
+        changed = {p for p in pages if p not in before or after[p][1] != before[p][1]}
+        generated = {p for p in pages if p not in sources}
+        stale: list[str] = []
+        if check_fresh:
+            fresh = _outputs_of_fresh(edition, out.parent / f"fresh-{number}")
+            stale = sorted(p for p in _pages(fresh) if fresh[p][1] != after.get(p, (0, ""))[1])
+        results.append(
+            {
+                "edit": name,
+                "scale": edition.scale,
+                "cpu": run.cpu,
+                "wall": run.wall,
+                "fraction": run.cpu / full.cpu,
+                "rewritten": sorted(rewritten - generated),
+                "changed": sorted(changed - generated),
+                "needless": sorted(rewritten - changed - generated),
+                "stale": stale,
+                "generated_rewritten": sorted(rewritten & generated),
+            }
+        )
+    return results
+
+
+def _outputs_of_fresh(edition: Edition, out: Path) -> dict[str, tuple[int, str]]:
+    sphinx(edition.root / "docs", out)
+    outputs = _outputs(out)
+    shutil.rmtree(out)
+    return outputs
+
+
+def parallel(edition: Edition, work: Path) -> dict[str, object]:
+    one = sphinx(edition.root / "docs", work / "j1", jobs=1)
+    two = sphinx(edition.root / "docs", work / "j2", jobs=2)
+    a, b = _outputs(work / "j1"), _outputs(work / "j2")
+    differ = sorted(n for n in set(a) | set(b) if a.get(n, (0, ""))[1] != b.get(n, (0, ""))[1])
+    return {"j1": asdict(one), "j2": asdict(two), "speedup": one.wall / two.wall, "differ": differ}
+
+
+def latexpdf(edition: Edition) -> dict[str, object]:
+    """``make latexpdf`` in the copy, with the checkout's virtual environment."""
+    if shutil.which("xelatex") is None or shutil.which("latexmk") is None:
+        return {"skipped": "xelatex and latexmk are not installed"}
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy2(ROOT / name, edition.root / name)
+    stamp = edition.root / ".bench-installed"
+    stamp.touch()
+    venv = Path(sys.executable).resolve().parent.parent
+    command = ["make", "-C", str(edition.root), "latexpdf", f"VENV={venv}", f"STAMP={stamp}"]
+    command += ["BUILDDIR=_build-pdf", "SPHINXOPTS=-W --keep-going -q"]
+    start = time.perf_counter()
+    before = os.times()
+    result = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1764115200"},
+    )
+    after = os.times()
+    if result.returncode != 0:
+        sys.exit(f"make latexpdf failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    return {"wall": time.perf_counter() - start, "cpu": cpu}
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def report(results: dict) -> str:
+    lines = [
+        f"cores: {results['cores']}, Python {results['python']}; CPU seconds (user+system)"
+        " unless wall; peak = max resident memory of one build",
+        "",
+        "1. Full HTML build (median of runs), features on against the baseline (off)",
+        "| scale | markers | runs | off cpu | on cpu | ratio cpu | off wall | on wall"
+        " | off peak MiB | on peak MiB |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for full in results["full"]:
+        on, off = full["on"], full["off"]
+        lines.append(
+            f"| {full['scale']}x | {full['markers']} | {full['runs']} | {off['cpu']:.1f}"
+            f" | {on['cpu']:.1f} | {full['ratio_cpu']:.2f} | {off['wall']:.1f}"
+            f" | {on['wall']:.1f} | {off['peak_mib']:.0f} | {on['peak_mib']:.0f} |"
+        )
+    lines += [
+        "",
+        "2. Incremental builds (fraction = its CPU / the full build's; pages other than"
+        " those Sphinx rewrites on every build)",
+        "| scale | edit | cpu | fraction | pages rewritten | needless | stale |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for item in results["incremental"]:
+        lines.append(
+            f"| {item['scale']}x | {item['edit']} | {item['cpu']:.1f} | {item['fraction']:.2f}"
+            f" | {', '.join(item['rewritten']) or '-'} | {', '.join(item['needless']) or '-'}"
+            f" | {', '.join(item['stale']) or '-'} |"
+        )
+    if results["incremental"]:
+        generated = results["incremental"][0]["generated_rewritten"]
+        lines.append(f"(also rewritten, having no source: {', '.join(generated)})")
+    par = results["parallel"]
+    lines += [
+        "",
+        f"3. -j 1: {par['j1']['wall']:.1f} s wall, {par['j1']['cpu']:.1f} cpu;"
+        f" -j 2: {par['j2']['wall']:.1f} s wall, {par['j2']['cpu']:.1f} cpu;"
+        f" speed-up {par['speedup']:.2f}; outputs differ: {', '.join(par['differ']) or 'none'}",
+    ]
+    pdf = results["latexpdf"]
+    lines += [
+        "",
+        "4. make latexpdf (full): "
+        + (
+            pdf["skipped"]
+            if "skipped" in pdf
+            else f"{pdf['wall']:.1f} s wall, {pdf['cpu']:.1f} cpu"
+        ),
+        "",
+        "5. Scale, per 1,000 note markers (extension = on - off)",
+        "| scale | markers | on cpu /1000 | extension cpu /1000 | on peak MiB /1000 |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for row in results["scale"]:
+        lines.append(
+            f"| {row['scale']}x | {row['markers']} | {row['cpu_per_1000']:.2f}"
+            f" | {row['extension_cpu_per_1000']:.2f} | {row['peak_per_1000']:.0f} |"
+        )
+    lines += ["", "Goals"]
+    lines += [f"- {goal}: {_verdict(ok)} ({detail})" for goal, ok, detail in results["goals"]]
+    return "\n".join(lines)
+
+
+def goals(results: dict) -> list[tuple[str, bool, str]]:
+    full = {row["scale"]: row for row in results["full"]}
+    scale = {row["scale"]: row for row in results["scale"]}
+    top = max(full)
+    checks = [
+        (
+            "overhead over the baseline <= 10% at 1x",
+            full[1]["ratio_cpu"] <= OVERHEAD,
+            f"{(full[1]['ratio_cpu'] - 1) * 100:.0f}%",
+        ),
+        (
+            f"overhead at {top}x no worse than at 1x",
+            full[top]["ratio_cpu"] <= max(full[1]["ratio_cpu"], OVERHEAD),
+            f"{(full[top]['ratio_cpu'] - 1) * 100:.0f}% at {top}x",
+        ),
+    ]
+    if top > 1:
+        for key, what in (("extension_cpu_per_1000", "extension CPU"), ("cpu_per_1000", "CPU")):
+            ratio = scale[top][key] / scale[1][key]
+            checks.append(
+                (
+                    f"{what} per 1,000 markers at {top}x within {LINEAR}x of 1x",
+                    ratio <= LINEAR,
+                    f"{ratio:.2f}x",
+                )
+            )
+        ratio = scale[top]["peak_per_1000"] / scale[1]["peak_per_1000"]
+        checks.append(
+            (f"peak memory per 1,000 markers flat to {top}x", ratio <= LINEAR, f"{ratio:.2f}x")
+        )
+    for item in results["incremental"]:
+        if item["edit"] == "one chapter" and item["scale"] in CHAPTER_EDIT:
+            limit = CHAPTER_EDIT[item["scale"]]
+            checks.append(
+                (
+                    f"one-chapter edit at {item['scale']}x <= {limit:.0%} of a full build",
+                    item["fraction"] <= limit,
+                    f"{item['fraction']:.0%}",
+                )
+            )
+        else:
+            checks.append(
+                (
+                    f"{item['edit']} rewrites only the pages that show it",
+                    not item["needless"] and not item["stale"],
+                    f"{len(item['rewritten'])} rewritten, needless: "
+                    f"{', '.join(item['needless']) or 'none'}, stale: "
+                    f"{', '.join(item['stale']) or 'none'}",
+                )
+            )
+    checks.append(
+        ("-j 2 output identical to -j 1", not results["parallel"]["differ"], "compared every file")
+    )
+    return checks
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="full builds at 1x, each way")
+    parser.add_argument("--scales", default="10,50", help="synthetic scales, comma-separated")
+    parser.add_argument("--json", type=Path, default=ROOT / "_build" / "bench.json")
+    parser.add_argument("--no-pdf", action="store_true", help="skip make latexpdf")
+    args = parser.parse_args()
+    scales = [int(s) for s in args.scales.split(",") if s]
+    started = time.perf_counter()
+    results: dict = {"cores": os.cpu_count(), "python": platform.python_version()}
+    with tempfile.TemporaryDirectory(prefix="build-bench-") as tmp:
+        work = Path(tmp)
+        editions = {1: make_edition(work / "edition-1x", 1)}
+        full = [full_builds(editions[1], work / "full-1x", args.repeat)]
+        print(f"full builds at 1x done ({time.perf_counter() - started:.0f} s)", flush=True)
+        results["parallel"] = parallel(editions[1], work / "parallel")
+        one_x = Run(**full[0]["on"])
+        results["incremental"] = incremental(
+            editions[1], work / "full-1x" / "on-0", list(EDITS), one_x
+        )
+        print(f"incremental at 1x done ({time.perf_counter() - started:.0f} s)", flush=True)
+        for scale in scales:
+            editions[scale] = make_edition(work / f"edition-{scale}x", scale)
+            full.append(full_builds(editions[scale], work / f"full-{scale}x", 1))
+            if scale in CHAPTER_EDIT:
+                results["incremental"] += incremental(
+                    editions[scale],
+                    work / f"full-{scale}x" / "on-0",
+                    ["one chapter"],
+                    Run(**full[-1]["on"]),
+                    check_fresh=False,
+                )
+            shutil.rmtree(work / f"full-{scale}x")
+            shutil.rmtree(editions[scale].root)
+            print(f"{scale}x done ({time.perf_counter() - started:.0f} s)", flush=True)
+        results["latexpdf"] = (
+            {"skipped": "--no-pdf"} if args.no_pdf else latexpdf(make_edition(work / "pdf", 1))
+        )
+    results["full"] = full
+    results["scale"] = [
+        {
+            "scale": row["scale"],
+            "markers": row["markers"],
+            "cpu_per_1000": row["on"]["cpu"] / row["markers"] * 1000,
+            "extension_cpu_per_1000": (row["on"]["cpu"] - row["off"]["cpu"])
+            / row["markers"]
+            * 1000,
+            "peak_per_1000": row["on"]["peak_mib"] / row["markers"] * 1000,
+        }
+        for row in full
+    ]
+    results["goals"] = goals(results)
+    results["seconds"] = time.perf_counter() - started
+    text = report(results)
+    print(text)
+    print(f"\nbenchmark took {results['seconds']:.0f} s wall")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"written: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
