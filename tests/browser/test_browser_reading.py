@@ -202,6 +202,10 @@ def luminance(css: str) -> float:
         (CHAPTER, "dark"),
         ("notes.html", "light"),
         ("names.html", "light"),
+        ("names-persons.html", "light"),
+        ("bibliography.html", "light"),
+        ("annotations.html", "light"),
+        ("about.html", "dark"),
     ],
 )
 def test_no_serious_accessibility_violations(browser, site, axe_source, path, scheme) -> None:

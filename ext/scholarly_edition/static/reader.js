@@ -165,9 +165,14 @@
 })();
 
 // Accessibility of the theme's furniture (axe-core, tests/browser): the search
-// button's name must contain its visible text ("Search Ctrl+K"), and the
-// sidebar's expand/collapse toggles need a name.
+// button's name must contain its visible text ("Search Ctrl+K"), the
+// sidebar's expand/collapse toggles need a name, and the bibliography's
+// role="list" (docutils) must hold list items, not the deprecated
+// doc-biblioentry role.
 document.addEventListener("DOMContentLoaded", () => {
+  for (const entry of document.querySelectorAll('[role="list"] > [role="doc-biblioentry"]')) {
+    entry.setAttribute("role", "listitem");
+  }
   for (const button of document.querySelectorAll(".search-button-field[aria-label]")) {
     button.removeAttribute("aria-label");
   }
