@@ -375,7 +375,8 @@ def test_byte_order_marks_are_read_as_editors_write_them(tmp_path: Path) -> None
 WITNESS_WORDS = st.one_of(
     st.sampled_from(
         [
-            "Stalin", "Gori,", "[1]", "[2]", "[a]", "[O.S. 6 December]", "[in the war]", "[",
+            "Stalin", "Gori,", "[1]", "[2]", "[a]", "[O.S. 6 December]", "x[1](y)", "[1][2]",
+            "[in the war]", "[",
             "]", "[[1]]", "*", "**", "_x_", "`", "<b>", "&copy;", "&#x41;", "\\", "|", "{x}",
             "#", "-", "+", "1.", "1)", ">", "~~~", ":::", "$x$", "(see)", "[x](y)", "Łódź",
             "e\u0301", "a\u200bb", "Ⅻ", "ﬁnal", "—", "“q”", "http://example.org/a_b*c",
@@ -410,6 +411,9 @@ def test_fidelity_holds_for_generated_text_that_builds(
         app.cleanup()
     soup = BeautifulSoup((app.outdir / "first.html").read_text(encoding="utf-8"), "html.parser")
     main = soup.select_one("div.body")
+    # Every marker the note map knows is a note link, in order, with its label.
+    known = [m.group() for p in paragraphs for m in MARKER.finditer(p) if m.group(1) in "1 2 a"]
+    assert [ref.get_text() for ref in main.select("sup.note-ref")] == known
     for element in main.select(fidelity.HTML_APPARATUS):
         element.decompose()
     witness = fidelity.tokens("First\n" + "\n".join(paragraphs), "witness")
