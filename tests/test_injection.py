@@ -108,3 +108,35 @@ def test_annotation_front_matter(make_app, rootdir, tmp_path, builder: str) -> N
         assert _assert_inert_html(app.outdir) >= 2  # the chapter's margin and its own page
     else:
         _assert_inert_tex(app.outdir)
+
+
+# Constructs that read files or emit raw output, beyond those test_annotations.py
+# builds: each is refused before parsing and nothing of it reaches a page.
+FILE_READERS = {
+    "literalinclude": "```{literalinclude} /etc/hostname\n```",
+    "colon-include": ":::{include} ../conf.py\n:::",
+    "csv-table": "```{csv-table}\n:file: /etc/hostname\n```",
+    "figure": "```{figure} /etc/hostname\n```",
+    "nested-eval-rst": "> ```{eval-rst}\n> .. include:: /etc/hostname\n> ```",
+    "raw-role": "{raw-html}`<script>alert(1)</script>`",
+    "html-comment": "<!-- <script>alert(1)</script> -->",
+    "autolink-javascript": "<javascript:alert(1)>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FILE_READERS))
+def test_file_readers_and_raw_output_are_refused(make_app, rootdir, tmp_path, name) -> None:
+    annotation = (
+        "---\ntarget:\n  quote: diwndling\ncontributor: X\ndate: 2026-11-26\n"
+        f"kind: commentary\n---\n\nBefore.\n\n{FILE_READERS[name]}\n"
+    )
+    srcdir = _root(rootdir, tmp_path, "test-annotations", {"annotations/diwndling.md": annotation})
+    app = _build(make_app, srcdir, "html")
+    warnings = app.warning.getvalue()
+    assert "annotations may not use" in warnings and "[edition.annotation_unsafe]" in warnings
+    hostname = Path("/etc/hostname").read_text() if Path("/etc/hostname").is_file() else None
+    for page in ("annotations/diwndling.html", "first.html"):
+        html = (app.outdir / page).read_text(encoding="utf-8")
+        assert "alert(1)" not in html and "extensions = " not in html
+        assert hostname is None or len(hostname.strip()) < 8 or hostname.strip() not in html
+        assert "Before." not in html  # the whole annotation is withheld

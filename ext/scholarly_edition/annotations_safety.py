@@ -47,9 +47,9 @@ ALLOWED_INLINE = {
 }
 ALLOWED_ROLES = {"cite", "cite:p", "cite:t"}
 SAFE_SCHEMES = ("https://", "http://", "mailto:")
-# markdown-it leaves a link to these as plain text; refuse it all the same, so
-# the contributor learns why the link is not one.
-_SCRIPT_LINK = re.compile(r"\]\(\s*(?:javascript|vbscript|data):", re.IGNORECASE)
+# markdown-it leaves a link or autolink to these as plain text; refuse it all
+# the same, so the contributor learns why the link is not one.
+_SCRIPT_LINK = re.compile(r"(?:\]\(|<)\s*(?:javascript|vbscript|data):", re.IGNORECASE)
 NAMES = {
     "fence": "a directive",
     "colon_fence": "a directive",
