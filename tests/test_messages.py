@@ -7,6 +7,7 @@ test_structure.py.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -208,7 +209,11 @@ def test_structure_map_messages(tmp_path: Path, old: str, new: str, message: str
     path.write_text(text.replace(old, new), encoding="utf-8")
     with pytest.raises(structure.StructureError) as raised:
         structure.load(path)
-    assert str(raised.value).startswith(f"{path}: {message}"), raised.value
+    located = re.match(rf"{re.escape(str(path))}:(\d+): (.*)", str(raised.value), re.DOTALL)
+    assert located and located.group(2).startswith(message), raised.value
+    line = path.read_text(encoding="utf-8").split("\n")[int(located.group(1)) - 1]
+    key = message.split(":")[0].removeprefix("[lines] ").removeprefix("[[chapter]]").strip()
+    assert key.removeprefix("line ") in line or line.startswith("["), (line, message)
 
 
 def test_verify_names_each_difference_with_both_places(

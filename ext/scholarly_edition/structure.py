@@ -9,6 +9,7 @@ the checks never guess a line's role.
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,16 @@ HATNOTE_PREFIXES = ("Main article: ", "Further information: ", "See also: ")
 
 
 class StructureError(Exception):
-    """A structure map that does not fit the witness; the message names the place."""
+    """A structure map that does not fit the witness; the message names the place.
+
+    ``where`` is the key at fault (``[lines] 17``, ``[[chapter]] index``); the
+    loader turns it into the line of the map that holds it.
+    """
+
+    def __init__(self, message: str, where: str = "", detail: str = "") -> None:
+        super().__init__(message)
+        self.where = where
+        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -72,15 +82,47 @@ class Structure:
 
 
 def _fail(path: Path, where: str, message: str) -> StructureError:
-    return StructureError(f"{path}: {where}: {message}")
+    return StructureError(f"{path}: {where}: {message}", where, message)
+
+
+def _line_of(text: str, where: str) -> int | None:
+    """The line of the map holding the key ``where`` names (TOML keeps no positions)."""
+    rows = text.split("\n")
+    header, _, rest = where.partition(" ")
+    if header == "line":  # a witness line that lacks a role: the fix goes in [lines]
+        header, rest = "[lines]", ""
+    patterns = {
+        "[lines]": rf'\s*"?{re.escape(rest)}"?\s*=' if rest else r"\s*\[lines\]",
+        "[[chapter]]": rf'\s*file\s*=\s*"{re.escape(rest)}"' if rest else r"\s*\[\[chapter\]\]",
+        "[lacuna]": r"\s*\[lacuna\]",
+    }
+    pattern = patterns.get(header, rf"\s*{re.escape(header)}\s*=")
+    table = ""
+    for number, row in enumerate(rows, start=1):
+        if row.lstrip().startswith("["):
+            table = row.strip()
+        in_table = header != "[lines]" or not rest or table == "[lines]"
+        if in_table and re.match(pattern, row):
+            return number
+    return None
 
 
 def load(path: Path) -> Structure:
-    """Load ``path`` and check it against the witness it names."""
+    """Load ``path`` and check it against the witness it names; errors give the map's line."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise StructureError(f"{path}: malformed TOML: {exc}") from None
+    try:
+        return _load(path, data)
+    except StructureError as exc:
+        # A key the map lacks altogether (no [[chapter]] at all) is reported at line 1.
+        line = _line_of(text, exc.where) or 1
+        raise StructureError(f"{path}:{line}: {exc.where}: {exc.detail}", exc.where) from None
+
+
+def _load(path: Path, data: dict[str, object]) -> Structure:
     witness_path = path.parent / str(data.get("witness", ""))
     if not witness_path.is_file():
         raise _fail(path, "witness", f"no witness file at {witness_path}")
