@@ -251,3 +251,17 @@ def test_check_names_a_chapter_that_differs_from_the_import(
     assert capsys.readouterr().out.splitlines()[0] == (
         "docs/early-life/1878-1899.md: differs from what the importer writes; run `make import`"
     )
+
+
+@pytest.mark.parametrize("command", ["check", "import"])
+def test_rules_that_are_not_toml_are_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    shutil.copytree(ROOT / "refs", tmp_path / "refs")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    rules = tmp_path / "refs" / names_register.DISAMBIGUATION
+    rules.write_text(rules.read_text(encoding="utf-8") + "[[rule]\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), command]) == 1
+    assert capsys.readouterr().err.startswith(
+        f"error: {rules}: malformed TOML: Expected ']]' at the end of an array declaration (at line"
+    )

@@ -33,9 +33,15 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         mapping = structure.load(args.root / "refs" / "structure.toml")
-    except structure.StructureError as exc:
+        return _run(args, mapping)
+    except (structure.StructureError, names_register.RegisterError) as exc:
+        # The importer reads the disambiguation rules too: a rules file that is
+        # not TOML is a message with its line, not a traceback.
         print(f"error: {exc}", file=sys.stderr)
         return 1
+
+
+def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
     if args.command == "import":
         changed = importer.write(mapping, args.root / "docs")
         for path in changed:
