@@ -17,7 +17,14 @@ import pytest
 from sphinx.util.console import strip_colors
 
 from conftest import ROOT
-from scholarly_edition import annotations_data, bib_lint, names_register, notes_data, structure
+from scholarly_edition import (
+    annotations_check,
+    annotations_data,
+    bib_lint,
+    names_register,
+    notes_data,
+    structure,
+)
 from scholarly_edition.__main__ import main
 
 
@@ -265,3 +272,41 @@ def test_rules_that_are_not_toml_are_a_message_not_a_traceback(
     assert capsys.readouterr().err.startswith(
         f"error: {rules}: malformed TOML: Expected ']]' at the end of an array declaration (at line"
     )
+
+
+ANNOTATION_NOT_UTF8 = (
+    b"---\ntarget:\n  quote: diwndling\ncontributor: X\ndate: 2026-11-26\n"
+    b"kind: commentary\n---\n\nCaf\xe9.\n"
+)
+
+
+def test_an_annotation_that_is_not_utf8_stops_the_build_with_its_line(
+    rootdir: Path, tmp_path: Path
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-annotations", srcdir)
+    (srcdir / "annotations" / "bad.md").write_bytes(ANNOTATION_NOT_UTF8)
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(srcdir), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "Edition data error" in result.stderr
+    assert (
+        f"{srcdir / 'annotations' / 'bad.md'}:9: the file is not UTF-8 (byte 0xe9 cannot be "
+        "read); save it as UTF-8"
+    ) in result.stderr
+
+
+def test_make_check_names_an_annotation_that_is_not_utf8(
+    tmp_path: Path, edition: structure.Structure
+) -> None:
+    shutil.copytree(ROOT / "refs", tmp_path / "refs")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    bad = tmp_path / "docs" / "annotations" / "bad.md"
+    bad.write_bytes(ANNOTATION_NOT_UTF8)
+    problems = [str(p) for p in annotations_check.check(tmp_path, edition)]
+    assert problems == [
+        f"{bad}:9: the file is not UTF-8 (byte 0xe9 cannot be read); save it as UTF-8"
+    ]

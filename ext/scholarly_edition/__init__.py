@@ -8,7 +8,16 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import absent_image, annotating, build_recovery, lacuna, names, notes, reader
+from . import (
+    absent_image,
+    annotating,
+    build_recovery,
+    lacuna,
+    names,
+    notes,
+    reader,
+    source_encoding,
+)
 
 __version__ = "0.1.0"
 
@@ -29,6 +38,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     names.setup(app)
     reader.setup(app)
     build_recovery.setup(app)
+    source_encoding.setup(app)
     app.add_latex_package(LATEX_PACKAGE.stem)
     app.connect("builder-inited", _copy_latex_package)
     return {

@@ -12,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from . import annotations_data, annotations_safety, bib_lint
+from . import annotations_data, annotations_safety, bib_lint, source_encoding
 from .annotations_anchor import Block, Passages, closest, describe, find
 from .annotations_data import QuoteTarget
 from .notes_data import Problem
@@ -39,7 +39,12 @@ def check(root: Path, structure: Structure) -> list[Problem]:
     blocks = Passages(witness_blocks(structure))
     problems: list[Problem] = []
     for path in sorted((root / FOLDER).glob("*.md")):
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
+        undecodable = source_encoding.undecodable(data)
+        if undecodable is not None:
+            problems.append(Problem(path, *undecodable))
+            continue
+        text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
         annotation, found = annotations_data.parse(path, text, keys)
         problems += found
         _, body_start = annotations_data.front_matter_lines(text)
