@@ -21,8 +21,13 @@ WORK_ID = "work-"
 
 
 def note_bibliography_dependencies(app: Sphinx, doctree: nodes.document) -> None:
+    """A bibliography shows which notes cite each work: it is read again when that
+    changes (``notes.outdated_by_note_map``), and for every edit of the BibTeX files."""
     if refs_state.configured(app.config) and next(doctree.findall(bibliography), None) is not None:
-        for path in refs_state.dependencies(app.env):
+        domain = app.env.domains["notes"]
+        assert isinstance(domain, NotesDomain)
+        domain.note_shows(app.env.docname, "cites")
+        for path in refs_state.bib_paths(app.env):
             app.env.note_dependency(str(path))
 
 

@@ -12,9 +12,14 @@ One entry point for ``scholarly_edition.setup``. Configuration:
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Set
+from dataclasses import replace
 
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.matching import Matcher
 
 from . import names_nodes, names_page, names_roles
 from .names_domain import NamesDomain, load_register
@@ -42,6 +47,54 @@ def _report_register(app: Sphinx) -> None:
         warn(EditionWarning.names_register, message, location)
 
 
+def _fingerprint(env: BuildEnvironment) -> tuple[str, dict[str, str]] | None:
+    """A digest of the register's forms table, and one of each entry (not its line)."""
+    loaded = load_register(env)
+    if loaded is None:
+        return None
+    register = loaded[0]
+    forms = _digest(sorted(register.candidates().items()))
+    return forms, {i: _digest(replace(e, line=0)) for i, e in register.entries.items()}
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha256(repr(value).encode()).hexdigest()
+
+
+def outdated_by_register(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """Documents a register edit concerns: only those are read again.
+
+    A changed form can tag or untag words anywhere, so every tagged document is
+    read again; an entry's other fields (index form, description, dates) show
+    only where it is mentioned. The digests of the last build are compared
+    with the register as it is now.
+    """
+    domain: NamesDomain = env.domains["names"]  # type: ignore[assignment]
+    old = domain.data.get("register")
+    if old is None:
+        return []
+    new = _fingerprint(env)
+    if new == old:
+        return []
+    skip = changed | removed
+    if new is None or new[0] != old[0]:
+        tagged = Matcher(app.config.names_documents)
+        return sorted(d for d in env.found_docs if d not in skip and tagged(d))
+    edited = {i for i in old[1].keys() | new[1].keys() if old[1].get(i) != new[1].get(i)}
+    return sorted(
+        docname
+        for docname, found in domain.occurrences.items()
+        if docname not in skip and any(o.entry in edited for o in found)
+    )
+
+
+def _store_fingerprint(app: Sphinx, env: BuildEnvironment) -> None:
+    domain: NamesDomain = env.domains["names"]  # type: ignore[assignment]
+    domain.data["register"] = _fingerprint(env)
+
+
 def setup(app: Sphinx) -> None:
     app.add_config_value("names_register", "", "env", types=frozenset({str}))
     app.add_config_value("names_documents", ["**"], "env", types=frozenset({list}))
@@ -51,3 +104,5 @@ def setup(app: Sphinx) -> None:
     app.add_domain(NamesDomain)
     app.add_transform(NameTagger)
     app.connect("builder-inited", _report_register)
+    app.connect("env-get-outdated", outdated_by_register)
+    app.connect("env-updated", _store_fingerprint)

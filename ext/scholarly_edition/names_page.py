@@ -11,8 +11,8 @@ which the package ``scholarlyeditionnames.sty`` takes from the mention's label
 
 from __future__ import annotations
 
+import hashlib
 import shutil
-from collections.abc import Set
 from pathlib import Path
 
 from docutils import nodes
@@ -59,14 +59,23 @@ class NamesIndexDirective(SphinxDirective):
         return [node]
 
 
-def _outdated(
-    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
-) -> list[str]:
-    """Re-write the index pages whenever any document is added, changed or removed."""
-    if not (added or changed or removed):
-        return []
+def _index_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Re-write the index pages when what they show of other documents changed.
+
+    They show every mention (its document, anchor and place in reading order)
+    and the titles of the documents mentioning names; an edit that changes
+    neither (a sentence without a name) leaves them as they were.
+    """
     domain: NamesDomain = env.domains["names"]  # type: ignore[assignment]
-    return sorted(set(domain.index_pages) - set(changed) - set(removed))
+    mentions = [
+        (o.entry, o.docname, o.anchor) for found in domain.by_entry().values() for o in found
+    ]
+    titles = [(d, env.titles[d].astext()) for d in sorted(domain.occurrences) if d in env.titles]
+    shown = hashlib.sha256(repr((mentions, titles)).encode()).hexdigest()
+    if domain.data.get("shown") == shown:
+        return []
+    domain.data["shown"] = shown
+    return sorted(domain.index_pages)
 
 
 def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -195,6 +204,6 @@ def setup(app: Sphinx) -> None:
     app.add_node(names_index)
     app.add_directive("names-index", NamesIndexDirective)
     app.connect("doctree-resolved", _resolve)
-    app.connect("env-get-outdated", _outdated)
+    app.connect("env-updated", _index_changed)
     app.connect("builder-inited", _copy_latex_package)
     app.add_latex_package(LATEX_PACKAGE.stem)

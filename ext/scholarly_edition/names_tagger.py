@@ -19,7 +19,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.matching import Matcher
 
-from .names_domain import NamesDomain, Occurrence, load_register, register_path
+from .names_domain import NamesDomain, Occurrence, load_register
 from .names_nodes import name
 from .names_register import Register
 from .warnings_ import EditionWarning, warn
@@ -138,9 +138,8 @@ class NameTagger(SphinxTransform):
         if loaded is None or not Matcher(self.config.names_documents)(docname):
             return
         register, _ = loaded
-        path = register_path(self.env)
-        if path is not None:
-            self.env.note_dependency(str(path))
+        # No whole-file dependency on the register: an edit re-reads only the
+        # documents it concerns (``names.outdated_by_register``).
         candidates = register.candidates()
         pattern = _matcher(register.forms)
         edition_title = self._edition_title(docname)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from pybtex.database import BibliographyDataError
 from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
@@ -43,12 +45,57 @@ def report_refs_problems(app: Sphinx) -> None:
             raise RefsError(f"{path} cannot be read ({exc}); see the warnings above") from None
 
 
+def _fingerprints(env: BuildEnvironment) -> dict[str, tuple[object, ...]]:
+    """What the text shows of each note: its status and citations (not its line)."""
+    return {label: (n.status, n.cites) for label, n in refs_state.note_map(env).notes.items()}
+
+
+def outdated_by_note_map(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """Documents that use a note the note map changed: only those are read again.
+
+    A whole-file dependency on the note map would re-read every chapter for a
+    one-line edit. The fingerprints of the last build are compared with the
+    map as it is now; a note added, removed or changed re-reads its users.
+    """
+    if not refs_state.configured(app.config):
+        return []
+    domain = env.domains["notes"]
+    assert isinstance(domain, NotesDomain)
+    old = domain.data.get("fingerprints")
+    if old is None:
+        return []
+    new = _fingerprints(env)
+    edited = {label for label in old.keys() | new.keys() if old.get(label) != new.get(label)}
+    # Pages showing an aspect of every note: statuses (the notes report) and
+    # which notes cite each work (the bibliography).
+    aspects = {
+        "status": {label for label in edited if _status(old, label) != _status(new, label)},
+        "cites": {label for label in edited if _keys(old, label) != _keys(new, label)},
+    }
+    readers = {
+        docname for docname, uses in domain.uses.items() if any(use.note in edited for use in uses)
+    }
+    readers |= {d for d, shown in domain.shows.items() if any(aspects[a] for a in shown)}
+    return sorted(readers - changed - removed)
+
+
+def _status(fingerprints: dict[str, tuple[object, ...]], label: str) -> object:
+    return fingerprints[label][0] if label in fingerprints else None
+
+
+def _keys(fingerprints: dict[str, tuple[object, ...]], label: str) -> object:
+    return [c.key for c in fingerprints[label][1]] if label in fingerprints else None
+
+
 def order_notes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Global, order-dependent work once all documents are read; returns pages to re-write."""
     domain = env.domains["notes"]
     assert isinstance(domain, NotesDomain)
     changed = domain.order_uses(reading_order(env))
     if refs_state.configured(app.config):
+        domain.data["fingerprints"] = _fingerprints(env)
         note_map = refs_state.note_map(env)
         for label, note in note_map.notes.items():
             if label not in domain.ordered:
@@ -77,4 +124,5 @@ def setup(app: Sphinx) -> None:
     app.add_post_transform(bibliography_links.CitedByNotes)
     app.connect("builder-inited", report_refs_problems, priority=400)
     app.connect("env-updated", order_notes)
+    app.connect("env-get-outdated", outdated_by_note_map)
     app.connect("doctree-read", bibliography_links.note_bibliography_dependencies)

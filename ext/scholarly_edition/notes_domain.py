@@ -33,8 +33,8 @@ class NoteUse(NamedTuple):
 class NotesDomain(Domain):
     name = "notes"
     label = "Notes"
-    initial_data: ClassVar[dict[str, Any]] = {"uses": {}, "ordered": {}}
-    data_version = 1
+    initial_data: ClassVar[dict[str, Any]] = {"uses": {}, "ordered": {}, "shows": {}}
+    data_version = 2
 
     @property
     def uses(self) -> dict[str, list[NoteUse]]:
@@ -46,16 +46,27 @@ class NotesDomain(Domain):
         """Uses per note, in reading order (set in ``env-updated``)."""
         return self.data.setdefault("ordered", {})
 
+    @property
+    def shows(self) -> dict[str, set[str]]:
+        """Pages that show an aspect of the whole note map ("status", "cites"), per docname."""
+        return self.data.setdefault("shows", {})
+
     def note_use(self, use: NoteUse) -> None:
         self.uses.setdefault(use.docname, []).append(use)
 
+    def note_shows(self, docname: str, aspect: str) -> None:
+        self.shows.setdefault(docname, set()).add(aspect)
+
     def clear_doc(self, docname: str) -> None:
         self.uses.pop(docname, None)
+        self.shows.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
             if docname in otherdata["uses"]:
                 self.uses[docname] = otherdata["uses"][docname]
+            if docname in otherdata.get("shows", {}):
+                self.shows[docname] = otherdata["shows"][docname]
 
     def order_uses(self, reading_order: list[str]) -> bool:
         """Put every use in reading order; say whether anything changed."""

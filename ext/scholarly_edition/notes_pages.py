@@ -47,7 +47,12 @@ class NotesCoverageDirective(SphinxDirective):
     """``{notes-coverage}``: resolved and unresolved notes per chapter."""
 
     def run(self) -> list[nodes.Node]:
-        for path in refs_state.dependencies(self.env):
+        # It shows each note's status: the page is read again when a status
+        # changes (``notes.outdated_by_note_map``), not for every note-map edit.
+        domain = self.env.domains["notes"]
+        assert isinstance(domain, NotesDomain)
+        domain.note_shows(self.env.docname, "status")
+        for path in refs_state.bib_paths(self.env):
             self.env.note_dependency(str(path))
         node = notes_coverage()
         self.set_source_info(node)

@@ -72,7 +72,10 @@ class NoteMarkers(SphinxTransform):
             self._split(text, notes, domain, counts)
         if texts:
             # What the previews say comes from the note map and the BibTeX file.
-            for path in refs_state.dependencies(self.env):
+            # An edit of the note map re-reads only the documents using the notes
+            # it changes (``notes.outdated_by_note_map``); the BibTeX files, whose
+            # entries format every citation, remain whole-file dependencies.
+            for path in refs_state.bib_paths(self.env):
                 self.env.note_dependency(str(path))
 
     def _split(
