@@ -22,7 +22,7 @@ PDF           = $(BUILDDIR)/latex/stalin-edition.pdf
 # A paragraph on a full page of text, to find that page for the preview.
 PREVIEW_TEXT  = Stalin joined a forbidden book club
 
-.PHONY: help setup html latexpdf pdf-preview test verify check import clean livehtml notes-report annotation
+.PHONY: help setup html latexpdf pdf-preview test verify check import clean livehtml notes-report annotation bench
 
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
@@ -91,6 +91,11 @@ screenshots: html
 # The EPUB, checked with Debian's epubcheck (a jar: run with java, as the tests do).
 epubcheck: epub
 	java -jar /usr/bin/epubcheck "$(BUILDDIR)"/epub/*.epub
+
+# Build time and memory against the plain build, incremental builds, -j 2, the
+# PDF and synthetic editions of 10x and 50x the text; writes _build/bench.json.
+bench: $(STAMP)
+	$(BIN)/python bench/build_bench.py $(BENCHOPTS)
 
 # Resolved and open notes per chapter, with the passage each open note supports.
 notes-report: $(STAMP)
