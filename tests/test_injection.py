@@ -20,6 +20,7 @@ from sphinx.testing.util import SphinxTestApp
 # special characters. BibTeX needs its braces balanced, so one variant keeps them.
 HOSTILE = (
     "<script>alert(1)</script><img src=x onerror=alert(2)> "
+    "{raw-html}`<b>injected</b>` **bold** "
     "\\input{/etc/passwd} \\write18{touch pwned} % $ # & _ ^ ~"
 )
 UNBALANCED = HOSTILE + " }{"
@@ -45,6 +46,9 @@ def _assert_inert_html(outdir: Path) -> int:
         assert not [s for s in scripts if s.startswith("alert(")], page
         assert not soup.select("[onerror]"), page
         assert not [img for img in soup.find_all("img") if img.get("src") == "x"], page
+        # Nothing is parsed as MyST either: no role runs, no emphasis is made.
+        assert not soup.find("b", string="injected"), page
+        assert not soup.find("strong", string="bold"), page
         shown += "<script>alert(1)</script>" in soup.get_text()
     return shown
 
@@ -55,6 +59,7 @@ def _assert_inert_tex(outdir: Path) -> str:
     # Every backslash of the payload is printed, none starts a command.
     assert not re.search(r"(?<!\\textbackslash\{\})\\(input|write18)", tex)
     assert "\\textbackslash{}input" in tex and "\\textbackslash{}write" in tex
+    assert "**bold**" in tex and "\\textless{}b\\textgreater{}injected" in tex
     return tex
 
 
