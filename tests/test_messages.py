@@ -310,3 +310,34 @@ def test_make_check_names_an_annotation_that_is_not_utf8(
     assert problems == [
         f"{bad}:9: the file is not UTF-8 (byte 0xe9 cannot be read); save it as UTF-8"
     ]
+
+
+def test_a_citation_file_that_is_not_yaml_is_a_located_warning(
+    make_app, rootdir: Path, tmp_path: Path
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-paragraphs", srcdir)
+    (srcdir / "CITATION.cff").write_text("title: [unclosed\n", encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    warnings = strip_colors(app.warning.getvalue()).splitlines()
+    assert warnings[0].startswith(f"{srcdir / 'CITATION.cff'}:1: WARNING: cannot be read: ")
+    assert warnings[0].endswith("[edition.citation]")
+
+
+def test_make_annotation_says_who_is_missing_and_never_overwrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(ROOT / "refs", tmp_path / "refs")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    command = ["--root", str(tmp_path), "annotate", "--quote", "forbidden book club"]
+    assert main([*command, "--contributor", " "]) == 1
+    assert capsys.readouterr().err == (
+        "error: say who you are: --contributor NAME (CONTRIBUTOR= with make)\n"
+    )
+    assert main([*command, "--contributor", "A. Reader"]) == 0
+    assert main([*command, "--contributor", "A. Reader"]) == 1
+    path = tmp_path / "docs" / "annotations" / "forbidden-book-club.md"
+    assert capsys.readouterr().err == (
+        f"error: {path} exists already; edit it, or quote the passage differently\n"
+    )
