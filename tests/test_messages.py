@@ -341,3 +341,16 @@ def test_make_annotation_says_who_is_missing_and_never_overwrites(
     assert capsys.readouterr().err == (
         f"error: {path} exists already; edit it, or quote the passage differently\n"
     )
+
+
+def test_verify_names_a_page_it_cannot_read(
+    html_build: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    html = tmp_path / "html"
+    shutil.copytree(html_build[0], html)
+    page = html / "early-life" / "index.html"
+    page.write_text("<html><body><p>Another theme</p></body></html>", encoding="utf-8")
+    assert main(["--root", str(ROOT), "verify", "--html", str(html)]) == 1
+    assert capsys.readouterr().err == (
+        f"error: {page}: no article.bd-article element; run `make html`\n"
+    )

@@ -157,7 +157,11 @@ def main(structure: Structure, html: Path | None, pdf: Path | None) -> int:
     if not (html / "index.html").is_file():
         print(f"error: no HTML edition at {html}: run `make html` first", file=sys.stderr)
         return 1
-    reports.append(check_html(structure, html))
+    try:
+        reports.append(check_html(structure, html))
+    except (OSError, ValueError) as exc:  # a chapter page missing, or built with another theme
+        print(f"error: {exc}; run `make html`", file=sys.stderr)
+        return 1
     if pdf is not None and pdf.is_file():
         reports.append(check_pdf(structure, pdf))
     else:
