@@ -15,6 +15,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 
 from . import annotations_data, annotations_safety, refs_state
@@ -31,19 +32,19 @@ BLOCK_INDEX = "edition_block"
 NOT_TEXT = (note_preview, lacuna)
 
 
-def is_annotation(app: Sphinx, docname: str) -> bool:
-    folder = app.config.edition_annotations_dir
+def is_annotation(config: Config, docname: str) -> bool:
+    folder = config.edition_annotations_dir
     return bool(folder) and docname.startswith(folder.rstrip("/") + "/")
 
 
-def in_text(app: Sphinx, docname: str) -> bool:
-    scope = app.config.edition_text_documents
-    return docname in scope if scope else not is_annotation(app, docname)
+def in_text(config: Config, docname: str) -> bool:
+    scope = config.edition_text_documents
+    return docname in scope if scope else not is_annotation(config, docname)
 
 
 def screen_source(app: Sphinx, docname: str, source: list[str]) -> None:
     """Refuse, before parsing, every construct an annotation body may not use."""
-    if not is_annotation(app, docname):
+    if not is_annotation(app.config, docname):
         return
     _, body_start = annotations_data.front_matter_lines(source[0])
     rows = source[0].splitlines()
@@ -88,7 +89,7 @@ class BlockCollector(SphinxTransform):
 
     def apply(self, **kwargs: object) -> None:
         docname = self.env.docname
-        if not in_text(self.app, docname):
+        if not in_text(self.config, docname):
             return
         domain = self.env.domains["annotations"]
         assert isinstance(domain, AnnotationsDomain)
@@ -123,7 +124,7 @@ class AnnotationReader(SphinxTransform):
 
     def apply(self, **kwargs: object) -> None:
         docname = self.env.docname
-        if not is_annotation(self.app, docname):
+        if not is_annotation(self.config, docname):
             return
         # Annotations are reached from the text and the annotations page, not the toctree.
         self.env.metadata[docname]["orphan"] = True
