@@ -98,8 +98,13 @@ def test_a_killed_build_is_finished_by_the_next(
 
 
 def test_two_clean_builds_of_the_edition_are_identical(
-    html_build: tuple[Path, str], tmp_path: Path, edition: structure.Structure
+    html_build: tuple[Path, str],
+    tmp_path: Path,
+    edition: structure.Structure,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """The second build hashes strings with another seed: no set order shows."""
+    monkeypatch.setenv("PYTHONHASHSEED", "12345")
     first, _ = html_build
     result = sphinx_build("html", tmp_path)
     assert result.returncode == 0, result.stderr
@@ -114,9 +119,10 @@ def test_two_clean_builds_of_the_edition_are_identical(
 
 
 def test_a_parallel_build_of_the_edition_is_identical(
-    html_build: tuple[Path, str], tmp_path: Path
+    html_build: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Merging the workers' domain data keeps no trace of the order they finished in."""
+    monkeypatch.setenv("PYTHONHASHSEED", "54321")
     result = sphinx_build("html", tmp_path, "-j", "2")
     assert result.returncode == 0, result.stderr
     serial, parallel = _tree(html_build[0]), _tree(tmp_path / "html")
@@ -126,10 +132,14 @@ def test_a_parallel_build_of_the_edition_is_identical(
 
 @pytest.mark.pdf
 def test_two_clean_pdf_builds_are_identical(
-    pdf_build: tuple[Path, str], tmp_path: Path, edition: structure.Structure
+    pdf_build: tuple[Path, str],
+    tmp_path: Path,
+    edition: structure.Structure,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """xdvipdfmx takes /CreationDate, /ModDate and /ID from SOURCE_DATE_EPOCH and
     Sphinx takes the title page's date from it: nothing needs normalising."""
+    monkeypatch.setenv("PYTHONHASHSEED", "12345")
     first, _ = pdf_build
     result = sphinx_build("latexpdf", tmp_path)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr
