@@ -424,3 +424,11 @@ def test_fidelity_holds_for_generated_text_that_builds(
     witness = fidelity.tokens("First\n" + "\n".join(paragraphs), "witness")
     report = fidelity.compare("HTML", witness, fidelity.tokens(main.get_text(), "html"), False)
     assert report.problems == (), (body, report.problems)
+
+
+def test_front_matter_lines_are_the_lines_an_editor_shows(tmp_path: Path) -> None:
+    """U+2028 breaks a line for YAML and splitlines, not in an editor."""
+    text = "---\ncontributor: a\u2028b\ndate: [\n---\nText.\n"
+    assert annotations_data.front_matter_lines(text)[0] == {"contributor": 2, "date": 3}
+    _, problems = annotations_data.parse(tmp_path / "a.md", "---\n\u2028[", set())
+    assert [p.line for p in problems] == [2]

@@ -73,18 +73,37 @@ class Annotation:
 
 
 def front_matter_lines(text: str) -> tuple[dict[str, int], int]:
-    """The line of each top-level front-matter key, and the first line of the body."""
+    """The line of each top-level front-matter key, and the first line of the body.
+
+    Keys' lines are counted as an editor counts them; the body's first line is
+    a row of ``text.splitlines()``, as MyST's front-matter reader cuts it.
+    """
     lines: dict[str, int] = {}
     rows = text.splitlines()
     if not rows or not rows[0].startswith("---"):
         return lines, 1
+    line_of = editor_lines(text)
     for number, row in enumerate(rows[1:], start=2):
         if row.startswith(("---", "...")):
             return lines, number + 1
         key = _KEY.match(row)
         if key:
-            lines.setdefault(key.group(1), number)
+            lines.setdefault(key.group(1), line_of[number - 1])
     return lines, len(rows) + 1
+
+
+def editor_lines(text: str) -> list[int]:
+    """For each row of ``text.splitlines()``, the line an editor shows it on.
+
+    ``splitlines`` (and YAML) also break at U+2028, U+0085 and the like, which
+    editors show inside a line: a message must name the line the editor shows.
+    """
+    result = []
+    line = 1
+    for row in text.splitlines(keepends=True):
+        result.append(line)
+        line += row.count("\n") + row.count("\r") - row.count("\r\n")
+    return result or [1]
 
 
 def parse(path: Path, text: str, bib_keys: set[str]) -> tuple[Annotation | None, list[Problem]]:
@@ -97,9 +116,12 @@ def parse(path: Path, text: str, bib_keys: set[str]) -> tuple[Annotation | None,
         if cause is None:  # YAML, but a list or a scalar rather than fields
             return None, [Problem(path, 1, "the front matter must be fields, one per line")]
         mark = getattr(cause, "context_mark", None) or getattr(cause, "problem_mark", None)
-        # YAML's line within the front matter, kept within the file when
-        # the error is at the end of an unclosed front matter.
-        line = min(mark.line + 2, max(body_start - 1, 1)) if mark is not None else 1
+        # YAML's row within the front matter (row 0 is the opening ---), kept
+        # within the file when the error is at the end of an unclosed front
+        # matter, and named by the line an editor shows.
+        row = min(mark.line + 1, max(body_start - 2, 0)) if mark is not None else 0
+        line_of = editor_lines(text)
+        line = line_of[min(row, len(line_of) - 1)]
         return None, [Problem(path, line, f"the front matter is not valid YAML: {cause}")]
     if not isinstance(data, dict):
         return None, [Problem(path, 1, "an annotation starts with front matter between --- lines")]
