@@ -90,9 +90,13 @@ def outdated_by_register(
     )
 
 
-def _store_fingerprint(app: Sphinx, env: BuildEnvironment) -> None:
+def _after_reading(app: Sphinx, env: BuildEnvironment) -> None:
+    """Keep what the next build compares (the register's digests) and reuses (sort keys)."""
     domain: NamesDomain = env.domains["names"]  # type: ignore[assignment]
     domain.data["register"] = _fingerprint(env)
+    loaded = load_register(env)
+    if loaded is not None:
+        domain.keep_sort_keys(loaded[0])
 
 
 def setup(app: Sphinx) -> None:
@@ -105,4 +109,4 @@ def setup(app: Sphinx) -> None:
     app.add_transform(NameTagger)
     app.connect("builder-inited", _report_register)
     app.connect("env-get-outdated", outdated_by_register)
-    app.connect("env-updated", _store_fingerprint)
+    app.connect("env-updated", _after_reading)

@@ -9,8 +9,11 @@ compact, alphabetical, with letter navigation and "see" rows from variants.
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import struct
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Set
 from functools import lru_cache
 from pathlib import Path
@@ -72,6 +75,20 @@ def collation_key() -> Callable[[str], Any]:
         return pyuca.Collator().sort_key
 
 
+def collator_name() -> str:
+    """Which collator ``collation_key`` uses, without loading its table."""
+    return "icu" if importlib.util.find_spec("icu") is not None else "pyuca"
+
+
+def packed_key(text: str) -> bytes:
+    """The collation key as bytes that sort alike: ICU's already are; pyuca's tuple of
+    16-bit weights is packed big-endian, 4 bytes each (compact in the environment)."""
+    key = collation_key()(text)
+    if isinstance(key, bytes):
+        return key
+    return struct.pack(f">{len(key)}I", *key)
+
+
 def letter_of(text: str) -> str:
     """The letter an index heading is filed under."""
     first = text.lstrip("\"'(")[:1].upper()
@@ -111,7 +128,6 @@ class _NamesIndex(Index):
         register, _ = loaded
         wanted = set(docnames) if docnames is not None else None
         by_entry = domain.by_entry()
-        key = collation_key()
         rows: list[tuple[str, list[IndexEntry]]] = []
         for entry in register.entries.values():
             if entry.category != self.category or entry.id not in by_entry:
@@ -125,13 +141,14 @@ class _NamesIndex(Index):
                     entry.index, 1, first.docname, first.anchor, entry.dates, "", entry.description
                 )
             ]
+            counts = Counter(o.docname for o in found)
             seen: set[str] = set()
             for occurrence in found:
                 if occurrence.docname in seen:
                     continue
                 seen.add(occurrence.docname)
                 title = domain.env.titles[occurrence.docname].astext()
-                count = sum(o.docname == occurrence.docname for o in found)
+                count = counts[occurrence.docname]
                 group.append(
                     IndexEntry(title, 2, occurrence.docname, occurrence.anchor, f"{count}×", "", "")
                 )
@@ -139,7 +156,7 @@ class _NamesIndex(Index):
             for form in see_forms(entry):
                 see = IndexEntry(form, 0, first.docname, first.anchor, "", "", f"see {entry.index}")
                 rows.append((form, [see]))
-        rows.sort(key=lambda row: key(row[0]))
+        rows.sort(key=lambda row: domain.sort_key(row[0]))
         content: dict[str, list[IndexEntry]] = {}
         for heading, group in rows:
             content.setdefault(letter_of(heading), []).extend(group)
@@ -164,7 +181,7 @@ class NamesDomain(Domain):
 
     name = "names"
     label = "Names"
-    data_version = 1
+    data_version = 2
     initial_data: ClassVar[dict[str, Any]] = {"occurrences": {}, "index_pages": {}}
     indices: ClassVar[list[type[Index]]] = [_index(category) for category in CATEGORIES]
 
@@ -205,6 +222,40 @@ class NamesDomain(Domain):
 
         walk(env.config.root_doc)
         return order + sorted(set(self.occurrences) - set(order))
+
+    def sort_key(self, text: str) -> bytes:
+        """The collation key of an index heading, from the keys kept in the environment.
+
+        Loading the collation table costs more than the rest of an incremental
+        build's index work; ``keep_sort_keys`` computes the keys of new headings
+        once, after reading, so a build whose headings are unchanged never loads it.
+        """
+        kept = self._kept_keys()
+        if text in kept:
+            return kept[text]
+        return packed_key(text)
+
+    def _kept_keys(self) -> dict[str, bytes]:
+        """The kept keys, if made by the collator this process would use."""
+        if self.data.get("sort_keys_by") != collator_name():
+            return {}
+        return self.data.get("sort_keys", {})
+
+    def keep_sort_keys(self, register: Register) -> None:
+        """Keys of every heading the index can show: mentioned entries and their variants."""
+        kept = self._kept_keys()
+        mentioned = {o.entry for found in self.occurrences.values() for o in found}
+        headings = {
+            heading
+            for entry_id in mentioned
+            if entry_id in register.entries
+            for heading in (
+                register.entries[entry_id].index,
+                *see_forms(register.entries[entry_id]),
+            )
+        }
+        self.data["sort_keys"] = {h: kept[h] if h in kept else packed_key(h) for h in headings}
+        self.data["sort_keys_by"] = collator_name()
 
     def by_entry(self) -> dict[str, list[Occurrence]]:
         """Every entry's mentions in reading order."""

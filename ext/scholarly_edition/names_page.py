@@ -25,7 +25,6 @@ from .names_domain import (
     PARTS,
     NamesDomain,
     Occurrence,
-    collation_key,
     letter_of,
     load_register,
     register_path,
@@ -98,7 +97,7 @@ def _part(
     entries: dict[str, Entry],
     by_entry: dict[str, list[Occurrence]],
 ) -> list[nodes.Node]:
-    key = collation_key()
+    domain: NamesDomain = app.env.domains["names"]  # type: ignore[assignment]
     headings: list[tuple[str, nodes.definition_list_item]] = []
     for entry in entries.values():
         if entry.category != category or entry.id not in by_entry:
@@ -106,7 +105,7 @@ def _part(
         headings.append((entry.index, _entry_item(app, docname, entry, by_entry[entry.id])))
         for form in see_forms(entry):
             headings.append((form, _see_item(form, entry)))
-    headings.sort(key=lambda heading: key(heading[0]))
+    headings.sort(key=lambda heading: domain.sort_key(heading[0]))
     letters: dict[str, nodes.definition_list] = {}
     for heading, item in headings:
         letters.setdefault(letter_of(heading), nodes.definition_list(classes=["names-index"]))
