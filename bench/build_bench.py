@@ -75,22 +75,34 @@ class Run:
     peak_mib: float
 
 
-def sphinx(source: Path, out: Path, *options: str, jobs: int = 1, fresh: bool = True) -> Run:
-    """Build HTML and measure it; stop the benchmark if the build warns or fails."""
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "--keep-going", "-W"]
-    command += ["-j", str(jobs), *(["-E"] if fresh else []), str(source), str(out), *options]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764115200"}
-    with tempfile.TemporaryFile() as log:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=log, stderr=log, env=env)
+class Build:
+    """A sphinx-build running in the background; ``wait`` measures it."""
+
+    def __init__(self, source: Path, out: Path, *options: str, jobs: int = 1, fresh: bool = True):
+        command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "--keep-going", "-W"]
+        command += ["-j", str(jobs), *(["-E"] if fresh else []), str(source), str(out), *options]
+        self.source = source
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed by wait)
+        self.start = time.perf_counter()
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1764115200"}
+        self.process = subprocess.Popen(command, stdout=self.log, stderr=self.log, env=env)
+
+    def wait(self) -> Run:
+        """Stop the benchmark if the build warned or failed."""
         # wait4, not wait: the resource use of this build alone, -j workers included.
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0:
-            log.seek(0)
-            sys.exit(f"build of {source} failed:\n{log.read().decode()[-3000:]}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+        _, status, usage = os.wait4(self.process.pid, 0)
+        wall = time.perf_counter() - self.start
+        self.process.returncode = os.waitstatus_to_exitcode(status)
+        with self.log:
+            if self.process.returncode != 0:
+                self.log.seek(0)
+                sys.exit(f"build of {self.source} failed:\n{self.log.read().decode()[-3000:]}")
+        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def sphinx(source: Path, out: Path, *options: str, jobs: int = 1, fresh: bool = True) -> Run:
+    """Build HTML and measure it."""
+    return Build(source, out, *options, jobs=jobs, fresh=fresh).wait()
 
 
 def _outputs(out: Path) -> dict[str, tuple[int, str]]:
@@ -116,13 +128,25 @@ def _median(runs: list[Run]) -> Run:
     )
 
 
-def full_builds(edition: Edition, work: Path, repeat: int) -> dict[str, object]:
+def full_builds(
+    edition: Edition, work: Path, repeat: int, together: bool = False
+) -> dict[str, object]:
+    """Features on and off, ``repeat`` times; ``together`` runs each pair at once.
+
+    Together, the pair shares the machine's two cores: CPU seconds stay each
+    build's own, wall times are of builds sharing the machine.
+    """
     on: list[Run] = []
     off: list[Run] = []
     for run in range(repeat):
         # Alternated, so that a busier moment of the machine hits both alike.
-        on.append(sphinx(edition.root / "docs", work / f"on-{run}"))
-        off.append(sphinx(edition.root / "docs", work / f"off-{run}", *OFF))
+        first = Build(edition.root / "docs", work / f"on-{run}")
+        if not together:
+            on.append(first.wait())
+        second = Build(edition.root / "docs", work / f"off-{run}", *OFF)
+        if together:
+            on.append(first.wait())
+        off.append(second.wait())
     with_features, baseline = _median(on), _median(off)
     return {
         "scale": edition.scale,
@@ -275,7 +299,7 @@ def latexpdf(edition: Edition) -> dict[str, object]:
         shutil.copy2(ROOT / name, edition.root / name)
     stamp = edition.root / ".bench-installed"
     stamp.touch()
-    venv = Path(sys.executable).resolve().parent.parent
+    venv = Path(sys.prefix)  # the virtual environment running this script
     command = ["make", "-C", str(edition.root), "latexpdf", f"VENV={venv}", f"STAMP={stamp}"]
     command += ["BUILDDIR=_build-pdf", "SPHINXOPTS=-W --keep-going -q"]
     start = time.perf_counter()
@@ -446,7 +470,7 @@ def main() -> int:
         print(f"incremental at 1x done ({time.perf_counter() - started:.0f} s)", flush=True)
         for scale in scales:
             editions[scale] = make_edition(work / f"edition-{scale}x", scale)
-            full.append(full_builds(editions[scale], work / f"full-{scale}x", 1))
+            full.append(full_builds(editions[scale], work / f"full-{scale}x", 1, together=True))
             if scale in CHAPTER_EDIT:
                 results["incremental"] += incremental(
                     editions[scale],
