@@ -161,6 +161,30 @@ def test_incremental_register_edit(make_app, rootdir, tmp_path) -> None:
     assert "Stalinism" in page
 
 
+def test_a_register_description_edit_rewrites_only_pages_naming_the_entry(
+    make_app, rootdir, tmp_path
+) -> None:
+    """Saint Petersburg is named on the index page only: the chapter is left alone."""
+    srcdir = _copy(rootdir, tmp_path)
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    pages = ("index.html", "chapter.html", "index-of-names.html")
+    before = {page: (app.outdir / page).stat().st_mtime_ns for page in pages}
+    register = srcdir / "names.toml"
+    register.write_text(
+        register.read_text(encoding="utf-8").replace('"City."', '"City on the Neva."'),
+        encoding="utf-8",
+    )
+    again = make_app("html", srcdir=srcdir)
+    again.build()
+    after = {page: (again.outdir / page).stat().st_mtime_ns for page in pages}
+    assert sorted(p for p in pages if after[p] != before[p]) == [
+        "index-of-names.html",
+        "index.html",
+    ]
+    assert "City on the Neva." in (again.outdir / "index-of-names.html").read_text(encoding="utf-8")
+
+
 def test_incremental_chapter_edit(make_app, rootdir, tmp_path) -> None:
     """A new mention in one chapter appears in the index page, which was not edited."""
     srcdir = _copy(rootdir, tmp_path)

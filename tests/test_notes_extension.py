@@ -125,6 +125,25 @@ def test_editing_the_note_map_updates_every_page_showing_the_note(
     assert work.find_next("p", class_="cited-by").get_text() == "Cited in notes [1], [2]."
 
 
+def test_a_note_map_edit_rewrites_only_the_pages_showing_that_note(
+    make_app, rootdir: Path, tmp_path: Path
+) -> None:
+    """A new locator for note [1]: its pages and the notes page, not the bibliography
+    (the same works cite the same notes) nor the report (no status changed)."""
+    srcdir = _copy(rootdir, tmp_path)
+    first = _html(make_app, srcdir, freshenv=True)
+    pages = [f"{p.stem}.html" for p in srcdir.glob("*.md")]
+    before = {name: (first.outdir / name).stat().st_mtime_ns for name in pages}
+    notes = srcdir / "notes.toml"
+    notes.write_text(notes.read_text().replace('locator = "p. 14"', 'locator = "p. 15"'))
+    app = _html(make_app, srcdir)
+    after = {name: (app.outdir / name).stat().st_mtime_ns for name in pages}
+    rewritten = sorted(name for name in after if after[name] != before.get(name))
+    # index.html: Sphinx rewrites the page whose toctree lists the changed ones.
+    assert rewritten == ["first.html", "index.html", "notes.html", "second.html"]
+    assert "Service 2004, p. 15" in _soup(app, "second.html").get_text()
+
+
 def test_editing_one_chapter_rewrites_only_it_and_the_note_pages(
     make_app, rootdir: Path, tmp_path: Path
 ) -> None:
