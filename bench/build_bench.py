@@ -32,6 +32,7 @@ import json
 import os
 import pickle
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -91,6 +92,9 @@ class Build:
         """Stop the benchmark if the build warned or failed."""
         # wait4, not wait: the resource use of this build alone, -j workers included.
         _, status, usage = os.wait4(self.process.pid, 0)
+        return self.finished(status, usage)
+
+    def finished(self, status: int, usage: resource.struct_rusage) -> Run:
         wall = time.perf_counter() - self.start
         self.process.returncode = os.waitstatus_to_exitcode(status)
         with self.log:
@@ -98,6 +102,17 @@ class Build:
                 self.log.seek(0)
                 sys.exit(f"build of {self.source} failed:\n{self.log.read().decode()[-3000:]}")
         return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def wait_all(builds: list[Build]) -> list[Run]:
+    """Each build's measures, taken when it ends (its wall time is its own)."""
+    by_pid = {build.process.pid: build for build in builds}
+    runs: dict[int, Run] = {}
+    while len(runs) < len(builds):
+        pid, status, usage = os.wait4(-1, 0)
+        if pid in by_pid:
+            runs[pid] = by_pid[pid].finished(status, usage)
+    return [runs[build.process.pid] for build in builds]
 
 
 def sphinx(source: Path, out: Path, *options: str, jobs: int = 1, fresh: bool = True) -> Run:
@@ -141,12 +156,14 @@ def full_builds(
     for run in range(repeat):
         # Alternated, so that a busier moment of the machine hits both alike.
         first = Build(edition.root / "docs", work / f"on-{run}")
-        if not together:
-            on.append(first.wait())
-        second = Build(edition.root / "docs", work / f"off-{run}", *OFF)
         if together:
-            on.append(first.wait())
-        off.append(second.wait())
+            second = Build(edition.root / "docs", work / f"off-{run}", *OFF)
+            with_features, baseline = wait_all([first, second])
+        else:
+            with_features = first.wait()
+            baseline = sphinx(edition.root / "docs", work / f"off-{run}", *OFF)
+        on.append(with_features)
+        off.append(baseline)
     with_features, baseline = _median(on), _median(off)
     return {
         "scale": edition.scale,
