@@ -42,7 +42,9 @@ def check(path: Path) -> BibCheck:
         if isinstance(block, DuplicateBlockKeyBlock):
             problems.append(Problem(path, line, f"duplicate BibTeX key {block.key!r}"))
         elif isinstance(block, ParsingFailedBlock):
-            problems.append(Problem(path, line, f"malformed BibTeX: {block.error}"))
+            # bibtexparser's parse errors carry their reason in `abort_reason`.
+            reason = getattr(block.error, "abort_reason", "") or str(block.error)
+            problems.append(Problem(path, line, f"malformed BibTeX: {reason}".rstrip(": ")))
     for entry in library.entries:
         problems += _fields(path, entry)
     return BibCheck(frozenset(e.key for e in library.entries), tuple(problems))

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Set
+from contextlib import AbstractContextManager
 
+import pybtex.errors
 from pybtex.database import BibliographyDataError
 from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
+from pybtex.scanner import PybtexSyntaxError
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import SphinxError
@@ -17,6 +20,9 @@ from .notes_pages import FillNotePages, NoteListDirective, NotesCoverageDirectiv
 from .notes_transform import NoteMarkers
 from .warnings_ import EditionWarning, warn
 
+# pybtex error captures open while sphinxcontrib-bibtex reads a broken file.
+_CAPTURES: dict[int, AbstractContextManager[list[Exception]]] = {}
+
 
 class RefsError(SphinxError):
     category = "Edition data error"
@@ -26,8 +32,11 @@ def report_refs_problems(app: Sphinx) -> None:
     """Every problem of the note map and BibTeX files, each at its file and line.
 
     Runs before sphinxcontrib-bibtex reads the BibTeX files (its handler has the
-    default priority, 500): pybtex raises on a file it cannot parse, so that
-    case becomes a clear error here instead of a traceback there.
+    default priority, 500). pybtex raises on a syntax error, and Sphinx would
+    stop with a traceback: once the error is reported here at its line, pybtex's
+    own ``capture()`` collects its errors while sphinxcontrib-bibtex reads the
+    rest of the file (see ``release_bibtex_errors``), so the build goes on to
+    fail on the located warning (with ``-W``) instead of crashing.
     """
     if not refs_state.configured(app.config):
         return
@@ -41,7 +50,14 @@ def report_refs_problems(app: Sphinx) -> None:
             Parser(app.config.bibtex_encoding).parse_file(path)
         except BibliographyDataError:
             continue  # a duplicate key: reported above at its line; pybtex goes on
-        except (OSError, PybtexError) as exc:
+        except PybtexSyntaxError:
+            if id(app) not in _CAPTURES:
+                capture = pybtex.errors.capture()
+                capture.__enter__()
+                _CAPTURES[id(app)] = capture
+        except OSError:
+            continue  # sphinxcontrib-bibtex reports a missing file itself
+        except PybtexError as exc:
             raise RefsError(f"{path} cannot be read ({exc}); see the warnings above") from None
 
 
@@ -89,6 +105,13 @@ def _keys(fingerprints: dict[str, tuple[object, ...]], label: str) -> object:
     return [c.key for c in fingerprints[label][1]] if label in fingerprints else None
 
 
+def release_bibtex_errors(app: Sphinx) -> None:
+    """After sphinxcontrib-bibtex has read the files: pybtex raises again."""
+    capture = _CAPTURES.pop(id(app), None)
+    if capture is not None:
+        capture.__exit__(None, None, None)
+
+
 def order_notes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Global, order-dependent work once all documents are read; returns pages to re-write."""
     domain = env.domains["notes"]
@@ -123,6 +146,7 @@ def setup(app: Sphinx) -> None:
     app.add_post_transform(FillNotePages)
     app.add_post_transform(bibliography_links.CitedByNotes)
     app.connect("builder-inited", report_refs_problems, priority=400)
+    app.connect("builder-inited", release_bibtex_errors, priority=600)
     app.connect("env-updated", order_notes)
     app.connect("env-get-outdated", outdated_by_note_map)
     app.connect("doctree-read", bibliography_links.note_bibliography_dependencies)
