@@ -1,10 +1,11 @@
-"""A source that is not UTF-8 stops the build with its file and line.
+"""A source that is not UTF-8 is a warning at its file and line, and is not read.
 
 Sphinx reads each source strictly and a contributor's file saved in another
 encoding ended the build with a ``UnicodeDecodeError`` traceback naming no
-file. Before reading, each source to be read is decoded once; the first that
-fails stops the build with its path, line and the byte at fault, in the
-words ``make check`` uses for it.
+file. Before reading, each source to be read is decoded once; one that fails
+is reported with its path, line and the byte at fault, in the words
+``make check`` uses for it, and taken out of the sources to read, so the
+build goes on (and fails under ``-W``) instead of crashing.
 """
 
 from __future__ import annotations
@@ -13,11 +14,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.errors import SphinxError
 
-
-class SourceEncodingError(SphinxError):
-    category = "Edition data error"
+from .warnings_ import EditionWarning, warn
 
 
 def undecodable(data: bytes, encoding: str = "utf-8-sig") -> tuple[int, str] | None:
@@ -36,14 +34,17 @@ def undecodable(data: bytes, encoding: str = "utf-8-sig") -> tuple[int, str] | N
 
 def check_sources(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     encoding = env.settings.get("input_encoding", "utf-8-sig")
-    for docname in docnames:
+    for docname in list(docnames):
         path = Path(env.doc2path(docname))
         try:
             found = undecodable(path.read_bytes(), encoding)
         except OSError:
             continue  # Sphinx reports a missing source itself
         if found is not None:
-            raise SourceEncodingError(f"{path}:{found[0]}: {found[1]}")
+            warn(EditionWarning.source_encoding, found[1], f"{path}:{found[0]}")
+            # Neither read nor written this build; found again by the next.
+            docnames.remove(docname)
+            env.found_docs.discard(docname)
 
 
 def setup(app: Sphinx) -> None:

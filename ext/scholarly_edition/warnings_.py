@@ -26,6 +26,7 @@ class EditionWarning(Enum):
     annotation_front_matter = "an annotation's front matter is missing, unknown or malformed"
     annotation_unsafe = "an annotation uses markup that annotations may not use"
     annotation_anchor = "an annotation's target matches no passage, or several"
+    source_encoding = "a source file is not UTF-8; it is not read"
     names_register = "the register of names (refs/names.toml) has a problem"
     names_ambiguous = "a surface form that two register entries claim has no role choosing one"
     names_unknown_entry = "a name role names no entry of the register"
