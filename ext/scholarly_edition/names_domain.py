@@ -53,7 +53,12 @@ def load_register(env: BuildEnvironment) -> tuple[Register, tuple[str, ...]] | N
     path = register_path(env)
     if path is None or not path.is_file():
         return None
-    return names_register.cached(path, path.stat().st_mtime_ns)
+    try:
+        return names_register.cached(path, path.stat().st_mtime_ns)
+    except names_register.RegisterError as exc:
+        # An unreadable register is reported (a warning, fatal under -W) and
+        # tags nothing; Sphinx 9 would print a traceback around an error.
+        return names_register.Register(path, {}), (str(exc),)
 
 
 @lru_cache(maxsize=1)

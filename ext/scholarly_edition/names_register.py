@@ -121,7 +121,9 @@ def _read_toml(path: Path) -> tuple[dict[str, object], str]:
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
-        raise RegisterError(f"{path}: malformed TOML: {exc}") from None
+        line = re.search(r"at line (\d+)", str(exc))
+        where = f"{path}:{line.group(1)}" if line else str(path)
+        raise RegisterError(f"{where}: malformed TOML: {exc}") from None
 
 
 def load(path: Path) -> tuple[Register, list[str]]:
