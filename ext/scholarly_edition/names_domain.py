@@ -217,16 +217,18 @@ class NamesDomain(Domain):
         """Documents in table-of-contents order, then any others by name."""
         env = self.env
         order: list[str] = []
+        seen: set[str] = set()  # membership in the list itself was quadratic in pages
 
         def walk(docname: str) -> None:
-            if docname in order or docname not in env.found_docs:
+            if docname in seen or docname not in env.found_docs:
                 return
+            seen.add(docname)
             order.append(docname)
             for child in env.toctree_includes.get(docname, []):
                 walk(child)
 
         walk(env.config.root_doc)
-        return order + sorted(set(self.occurrences) - set(order))
+        return order + sorted(set(self.occurrences) - seen)
 
     def sort_key(self, text: str) -> bytes:
         """The collation key of an index heading, from the keys kept in the environment.
