@@ -80,8 +80,9 @@ def collation_key() -> Callable[[str], Any]:
         return pyuca.Collator().sort_key
 
 
+@lru_cache(maxsize=1)
 def collator_name() -> str:
-    """Which collator ``collation_key`` uses, without loading its table."""
+    """Which collator ``collation_key`` uses, without loading its table (asked per key)."""
     return "icu" if importlib.util.find_spec("icu") is not None else "pyuca"
 
 
