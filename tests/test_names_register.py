@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -114,16 +113,14 @@ def test_whole_words_only() -> None:
     assert names_register.occurrences(text, "Tiflis") == [60]
 
 
-def test_make_check_lints_the_register_fast(tmp_path: Path) -> None:
-    """The lint needs no build: the whole `check` command stays under 2 seconds."""
-    start = time.perf_counter()
+def test_make_check_lints_the_register_without_a_build(tmp_path: Path) -> None:
+    """The lint needs no build (its speed is measured by bench/check_bench.py)."""
     result = subprocess.run(
         [sys.executable, "-m", "scholarly_edition", "check"],
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
-    assert time.perf_counter() - start < 2
     assert result.returncode == 0, result.stdout + result.stderr
     assert "register of names: ok" in result.stdout
 

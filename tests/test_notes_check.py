@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -21,9 +20,7 @@ def checkout(tmp_path: Path) -> Path:
 
 
 def test_the_edition_passes(edition: structure.Structure) -> None:
-    started = time.perf_counter()
     assert notes_check.check(ROOT, edition) == []
-    assert time.perf_counter() - started < 2
 
 
 def test_a_missing_key_and_an_unused_entry_are_named(
