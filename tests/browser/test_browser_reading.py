@@ -212,6 +212,10 @@ def test_no_serious_accessibility_violations(browser, site, axe_source, path, sc
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(site + path)
+    # The theme applies the colour scheme with CSS transitions; audit the
+    # settled page, not colours halfway between light and dark.
+    page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'")
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     page.add_script_tag(content=axe_source)
     violations = page.evaluate(
         "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
