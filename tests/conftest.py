@@ -90,3 +90,19 @@ def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 settings.register_profile("ci", max_examples=300, deadline=None, derandomize=True)
 settings.register_profile("soak", max_examples=20_000, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pdf_text(pdf: Path) -> str:
+    """The PDF's text as pdftotext gives it, whitespace folded to single spaces."""
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    return " ".join(result.stdout.split())
+
+
+@pytest.fixture
+def checkout(tmp_path: Path) -> Path:
+    """A copy of the edition's data and sources to break in a test."""
+    shutil.copytree(ROOT / "refs", tmp_path / "refs")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    return tmp_path

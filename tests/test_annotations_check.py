@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,13 +11,6 @@ from conftest import ROOT
 from scholarly_edition import annotations_check, structure
 from scholarly_edition.__main__ import main
 from scholarly_edition.annotations_data import QuoteTarget
-
-
-@pytest.fixture
-def checkout(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "refs", tmp_path / "refs")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return tmp_path
 
 
 def test_shipped_annotations_pass(edition: structure.Structure) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+from conftest import pdf_text
 
 SHIPPED = {
     "old-style-dates": ("index.html", "[O.S. 6 December]"),
@@ -33,13 +34,7 @@ def test_each_annotation_marks_its_passage(html_build: tuple[Path, str]) -> None
 
 @pytest.mark.pdf
 def test_each_annotation_is_a_footnote_in_the_pdf(pdf_build: tuple[Path, str]) -> None:
-    text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(pdf_build[0]), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    text = " ".join(text.split())
+    text = pdf_text(pdf_build[0])
     assert "amid a diwndling†3 food supply" in text
     assert "†3 Correction on “diwndling” By The editors, 2026-11-26." in text
     assert "diwndling] sic in the witness; read dwindling" in text

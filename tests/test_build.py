@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, pdf_text
 from scholarly_edition import structure
 
 
@@ -118,13 +118,7 @@ def test_pdf_builds_without_warnings(pdf_build: tuple[Path, str]) -> None:
 
 @pytest.mark.pdf
 def test_pdf_keeps_unicode(pdf_build: tuple[Path, str]) -> None:
-    text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(pdf_build[0]), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    text = " ".join(text.split())
+    text = pdf_text(pdf_build[0])
     assert "Józef Piłsudski" in text
     assert "ethnic groups—amo" in text
     assert "Image not in the witness" in text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,13 +9,6 @@ import pytest
 from conftest import ROOT
 from scholarly_edition import notes_check, structure
 from scholarly_edition.__main__ import main
-
-
-@pytest.fixture
-def checkout(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "refs", tmp_path / "refs")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return tmp_path
 
 
 def test_the_edition_passes(edition: structure.Structure) -> None:

@@ -31,21 +31,31 @@ def _mtime(path: Path) -> int:
 
 
 @lru_cache(maxsize=4)
-def _load(notes: Path, bibs: tuple[Path, ...], stamp: tuple[int, ...]) -> NoteMap:
-    keys: set[str] = set()
-    problems: list[Problem] = []
-    for bib in bibs:
-        checked = bib_lint.check(bib)
-        keys |= checked.keys
-        problems += checked.problems
-    loaded = notes_data.load(notes, keys)
-    return NoteMap(loaded.path, loaded.notes, tuple(problems) + loaded.problems)
+def _bibs(
+    bibs: tuple[Path, ...], stamp: tuple[int, ...]
+) -> tuple[frozenset[str], tuple[Problem, ...]]:
+    """Keys and problems of the BibTeX files, parsed once per change of them."""
+    checks = [bib_lint.check(bib) for bib in bibs]
+    keys = frozenset().union(*(checked.keys for checked in checks))
+    return keys, tuple(problem for checked in checks for problem in checked.problems)
+
+
+def _bib_state(env: BuildEnvironment) -> tuple[frozenset[str], tuple[Problem, ...]]:
+    bibs = tuple(bib_paths(env))
+    return _bibs(bibs, tuple(_mtime(p) for p in bibs))
+
+
+@lru_cache(maxsize=4)
+def _load(notes: Path, stamp: int, keys: frozenset[str]) -> NoteMap:
+    return notes_data.load(notes, set(keys))
 
 
 def note_map(env: BuildEnvironment) -> NoteMap:
     """The current note map, with the problems of the note map and the BibTeX files."""
-    notes, bibs = notes_path(env), tuple(bib_paths(env))
-    return _load(notes, bibs, tuple(_mtime(p) for p in (notes, *bibs)))
+    keys, bib_problems = _bib_state(env)
+    notes = notes_path(env)
+    loaded = _load(notes, _mtime(notes), keys)
+    return NoteMap(loaded.path, loaded.notes, bib_problems + loaded.problems)
 
 
 def dependencies(env: BuildEnvironment) -> list[Path]:
@@ -66,11 +76,5 @@ def builder(env: BuildEnvironment) -> Builder:
 
 
 def bib_keys(env: BuildEnvironment) -> set[str]:
-    """Keys of the BibTeX files (cached like the note map)."""
-    bibs = tuple(bib_paths(env))
-    return set(_keys(bibs, tuple(_mtime(p) for p in bibs)))
-
-
-@lru_cache(maxsize=4)
-def _keys(bibs: tuple[Path, ...], stamp: tuple[int, ...]) -> frozenset[str]:
-    return frozenset().union(*(bib_lint.check(bib).keys for bib in bibs))
+    """Keys of the BibTeX files, from the same parse as the note map's."""
+    return set(_bib_state(env)[0])
