@@ -75,3 +75,63 @@ def test_an_annotation_is_visible_beside_its_passage(page, site: str) -> None:
     text = passage.evaluate("element => element.closest('p').getBoundingClientRect().right")
     assert note.bounding_box()["x"] >= text
     assert "Shpalernaya" in note.inner_text()
+
+
+SHIPPED_ANNOTATIONS = sorted(path.stem for path in (ROOT / "docs" / "annotations").glob("*.md"))
+# Where an annotation stands and the block of text its passage is in.
+ANNOTATION_BOXES = """slug => {
+    const note = document.getElementById(`annotation-${slug}`);
+    const block = document.getElementById(`annotated-${slug}`).closest("p, blockquote");
+    const box = (element) => {
+        const rect = element.getBoundingClientRect();
+        return {top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right};
+    };
+    return {
+        note: box(note),
+        block: box(block),
+        noteFont: parseFloat(getComputedStyle(note).fontSize),
+        pageWidth: document.documentElement.scrollWidth,
+    };
+}"""
+
+
+def _annotated_page(page, site: str, slug: str) -> str:
+    """The chapter an annotation marks, from the link its own page gives."""
+    page.goto(f"{site}annotations/{slug}.html")
+    href = page.locator("p.annotation-place a").get_attribute("href")
+    return href.replace("../", "", 1).split("#")[0]
+
+
+@pytest.mark.parametrize("slug", SHIPPED_ANNOTATIONS)
+def test_a_margin_annotation_sits_level_with_its_passage(page, site: str, slug: str) -> None:
+    """On a desktop each shipped annotation stands in the margin beside its paragraph,
+    its top level with the paragraph's top (within 4 px)."""
+    chapter = _annotated_page(page, site, slug)
+    page.goto(f"{site}{chapter}#annotated-{slug}")
+    note = page.locator(f"#annotation-{slug}")
+    assert note.is_visible()
+    boxes = page.evaluate(ANNOTATION_BOXES, slug)
+    assert boxes["note"]["left"] >= boxes["block"]["right"], boxes
+    assert boxes["note"]["right"] <= page.viewport_size["width"], boxes
+    assert abs(boxes["note"]["top"] - boxes["block"]["top"]) <= 4, boxes
+
+
+@pytest.mark.parametrize("slug", SHIPPED_ANNOTATIONS)
+def test_on_a_phone_an_annotation_stands_before_its_passage(browser, site: str, slug) -> None:
+    """At 390 px there is no margin: the theme's margin note takes the text's width
+    just before its paragraph, never overlapping it or widening the page."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    chapter = _annotated_page(page, site, slug)
+    page.goto(f"{site}{chapter}#annotated-{slug}")
+    note = page.locator(f"#annotation-{slug}")
+    note.scroll_into_view_if_needed()
+    assert note.is_visible()
+    boxes = page.evaluate(ANNOTATION_BOXES, slug)
+    context.close()
+    assert boxes["pageWidth"] <= PHONE["width"], boxes
+    assert boxes["note"]["left"] >= 0 and boxes["note"]["right"] <= PHONE["width"], boxes
+    # Most of the text's width, not a squeezed column.
+    assert boxes["note"]["right"] - boxes["note"]["left"] >= 0.8 * PHONE["width"], boxes
+    assert boxes["note"]["bottom"] <= boxes["block"]["top"] <= boxes["note"]["bottom"] + 40, boxes
+    assert boxes["noteFont"] >= 12, boxes
