@@ -74,7 +74,11 @@ def test_possessives_nicknames_and_explicit_readings(html_build: tuple[Path, str
     koba = [s["title"] for s in early.select("span.name") if "Koba" in s.get_text()]
     assert koba == ["Stalin, Joseph", "Egnatashvili, Yakobi"]
     assert '<span class="names-skip">Koba</span>' in text
-    assert 'Iveria</span> (<span class="names-skip">Georgia</span>)' in text
+    # The first mention on the page is also the link to its entry in the index.
+    assert (
+        'title="Iveria"><a class="name-link" href="../names.html#names-entry-iveria">Iveria</a>'
+        '</span> (<span class="names-skip">Georgia</span>)'
+    ) in text
     assert ("Stalin, Joseph", "Soso") in _mentions(html, "early-life/1878-1899.html")
 
 

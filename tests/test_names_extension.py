@@ -13,10 +13,19 @@ from sphinx.util.console import strip_colors
 
 def _names(html: str) -> list[tuple[str, str]]:
     """(entry index form, text) of every tagged name in the page body, in order."""
+    return [(title, text) for _, title, _, text in _mentions(html)]
+
+
+_MENTION = re.compile(
+    r'<span class="name name-\w+"(?: id="([^"]*)")? title="([^"]*)">'
+    r'(?:<a class="name-link" href="([^"]*)">)?([^<]*)(?:</a>)?</span>'
+)
+
+
+def _mentions(html: str) -> list[tuple[str, str, str, str]]:
+    """(anchor, index form, link or "", text) of every tagged name in the page body."""
     body = html[html.index('role="main"') : html.index('class="sphinxsidebar"')]
-    return re.findall(
-        r'<span class="name name-\w+"(?: id="[^"]*")? title="([^"]*)">([^<]*)</span>', body
-    )
+    return _MENTION.findall(body)
 
 
 @pytest.mark.sphinx("html", testroot="names", freshenv=True)
@@ -51,6 +60,54 @@ def test_tagging(app: SphinxTestApp) -> None:
     # but the title keeps plain text, which tables of contents copy.
     assert "<h1>Lenin in Łódź<" in chapter
     assert _names(chapter) == [("Lenin, Vladimir", "Lenin"), ("Stalin, Joseph", "Stalin")]
+
+
+@pytest.mark.sphinx("html", testroot="names", freshenv=True)
+def test_the_first_mention_on_a_page_links_to_its_entry(app: SphinxTestApp) -> None:
+    """One link per entry and page, at its first mention with text (not a heading's,
+    not an {index-name} without text); the span keeps the index's anchor."""
+    app.build()
+    entry = "index-of-names.html#names-entry-"
+    index = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert [(anchor, link) for anchor, _, link, _ in _mentions(index)] == [
+        ("name-stalin-joseph-1", f"{entry}stalin-joseph"),
+        ("name-lenin-vladimir-1", f"{entry}lenin-vladimir"),
+        ("name-krupskaya-nadezhda-1", f"{entry}krupskaya-nadezhda"),
+        ("name-saint-petersburg-1", f"{entry}saint-petersburg"),
+        ("name-stalin-factory-1", f"{entry}stalin-factory"),
+        ("name-stalin-joseph-2", ""),
+        ("name-saint-petersburg-2", ""),
+        ("name-stalin-joseph-3", ""),
+        ("name-alliluyeva-nadezhda-1", f"{entry}alliluyeva-nadezhda"),
+        ("name-lenin-vladimir-2", ""),
+    ]
+    chapter = (app.outdir / "chapter.html").read_text(encoding="utf-8")
+    # The heading's mention (name-lenin-vladimir-1) is plain text: the link is the next.
+    assert [(anchor, link) for anchor, _, link, _ in _mentions(chapter)] == [
+        ("name-lenin-vladimir-2", f"{entry}lenin-vladimir"),
+        ("name-stalin-joseph-1", f"{entry}stalin-joseph"),
+    ]
+
+
+@pytest.mark.parametrize("builder", ["epub", "latex"])
+def test_mentions_link_to_the_index_in_html_only(
+    make_app, rootdir: Path, tmp_path: Path, builder: str
+) -> None:
+    app = make_app(builder, srcdir=_copy(rootdir, tmp_path), freshenv=True)
+    app.build()
+    written = [p for p in app.outdir.rglob("*") if p.suffix in (".xhtml", ".tex")]
+    assert written
+    for page in written:
+        assert "name-link" not in page.read_text(encoding="utf-8"), page
+    if builder == "latex":
+        tex = (app.outdir / "projectnamenotset.tex").read_text(encoding="utf-8")
+        assert r"\phantomsection\label{\detokenize{index:name-stalin-joseph-1}}Stalin" in tex
+    else:
+        index = (app.outdir / "index.xhtml").read_text(encoding="utf-8")
+        assert (
+            '<span class="name name-person" id="name-stalin-joseph-1" title="Stalin, Joseph">'
+            "Stalin</span>"
+        ) in index
 
 
 @pytest.mark.sphinx("html", testroot="names", freshenv=True)

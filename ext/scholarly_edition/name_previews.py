@@ -15,16 +15,9 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .names_domain import NamesDomain, load_register
+from .names_domain import load_register
 from .names_nodes import name
-from .names_page import entry_id
-
-
-def _index_page(app: Sphinx) -> str | None:
-    """The page of the Index of Names (the first holding a part of it)."""
-    domain: NamesDomain = app.env.domains["names"]  # type: ignore[assignment]
-    pages = sorted(domain.index_pages)
-    return pages[0] if pages else None
+from .names_page import entry_uri
 
 
 def page_names(
@@ -35,16 +28,15 @@ def page_names(
     if doctree is None or loaded is None:
         return {}
     entries = loaded[0].entries
-    index_page = _index_page(app)
     result: dict[str, dict[str, str]] = {}
     for node in doctree.findall(name):
         entry = entries.get(node.get("entry", ""))
         if entry is None or entry.id in result:
             continue
         data = {"index": entry.index, "dates": entry.dates, "description": entry.description}
-        if index_page is not None:
-            uri = app.builder.get_relative_uri(pagename, index_page)
-            data["href"] = f"{uri}#{entry_id(entry.id)}"
+        href = entry_uri(app.builder, pagename, entry.id)
+        if href is not None:
+            data["href"] = href
         result[entry.id] = data
     return result
 

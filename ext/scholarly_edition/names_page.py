@@ -17,6 +17,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
@@ -138,6 +139,19 @@ def _letter_id(category: str, letter: str) -> str:
 
 def entry_id(entry: str) -> str:
     return f"names-entry-{entry}"
+
+
+def entry_uri(builder: Builder, docname: str, entry: str) -> str | None:
+    """The address of an entry in the Index of Names from ``docname``, if a page shows it.
+
+    The index's first page (by name) is used, so the address depends on the
+    domain's data alone and is the same for every page and under ``-j``.
+    """
+    domain: NamesDomain = builder.env.domains["names"]  # type: ignore[assignment]
+    pages = sorted(domain.index_pages)
+    if not pages:
+        return None
+    return f"{builder.get_relative_uri(docname, pages[0])}#{entry_id(entry)}"
 
 
 def _entry_item(

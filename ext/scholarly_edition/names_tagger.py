@@ -206,6 +206,7 @@ class NameTagger(SphinxTransform):
     def _record(self, docname: str, register: Register) -> None:
         domain: NamesDomain = self.env.domains["names"]  # type: ignore[assignment]
         counts: dict[str, int] = {}
+        linked: set[str] = set()
         for node in list(self.document.findall(name)):
             entry = register.entries.get(node["entry"])
             if entry is None:
@@ -224,6 +225,12 @@ class NameTagger(SphinxTransform):
                 anchor = f"name-{entry.id}-{counts[entry.id]}"
                 node["ids"].append(anchor)
                 self.document.ids[anchor] = node
+                if node.astext() and entry.id not in linked:
+                    # The page's first mention in the text is the keyboard's way
+                    # to the entry (``names_nodes.visit_html``); the document
+                    # alone decides which one, so ``-j`` and rebuilds agree.
+                    linked.add(entry.id)
+                    node["first"] = True
             line = self._line(node.children[0], "") if node.children else node.line
             domain.note(Occurrence(entry.id, docname, anchor, line or 0))
             index = addnodes.index(entries=[("single", entry.index, anchor, "", None)])

@@ -73,3 +73,18 @@ def landed_on(page: Page, element_id: str) -> bool:
         }""",
         element_id,
     )
+
+
+def serious_violations(page: Page, axe_source: str, scope: str = "document") -> list[str]:
+    """axe-core's serious and critical violations in ``scope`` (a selector, or the page)."""
+    page.add_script_tag(content=axe_source)
+    target = "document" if scope == "document" else repr(scope)
+    violations = page.evaluate(
+        f"async () => (await axe.run({target}, {{resultTypes: ['violations']}})).violations"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}: "
+        + "; ".join(node["target"][0] for node in v["nodes"][:5])
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]

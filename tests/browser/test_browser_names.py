@@ -8,7 +8,7 @@ import pytest
 
 from scholarly_edition import names_register
 
-from .browser_support import CHAPTER, PHONE, landed_on
+from .browser_support import CHAPTER, PHONE, landed_on, serious_violations
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,6 +38,63 @@ def test_hovering_a_name_shows_what_the_register_says(page, site: str, register)
     assert landed_on(page, "names-entry-stalin-joseph")
 
 
+FOCUSED_NAME = """() => {
+    const link = document.activeElement.closest("a.name-link");
+    return link && link.parentElement.id;
+}"""
+
+
+def test_the_keyboard_reaches_a_name_previews_it_and_follows_it(
+    page, site: str, register, axe_source: str
+) -> None:
+    """Tab reaches the first mention of a name, whose focus shows the preview that
+    describes the link; Escape hides it; Enter lands on the entry in the Index of Names."""
+    page.goto(site + CHAPTER)
+    first = page.locator("article a.name-link").first.evaluate("link => link.parentElement.id")
+    entry = register.entries[first.removeprefix("name-").rsplit("-", 1)[0]]
+    page.locator("article h1 a.headerlink").focus()
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate(FOCUSED_NAME):
+            break
+    assert page.evaluate(FOCUSED_NAME) == first
+    link = page.locator(f"#{first} > a.name-link")
+    preview = page.locator("#name-preview")
+    assert preview.is_visible()
+    assert preview.inner_text().startswith(f"{entry.index}")
+    assert f"{entry.description} Index of Names" in preview.inner_text()
+    assert link.get_attribute("aria-describedby") == "name-preview"
+    assert not serious_violations(page, axe_source)
+    page.keyboard.press("Escape")
+    assert not preview.is_visible()
+    assert link.get_attribute("aria-describedby") is None
+    assert page.evaluate(FOCUSED_NAME) == first
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/names.html#names-entry-{entry.id}")
+    assert landed_on(page, f"names-entry-{entry.id}")
+
+
+def test_only_the_first_mention_of_a_name_is_a_tab_stop(page, site: str) -> None:
+    """One link per name on a page, at its first mention; the index's anchors stay."""
+    page.goto(site + CHAPTER)
+    mentions = page.locator("article span.name[id]").evaluate_all(
+        """spans => spans.filter(span => span.textContent).map(span => [
+            span.id, span.id.replace(/^name-/, "").replace(/-\\d+$/, ""),
+            span.querySelector(":scope > a.name-link") !== null,
+        ])"""
+    )
+    first: dict[str, str] = {}
+    for anchor, entry, linked in mentions:
+        first.setdefault(entry, anchor)
+        assert linked == (first[entry] == anchor), anchor
+    assert len(first) > 10
+    # Later mentions keep the hover preview and are not focusable.
+    later = page.locator("article span.name:not(:has(a.name-link))").first
+    assert later.evaluate("span => span.tabIndex") == -1
+    later.hover()
+    assert page.locator("#name-preview").is_visible()
+
+
 def test_on_a_phone_a_tap_on_a_name_previews_it(browser, site: str, register) -> None:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
@@ -50,6 +107,11 @@ def test_on_a_phone_a_tap_on_a_name_previews_it(browser, site: str, register) ->
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     page.locator("article h1").tap()
     assert not preview.is_visible()
+    # The first mention is a link: a first tap previews it, a second follows it.
+    page.locator("#name-okhrana-1").tap()
+    assert preview.is_visible()
+    page.locator("#name-okhrana-1").tap()
+    page.wait_for_url("**/names.html#names-entry-okhrana")
     context.close()
 
 

@@ -188,12 +188,22 @@ document.addEventListener("DOMContentLoaded", () => {
 // Names: hovering or tapping a name shows what the register says of it (its
 // index form, dates and description, from window.editionNames, written for
 // this page at build time) with a link to its entry in the Index of Names.
+// The first mention of each name on a page is itself a link to that entry
+// (names_nodes.py): keyboard focus on it shows the same preview, which
+// describes the link (aria-describedby) while shown; Escape hides it and
+// Enter follows the link. On a touch screen the first tap on that link
+// previews, a second follows it. Later mentions are not tab stops.
 (() => {
   let preview = null;
   let shown = null;
+  let tapped = null;
 
   function entryOf(span) {
     return span.id.replace(/^name-/, "").replace(/-\d+$/, "");
+  }
+
+  function linkOf(span) {
+    return span && span.querySelector(":scope > a.name-link");
   }
 
   function build() {
@@ -221,6 +231,8 @@ document.addEventListener("DOMContentLoaded", () => {
       link.textContent = "Index of Names";
       parts.push(" ", link);
     }
+    const before = linkOf(shown);
+    if (before) before.removeAttribute("aria-describedby");
     preview.replaceChildren(...parts);
     preview.hidden = false;
     const box = span.getBoundingClientRect();
@@ -229,11 +241,16 @@ document.addEventListener("DOMContentLoaded", () => {
     preview.style.left = `${left + window.scrollX}px`;
     preview.style.top = `${box.bottom + window.scrollY + 4}px`;
     shown = span;
+    const link = linkOf(span);
+    if (link) link.setAttribute("aria-describedby", preview.id);
   }
 
   function hide() {
     if (preview) preview.hidden = true;
+    const link = linkOf(shown);
+    if (link) link.removeAttribute("aria-describedby");
     shown = null;
+    tapped = null;
   }
 
   document.addEventListener("DOMContentLoaded", () => {
@@ -249,10 +266,32 @@ document.addEventListener("DOMContentLoaded", () => {
       if (span && span !== shown) show(span);
       else if (!span && shown && !(preview && preview.contains(event.target))) hide();
     });
+    // Focus from the keyboard (not from a click or tap, which focus the link
+    // too) previews the name; leaving it hides the preview.
+    document.addEventListener("focusin", (event) => {
+      const link = event.target.closest && event.target.closest("a.name-link");
+      if (link && link.matches(":focus-visible")) show(link.parentElement);
+    });
+    document.addEventListener("focusout", (event) => {
+      const link = event.target.closest && event.target.closest("a.name-link");
+      const into = preview && preview.contains(event.relatedTarget);
+      if (link && shown === link.parentElement && !into) hide();
+    });
     document.addEventListener("click", (event) => {
       const span = event.target.closest("span.name");
-      if (span && !event.target.closest("a")) {
+      const link = event.target.closest("a");
+      if (span && link && link.classList.contains("name-link")) {
+        // A touch screen cannot hover: its first tap previews. A click from
+        // the keyboard (Enter, detail 0) or a mouse follows the link.
+        const touch = window.matchMedia("(hover: none)").matches;
+        if (touch && event.detail !== 0 && tapped !== span) {
+          event.preventDefault();
+          show(span);
+          tapped = span;
+        }
+      } else if (span && !link) {
         show(span);
+        tapped = span;
       } else if (!(preview && preview.contains(event.target))) {
         hide();
       }
