@@ -65,6 +65,10 @@ html_static_path = ["_static"]
 html_css_files = ["edition.css"]
 html_last_updated_fmt = None
 html_theme_options = {
+    # The sidebar shows the parts and the current part's chapters. Expanding
+    # every part on every page puts the whole table of contents in each page,
+    # whose cost grows with the square of the number of pages (make bench).
+    "collapse_navbar": True,
     "show_toc_level": 2,
     "home_page_in_toc": True,
     "use_download_button": False,
