@@ -17,6 +17,7 @@ from . import (
     notes,
     reader,
     source_encoding,
+    template_cache,
 )
 
 __version__ = "0.1.0"
@@ -39,6 +40,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     reader.setup(app)
     build_recovery.setup(app)
     source_encoding.setup(app)
+    template_cache.setup(app)
     app.add_latex_package(LATEX_PACKAGE.stem)
     app.connect("builder-inited", _copy_latex_package)
     return {
