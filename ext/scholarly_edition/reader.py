@@ -1,4 +1,5 @@
-"""The reader's experience in HTML: paragraph anchors, citing, names found and previewed.
+"""The reader's experience in HTML: paragraph anchors, citing, names found and previewed,
+phrase search.
 
 One entry point for ``scholarly_edition.setup``. Configuration:
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import citation, name_previews, paragraphs, search_terms
+from . import citation, name_previews, paragraphs, phrase_search, search_terms
 
 
 def setup(app: Sphinx) -> None:
@@ -22,3 +23,4 @@ def setup(app: Sphinx) -> None:
     citation.setup(app)
     search_terms.setup(app)
     name_previews.setup(app)
+    phrase_search.setup(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import expect
@@ -103,6 +104,62 @@ def test_search_finds_a_name_variant_in_the_chapter_that_uses_it(page, site: str
     page.goto(site + CHAPTER)
     assert "Tbilisi" not in page.locator("article").inner_text()
     assert CHAPTER in search_results(page, site, "Tbilisi")
+
+
+def finished_search(page, site: str, query: str) -> list[str]:
+    """Every result's address (with its anchor) once the search page says it is done."""
+    page.goto(f"{site}search.html?q={quote(query)}")
+    page.wait_for_function(
+        """() => {
+            const status = document.querySelector("#search-results p.search-summary");
+            const done = /^(Search finished|Your search did not match)/;
+            return status && done.test(status.textContent);
+        }"""
+    )
+    return page.locator("#search-results ul.search li a").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))"
+    )
+
+
+# "New Economic Policy" is a phrase of one chapter (and of the notes report,
+# which quotes its passage); another chapter has the three words apart.
+PHRASE = "New Economic Policy"
+PHRASE_CHAPTER = "lenins-government/1921-1923.html"
+WORDS_APART = "consolidation-of-power/1927-1931.html"
+
+
+def test_a_quoted_phrase_finds_only_the_pages_that_contain_it(page, site: str) -> None:
+    found = finished_search(page, site, f'"{PHRASE}"')
+    assert f"{PHRASE_CHAPTER}#p3" in found
+    assert {href.split("#")[0] for href in found} == {PHRASE_CHAPTER, "notes-report.html"}
+    # Case, spacing and a phone keyboard's curly quotes do not matter.
+    assert finished_search(page, site, "\u201cnew  economic\tPOLICY\u201d") == found
+    # Words outside the quotes must be on the page too, anywhere.
+    assert f"{PHRASE_CHAPTER}#p3" in finished_search(page, site, f'"{PHRASE}" Lenin')
+    assert PHRASE_CHAPTER not in " ".join(finished_search(page, site, f'"{PHRASE}" Hitler'))
+    # A phrase of words Sphinx does not index ("of", numbers) still finds its pages.
+    assert "index.html#p1" in finished_search(page, site, '"5 March 1953"')
+    # The result leads to the paragraph, and its summary shows the phrase.
+    result = page.locator(f'#search-results a[href="{PHRASE_CHAPTER}#p3"]')
+    finished_search(page, site, f'"{PHRASE}"')
+    assert PHRASE in result.locator("xpath=..").inner_text()
+    result.click()
+    page.wait_for_url(f"**/{PHRASE_CHAPTER}#p3")
+    assert landed_on(page, "p3")
+    assert PHRASE in page.locator("#p3").inner_text()
+
+
+def test_an_unquoted_search_is_sphinx_s_own(browser, page, site: str) -> None:
+    """Without quotes the words may stand apart, and the results are those of
+    Sphinx's search without the phrase search script."""
+    found = finished_search(page, site, PHRASE)
+    assert PHRASE_CHAPTER in found and WORDS_APART in found
+    context = browser.new_context()
+    plain = context.new_page()
+    plain.route("**/phrasesearch.js*", lambda route: route.abort())
+    assert finished_search(plain, site, PHRASE) == found
+    assert finished_search(plain, site, "Tbilisi") == finished_search(page, site, "Tbilisi")
+    context.close()
 
 
 # Characters per line of a paragraph: its width over its text's average
