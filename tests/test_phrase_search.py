@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -117,3 +118,14 @@ def test_the_epub_has_no_phrase_search(make_app, rootdir, tmp_path) -> None:
     app = make_app("epub", srcdir=_copy(rootdir, tmp_path), freshenv=True)
     app.build()
     assert not list(app.outdir.rglob("*phrase*"))
+
+
+def test_untrusted_text_stays_a_string() -> None:
+    """Contributors' text (annotations) reaches the file only as JSON strings: quotes,
+    backslashes, a closing script tag and line separators cannot end the string."""
+    hostile = 'a"b\\c</script><script>alert(1)</script>\u2028d\u2029e'
+    content = phrase_search.dumps({"page": [["p1", hostile]]})
+    assert content.count("\n") == 1 and "\u2028" not in content and "\u2029" not in content
+    assert content.startswith("window.editionPhraseText = {") and content.endswith("};\n")
+    payload = content[len("window.editionPhraseText = ") : -2]
+    assert json.loads(payload) == {"page": [["p1", hostile]]}

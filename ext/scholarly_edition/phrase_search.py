@@ -126,6 +126,8 @@ def load(path: Path) -> dict[str, Blocks] | None:
 def dumps(texts: dict[str, Blocks]) -> str:
     """The file's content: sorted, so the same pages give the same bytes."""
     data = json.dumps(dict(sorted(texts.items())), ensure_ascii=False, separators=(",", ":"))
+    # Line and paragraph separators end a line in JavaScript before ES2019.
+    data = data.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"{_PREFIX}{data};\n"
 
 
