@@ -12,6 +12,7 @@ from . import (
     absent_image,
     annotating,
     build_recovery,
+    garbage_collection,
     lacuna,
     names,
     notes,
@@ -41,6 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     build_recovery.setup(app)
     source_encoding.setup(app)
     template_cache.setup(app)
+    garbage_collection.setup(app)
     app.add_latex_package(LATEX_PACKAGE.stem)
     app.connect("builder-inited", _copy_latex_package)
     return {

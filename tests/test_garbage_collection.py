@@ -1,0 +1,48 @@
+"""The collector is tuned while a build writes, and left as it was afterwards."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+
+from scholarly_edition.garbage_collection import THRESHOLDS
+
+
+def test_tuned_while_writing_and_restored_after(make_app, rootdir, tmp_path) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(rootdir / "test-apparatus", source)
+    before = gc.get_threshold()
+    assert before != THRESHOLDS
+    app = make_app("html", srcdir=source, freshenv=True)
+    seen: list[tuple[tuple[int, ...], int]] = []
+    app.connect(
+        "html-page-context",
+        lambda *args: seen.append((gc.get_threshold(), gc.get_freeze_count())),
+    )
+    app.build()
+    assert seen
+    assert all(thresholds == THRESHOLDS for thresholds, _ in seen)
+    # The environment read before writing is out of the collector's walks.
+    assert all(frozen > 0 for _, frozen in seen)
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+def test_restored_when_the_build_fails(make_app, rootdir, tmp_path) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(rootdir / "test-apparatus", source)
+    before = gc.get_threshold()
+    app = make_app("html", srcdir=source, freshenv=True)
+
+    def fail(*args: object) -> None:
+        raise RuntimeError("stopped while writing")
+
+    app.connect("html-page-context", fail)
+    try:
+        app.build()
+    except Exception:
+        pass
+    else:
+        raise AssertionError("the build did not stop")
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
