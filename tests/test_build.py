@@ -30,20 +30,33 @@ def test_every_chapter_has_a_page(
     assert (html_build[0] / "about.html").is_file()
 
 
-def test_table_of_contents_has_parts_and_dated_sections(html_build: tuple[Path, str]) -> None:
-    nav = _page(html_build[0], "index.html").select_one("nav.bd-docs-nav")
+def _sidebar_links(root: Path, page: str) -> list[str]:
+    nav = _page(root, page).select_one("nav.bd-docs-nav")
     assert nav is not None
     captions = [c.get_text(strip=True) for c in nav.select("p.caption")]
     assert captions == ["The text", "Apparatus"]
-    links = [a.get_text(strip=True) for a in nav.select("a.reference.internal")]
-    assert links[0] == "Joseph Stalin: An Edition of a Web-Page Transcript"
-    assert links[1:4] == [
+    return [a.get_text(strip=True) for a in nav.select("a.reference.internal")]
+
+
+def test_table_of_contents_has_parts_and_dated_sections(html_build: tuple[Path, str]) -> None:
+    """The sidebar lists the parts, and opens the current part at its dated sections."""
+    links = _sidebar_links(html_build[0], "index.html")
+    assert links[:4] == [
+        "Joseph Stalin: An Edition of a Web-Page Transcript",
         "Early life",
-        "1878–1899: Childhood to young adulthood",
-        "1899–1904: Russian Social-Democratic Labour Party",
+        "In Lenin's government",
+        "Consolidation of power",
     ]
-    assert "In Lenin's government" in links
-    assert "1932–1939: Major crises" in links
+    assert "1932–1939: Major crises" not in links
+    assert links[-1] == "About this edition"
+    links = _sidebar_links(html_build[0], "consolidation-of-power/1932-1939.html")
+    start = links.index("Consolidation of power")
+    assert links[start + 1 : start + 4] == [
+        "1924–1927: Succeeding Lenin",
+        "1927–1931: Dekulakisation, collectivisation, and industrialisation",
+        "1932–1939: Major crises",
+    ]
+    assert "1878–1899: Childhood to young adulthood" not in links
     assert links[-1] == "About this edition"
 
 
