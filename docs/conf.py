@@ -34,9 +34,13 @@ exclude_patterns = ["_build"]
 # witness's (the apparatus pages are the editors' words and are not tagged).
 names_register = "../refs/names.toml"
 names_documents = ["index", "early-life/**", "lenins-government/**", "consolidation-of-power/**"]
-# The PDF prints the Index of Names as a page with page numbers; the compact
-# domain indices (names-persons, names-places, names-organisations) are HTML only.
+# The Index of Names is one page (names.md), in both outputs: in the PDF with
+# page numbers. The names domain's compact per-category indices and Sphinx's
+# general index would repeat its entries, and Sphinx writes those pages again
+# on every build, after any edit (make bench); the PDF keeps its general index.
 latex_domain_indices = False
+html_domain_indices = False
+html_use_index = False
 
 # Notes: the map of what each bracketed note cites, the works it cites, and
 # the short citation form ("Conquest 1991, p. 2") for notes and previews.

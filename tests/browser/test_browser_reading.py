@@ -259,7 +259,7 @@ def luminance(css: str) -> float:
         (CHAPTER, "dark"),
         ("notes.html", "light"),
         ("names.html", "light"),
-        ("names-persons.html", "light"),
+        ("names.html", "dark"),
         ("bibliography.html", "light"),
         ("annotations.html", "light"),
         ("about.html", "dark"),
