@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.environment import BuildEnvironment
@@ -13,11 +15,14 @@ EXPLANATORY_TEXT = "Explanatory note of the article; its text is not in the witn
 HOW_TO_RESOLVE = "How to resolve a note"
 
 
-def content(note: Note, env: BuildEnvironment, link_to_report: bool = True) -> list[nodes.Node]:
+def content(
+    note: Note, env: BuildEnvironment, report_link: Callable[[], nodes.Node] | None = None
+) -> list[nodes.Node]:
     """Short citations linked to the bibliography, or an honest statement of the unknown.
 
-    The notes page links an unresolved note to how to resolve it; the previews in
-    the text, shown hundreds of times, leave the link to the notes page.
+    The notes page links an unresolved note to how to resolve it
+    (``report_link`` makes the link); the previews in the text, shown hundreds
+    of times, leave the link to the notes page.
     """
     if note.resolved:
         # One reference per work, so the note keeps its source's order.
@@ -35,16 +40,6 @@ def content(note: Note, env: BuildEnvironment, link_to_report: bool = True) -> l
     if note.status == EXPLANATORY:
         return [nodes.inline("", EXPLANATORY_TEXT, classes=["note-explanatory"])]
     result = [nodes.inline("", UNRESOLVED_TEXT, classes=["note-unresolved"])]
-    report = env.config.edition_notes_report_page
-    if link_to_report and report and report in env.found_docs:
-        link = pending_xref(
-            "",
-            nodes.inline("", HOW_TO_RESOLVE),
-            refdomain="std",
-            reftype="doc",
-            reftarget=f"/{report}",
-            refexplicit=True,
-            refdoc=env.docname,
-        )
-        result += [nodes.Text(" "), link]
+    if report_link is not None:
+        result += [nodes.Text(" "), report_link()]
     return result

@@ -125,7 +125,7 @@ class NoteMarkers(SphinxTransform):
                 ref=node_id,
                 docname=self.env.docname,
             )
-            preview += note_content.content(note, self.env, link_to_report=False)
+            preview += note_content.content(note, self.env)
             replacement += [ref, preview]
             domain.note_use(
                 NoteUse(
