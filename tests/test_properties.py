@@ -320,6 +320,15 @@ def test_a_quotation_of_the_text_is_found(paragraphs: list, data: st.DataObject)
         assert found.split() == quote.split()
 
 
+@given(st.one_of(text_input, st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000ab"))))
+def test_collapsed_text_is_the_normalised_text(text: str) -> None:
+    """Blocks are searched in ``collapsed`` text and matches mapped back by ``normalise``'s
+    offsets: both must fold the same whitespace the same way."""
+    normalised, offsets = annotations_anchor.normalise(text)
+    assert annotations_anchor.collapsed(text) == normalised
+    assert len(offsets) == len(normalised)
+
+
 @given(st.lists(st.tuples(text_input, spaces), max_size=4), text_input, text_input, text_input)
 def test_anchoring_never_raises(paragraphs: list, exact: str, prefix: str, suffix: str) -> None:
     assume(exact.strip())

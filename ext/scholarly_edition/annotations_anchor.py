@@ -40,6 +40,12 @@ class Match:
     end: int
 
 
+def collapsed(text: str) -> str:
+    """``normalise(text)[0]`` without the offsets, which only a match needs."""
+    leading = _SPACE.match(text)
+    return _SPACE.sub(" ", text[leading.end() :] if leading else text)
+
+
 def normalise(text: str) -> tuple[str, list[int]]:
     """Whitespace collapsed to single spaces, and each kept character's offset in ``text``."""
     out: list[str] = []
@@ -71,11 +77,20 @@ class Passages:
 
     def __init__(self, blocks: list[Block]) -> None:
         self.blocks = blocks
-        self.normalised = [normalise(block.text) for block in blocks]
-        self.text = self.SEPARATOR.join(text for text, _ in self.normalised)
+        # The offsets back into each block's text are made for matched blocks only:
+        # one list entry per character of the whole text cost more than the search.
+        self.texts = [collapsed(block.text) for block in blocks]
+        self._offsets: dict[int, list[int]] = {}
+        self.text = self.SEPARATOR.join(self.texts)
         self.raw = self.SEPARATOR.join(block.text for block in blocks)
-        self.starts = _starts(text for text, _ in self.normalised)
+        self.starts = _starts(self.texts)
         self.raw_starts = _starts(block.text for block in blocks)
+
+    def offsets(self, number: int) -> list[int]:
+        """Each character of block ``number``'s collapsed text: its offset in the block."""
+        if number not in self._offsets:
+            self._offsets[number] = normalise(self.blocks[number].text)[1]
+        return self._offsets[number]
 
 
 def _starts(texts: Iterable[str]) -> list[int]:
@@ -109,10 +124,11 @@ def _quote(target: QuoteTarget, passages: Passages) -> list[Match]:
     start = passages.text.find(exact)
     while start != -1:
         number = bisect_right(passages.starts, start) - 1
-        text, offsets = passages.normalised[number]
+        text = passages.texts[number]
         local = start - passages.starts[number]
         end = local + len(exact)
         if end <= len(text) and text[:local].endswith(prefix) and text[end:].startswith(suffix):
+            offsets = passages.offsets(number)
             found.append(Match(passages.blocks[number], offsets[local], offsets[end - 1] + 1))
         start = passages.text.find(exact, start + 1)
     return found
