@@ -317,6 +317,21 @@ def parallel(edition: Edition, work: Path) -> dict[str, object]:
     return {"j1": asdict(one), "j2": asdict(two), "speedup": one.wall / two.wall, "differ": differ}
 
 
+FLOOR_CONF = 'project = "floor"\nextensions = ["myst_parser"]\nhtml_theme = "sphinx_book_theme"\n'
+
+
+def floor(work: Path, repeat: int) -> dict[str, float]:
+    """Sphinx, MyST and the theme on one short page, without our extension: no build of
+    any project with this stack costs less, so no rebuild can be cheaper than its rebuild."""
+    source = work / "floor"
+    source.mkdir(parents=True)
+    (source / "conf.py").write_text(FLOOR_CONF, encoding="utf-8")
+    (source / "index.md").write_text("# Floor\n\nOne paragraph.\n", encoding="utf-8")
+    full = _median([sphinx(source, work / "floor-out") for _ in range(repeat)])
+    rebuild = _median([sphinx(source, work / "floor-out", fresh=False) for _ in range(repeat)])
+    return {"full": full.cpu, "rebuild": rebuild.cpu}
+
+
 def latexpdf(edition: Edition) -> dict[str, object]:
     """``make latexpdf`` in the copy, with the checkout's virtual environment."""
     if shutil.which("xelatex") is None or shutil.which("latexmk") is None:
@@ -385,6 +400,12 @@ def report(results: dict) -> str:
     if results["incremental"]:
         generated = results["incremental"][0]["generated_rewritten"]
         lines.append(f"(also rewritten, having no source: {', '.join(generated)})")
+    floor_cpu = results["floor"]
+    lines.append(
+        f"(floor: Sphinx, MyST and the theme on one short page, no extension: full build"
+        f" {floor_cpu['full']:.2f} cpu, rebuild {floor_cpu['rebuild']:.2f} cpu ="
+        f" {floor_cpu['rebuild'] / results['full'][0]['on']['cpu']:.2f} of the 1x full build)"
+    )
     par = results["parallel"]
     lines += [
         "",
@@ -489,6 +510,7 @@ def main() -> int:
         editions = {1: make_edition(work / "edition-1x", 1)}
         full = [full_builds(editions[1], work / "full-1x", args.repeat)]
         print(f"full builds at 1x done ({time.perf_counter() - started:.0f} s)", flush=True)
+        results["floor"] = floor(work, args.repeat)
         results["parallel"] = parallel(editions[1], work / "parallel")
         one_x = Run(**full[0]["on"])
         results["incremental"] = incremental(
