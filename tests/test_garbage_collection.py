@@ -46,3 +46,11 @@ def test_restored_when_the_build_fails(make_app, rootdir, tmp_path) -> None:
         raise AssertionError("the build did not stop")
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def test_an_application_never_built_leaves_the_collector_alone(make_app, rootdir, tmp_path) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(rootdir / "test-apparatus", source)
+    before = gc.get_threshold()
+    make_app("html", srcdir=source, freshenv=True)
+    assert gc.get_threshold() == before

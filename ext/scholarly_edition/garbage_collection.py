@@ -23,8 +23,14 @@ THRESHOLDS = (50_000, 20, 100)
 _SAVED = "_edition_gc_thresholds"
 
 
-def start(app: Sphinx) -> None:
-    setattr(app, _SAVED, gc.get_threshold())
+def start(app: Sphinx, env: object, docnames: list[str]) -> None:
+    """When reading starts: inside ``Sphinx.build``, so ``build-finished`` follows.
+
+    (Not at ``builder-inited``: an application made and never built would
+    leave the collector tuned.)
+    """
+    if not hasattr(app, _SAVED):
+        setattr(app, _SAVED, gc.get_threshold())
     gc.set_threshold(*THRESHOLDS)
 
 
@@ -39,10 +45,11 @@ def finish(app: Sphinx, exception: BaseException | None) -> None:
     saved = getattr(app, _SAVED, None)
     if saved is not None:
         gc.set_threshold(*saved)
+        delattr(app, _SAVED)
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", start)
+    app.connect("env-before-read-docs", start)
     # After the other handlers of env-updated, which still change the environment.
     app.connect("env-updated", freeze_environment, priority=900)
     app.connect("build-finished", finish)
