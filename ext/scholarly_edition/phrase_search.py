@@ -56,6 +56,10 @@ _SKIPPED = (nodes.Invisible, nodes.raw, nodes.system_message)
 Blocks = list[list[str]]
 # The text of each page, per builder, between the start and the end of writing.
 _texts: weakref.WeakKeyDictionary[Builder, dict[str, Blocks]] = weakref.WeakKeyDictionary()
+# The previous build's file, read once per build when reading checks it.
+_previous: weakref.WeakKeyDictionary[Builder, dict[str, Blocks] | None] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def enabled(builder: Builder) -> bool:
@@ -133,7 +137,8 @@ def dumps(texts: dict[str, Blocks]) -> str:
 
 def start_writing(app: Sphinx, builder: Builder) -> None:
     if enabled(builder):
-        _texts[builder] = load(_path(builder)) or {}
+        previous = _previous.pop(builder) if builder in _previous else load(_path(builder))
+        _texts[builder] = previous or {}
 
 
 def keep_page(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -162,6 +167,7 @@ def rewrite_without_file(
     be missing from phrase search until edited.
     """
     builder = app.builder
+    _previous.pop(builder, None)
     if not enabled(builder) or not hasattr(builder, "get_outfilename"):
         return []
     written = sorted(
@@ -169,7 +175,10 @@ def rewrite_without_file(
         for docname in env.all_docs
         if docname not in changed and Path(builder.get_outfilename(docname)).is_file()
     )
-    if not written or load(_path(builder)) is not None:
+    if not written:
+        return []
+    _previous[builder] = load(_path(builder))
+    if _previous[builder] is not None:
         return []
     logger.info("the phrase search file is missing or cut short; writing every page again")
     return written
