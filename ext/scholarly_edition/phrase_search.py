@@ -34,13 +34,12 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
-from sphinx.util.fileutil import copy_asset_file
 
 from .annotations_nodes import annotation_ref
 from .lacuna import lacuna
 from .notes_nodes import note_preview, note_ref
 from .paragraphs import paragraph_link
-from .static_files import STATIC
+from .static_files import ship
 
 logger = logging.getLogger(__name__)
 
@@ -195,9 +194,7 @@ def add_script(
 def copy_script(app: Sphinx) -> None:
     """Ship the search page's script (not into the EPUB, which has no search)."""
     if enabled(app.builder):
-        folder = Path(app.outdir) / "_static"
-        folder.mkdir(parents=True, exist_ok=True)
-        copy_asset_file(STATIC / SCRIPT, folder / SCRIPT, force=True)
+        ship(app, SCRIPT)
 
 
 def setup(app: Sphinx) -> None:

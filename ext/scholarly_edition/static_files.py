@@ -17,12 +17,17 @@ STATIC = Path(__file__).parent / "static"
 FILES = ("notes.css", "notes.js", "reader.css", "reader.js")
 
 
+def ship(app: Sphinx, name: str) -> None:
+    """Copy one of the extension's files into the output's ``_static``."""
+    folder = Path(app.outdir) / "_static"
+    folder.mkdir(parents=True, exist_ok=True)
+    copy_asset_file(STATIC / name, folder / name, force=True)
+
+
 def copy_static(app: Sphinx) -> None:
     if app.builder.format == "html":
-        folder = Path(app.outdir) / "_static"
-        folder.mkdir(parents=True, exist_ok=True)
         for name in FILES:
-            copy_asset_file(STATIC / name, folder / name, force=True)
+            ship(app, name)
 
 
 def setup(app: Sphinx) -> None:
