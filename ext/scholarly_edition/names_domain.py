@@ -14,16 +14,17 @@ import re
 import struct
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
 
-from sphinx.domains import Domain, Index, IndexEntry
+from sphinx.domains import Index, IndexEntry
 from sphinx.environment import BuildEnvironment
 
 from . import names_register
 from .names_register import CATEGORIES, Entry, Register
+from .per_document import PerDocumentDomain, reading_order
 
 PARTS = {"person": "Persons", "place": "Places", "organisation": "Organisations"}
 # Letters that Unicode does not decompose but an English index files with
@@ -182,13 +183,14 @@ def _index(category: str) -> type[_NamesIndex]:
     )
 
 
-class NamesDomain(Domain):
+class NamesDomain(PerDocumentDomain):
     """Mentions of register entries, per document."""
 
     name = "names"
     label = "Names"
     data_version = 2
     initial_data: ClassVar[dict[str, Any]] = {"occurrences": {}, "index_pages": {}}
+    per_doc = ("occurrences", "index_pages")
     indices: ClassVar[list[type[Index]]] = [_index(category) for category in CATEGORIES]
 
     @property
@@ -202,34 +204,6 @@ class NamesDomain(Domain):
 
     def note(self, occurrence: Occurrence) -> None:
         self.occurrences.setdefault(occurrence.docname, []).append(occurrence)
-
-    def clear_doc(self, docname: str) -> None:
-        self.occurrences.pop(docname, None)
-        self.index_pages.pop(docname, None)
-
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for docname in docnames:
-            if docname in otherdata["occurrences"]:
-                self.occurrences[docname] = otherdata["occurrences"][docname]
-            if docname in otherdata["index_pages"]:
-                self.index_pages[docname] = otherdata["index_pages"][docname]
-
-    def reading_order(self) -> list[str]:
-        """Documents in table-of-contents order, then any others by name."""
-        env = self.env
-        order: list[str] = []
-        seen: set[str] = set()  # membership in the list itself was quadratic in pages
-
-        def walk(docname: str) -> None:
-            if docname in seen or docname not in env.found_docs:
-                return
-            seen.add(docname)
-            order.append(docname)
-            for child in env.toctree_includes.get(docname, []):
-                walk(child)
-
-        walk(env.config.root_doc)
-        return order + sorted(set(self.occurrences) - seen)
 
     def sort_key(self, text: str) -> bytes:
         """The collation key of an index heading, from the keys kept in the environment.
@@ -268,10 +242,7 @@ class NamesDomain(Domain):
     def by_entry(self) -> dict[str, list[Occurrence]]:
         """Every entry's mentions in reading order."""
         result: dict[str, list[Occurrence]] = {}
-        for docname in self.reading_order():
+        for docname in reading_order(self.env):
             for occurrence in self.occurrences.get(docname, []):
                 result.setdefault(occurrence.entry, []).append(occurrence)
         return result
-
-    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
-        return []

@@ -31,10 +31,6 @@ class notes_coverage(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for the report of resolved and unresolved notes."""
 
 
-def latex_label(translator: LaTeXTranslator, docname: str, node_id: str) -> str:
-    return translator.idescape(f"{docname}:{node_id}")
-
-
 def visit_note_ref_html(self: HTML5Translator, node: note_ref) -> None:
     self.body.append(self.starttag(node, "sup", "", CLASS="note-ref"))
 
@@ -55,7 +51,8 @@ def depart_note_preview_html(self: HTML5Translator, node: note_preview) -> None:
 
 
 def _first_use(translator: LaTeXTranslator, node: nodes.Element) -> str:
-    return latex_label(translator, node.get("first_doc", ""), node.get("first_id", ""))
+    """The LaTeX label of the note's first use, the target that later uses refer to."""
+    return translator.idescape(f"{node.get('first_doc', '')}:{node.get('first_id', '')}")
 
 
 def visit_note_ref_latex(self: LaTeXTranslator, node: note_ref) -> None:
