@@ -18,6 +18,8 @@ from pathlib import Path
 
 from sphinx.errors import SphinxError
 
+from . import toml_file
+
 CATEGORIES = ("person", "place", "organisation")
 DISAMBIGUATION = "names-disambiguation.toml"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -111,18 +113,16 @@ def _block_lines(text: str, header: str) -> list[int]:
 
 
 def _read_toml(path: Path) -> tuple[dict[str, object], str]:
+    """The register's or the rules' table and text; an unusable file is a RegisterError."""
     try:
-        # utf-8-sig: an editor's byte-order mark is not a syntax error.
-        text = path.read_text(encoding="utf-8-sig")
+        return toml_file.read(path)
     except OSError as exc:
         raise RegisterError(f"{path}: cannot read: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
         raise RegisterError(f"{path}: cannot read: {exc}") from None
-    try:
-        return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
-        line = re.search(r"at line (\d+)", str(exc))
-        where = f"{path}:{line.group(1)}" if line else str(path)
+        line = toml_file.error_line(exc)
+        where = f"{path}:{line}" if line else str(path)
         raise RegisterError(f"{where}: malformed TOML: {exc}") from None
 
 
@@ -241,13 +241,13 @@ def occurrences(text: str, form: str) -> list[int]:
 
 def check(refs: Path, lines: tuple[str, ...]) -> list[str]:
     """Every problem of the register and its rules against the witness lines."""
+    rules_path = refs / DISAMBIGUATION
     try:
         register, problems = load(refs / "names.toml")
-        rules, rule_problems = load_rules(refs / DISAMBIGUATION)
+        rules, rule_problems = load_rules(rules_path)
     except RegisterError as exc:
         return [str(exc)]
     problems += rule_problems
-    rules_path = refs / DISAMBIGUATION
     ruled = {(rule.line, rule.form, rule.occurrence) for rule in rules}
     candidates = register.candidates()
     for rule in rules:

@@ -12,9 +12,10 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import toml_file
+
 UNRESOLVED = "unresolved"
 EXPLANATORY = "explanatory"
-_TOML_LINE = re.compile(r"at line (\d+)")
 
 
 @dataclass(frozen=True)
@@ -69,18 +70,14 @@ def _key_lines(text: str) -> dict[str, int]:
 def load(path: Path, bib_keys: set[str]) -> NoteMap:
     """Read and check the note map against the keys of the BibTeX file."""
     try:
-        # utf-8-sig: an editor's byte-order mark is not a syntax error.
-        text = path.read_text(encoding="utf-8-sig")
-        data = tomllib.loads(text)
+        data, text = toml_file.read(path)
     except (OSError, UnicodeDecodeError) as exc:
         return NoteMap(path, {}, (Problem(path, None, f"cannot read the note map: {exc}"),))
     except tomllib.TOMLDecodeError as exc:
-        found = _TOML_LINE.search(str(exc))
-        line = int(found.group(1)) if found else None
         message = f"malformed note map: {exc}"
         if "Cannot overwrite a value" in str(exc):
             message = f"duplicate note number: {exc}"
-        return NoteMap(path, {}, (Problem(path, line, message),))
+        return NoteMap(path, {}, (Problem(path, toml_file.error_line(exc), message),))
     lines = _key_lines(text)
     table = data.get("notes")
     if not isinstance(table, dict):

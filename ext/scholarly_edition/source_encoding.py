@@ -33,6 +33,7 @@ def undecodable(data: bytes, encoding: str = "utf-8-sig") -> tuple[int, str] | N
 
 
 def check_sources(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Warn at each source Sphinx could not decode and leave it out, instead of crashing."""
     encoding = env.settings.get("input_encoding", "utf-8-sig")
     for docname in list(docnames):
         path = Path(env.doc2path(docname))

@@ -81,8 +81,9 @@ class Structure:
         return "blank" if not self.lines[number - 1].strip() else "paragraph"
 
 
-def _fail(path: Path, where: str, message: str) -> StructureError:
-    return StructureError(f"{path}: {where}: {message}", where, message)
+def _fail(where: str, message: str) -> StructureError:
+    """An error at the key ``where``; :func:`load` adds the file and the line."""
+    return StructureError(f"{where}: {message}", where, message)
 
 
 def _line_of(text: str, where: str) -> int | None:
@@ -119,31 +120,31 @@ def load(path: Path) -> Structure:
     except StructureError as exc:
         # A key the map lacks altogether (no [[chapter]] at all) is reported at line 1.
         line = _line_of(text, exc.where) or 1
-        raise StructureError(f"{path}:{line}: {exc.where}: {exc.detail}", exc.where) from None
+        raise StructureError(f"{path}:{line}: {exc}", exc.where, exc.detail) from None
 
 
 def _load(path: Path, data: dict[str, object]) -> Structure:
     witness_path = path.parent / str(data.get("witness", ""))
     if not witness_path.is_file():
-        raise _fail(path, "witness", f"no witness file at {witness_path}")
+        raise _fail("witness", f"no witness file at {witness_path}")
     raw = witness_path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     if digest != data.get("sha256"):
-        raise _fail(path, "sha256", f"witness {witness_path} has sha256 {digest}")
+        raise _fail("sha256", f"witness {witness_path} has sha256 {digest}")
     lines = tuple(raw.decode("utf-8").split("\n"))
 
     roles: dict[int, str] = {}
     for key, role in data.get("lines", {}).items():
         if not key.isdigit() or not 1 <= int(key) <= len(lines):
-            raise _fail(path, f"[lines] {key}", f"not a line of the witness (1-{len(lines)})")
+            raise _fail(f"[lines] {key}", f"not a line of the witness (1-{len(lines)})")
         if role not in ROLES:
-            raise _fail(path, f"[lines] {key}", f"unknown role {role!r}")
+            raise _fail(f"[lines] {key}", f"unknown role {role!r}")
         if not lines[int(key) - 1].strip():
-            raise _fail(path, f"[lines] {key}", "the line is blank")
+            raise _fail(f"[lines] {key}", "the line is blank")
         roles[int(key)] = role
-    _check_roles(path, lines, roles)
+    _check_roles(lines, roles)
 
-    chapters = _chapters(path, data.get("chapter", []), len(lines), roles)
+    chapters = _chapters(data.get("chapter", []), len(lines), roles)
     lacuna_data = data.get("lacuna", {})
     lacuna = Lacuna(int(lacuna_data.get("line", 0)), str(lacuna_data.get("after", "")))
     if (
@@ -151,7 +152,7 @@ def _load(path: Path, data: dict[str, object]) -> Structure:
         or not lacuna.after
         or not lines[lacuna.line - 1].endswith(lacuna.after)
     ):
-        raise _fail(path, "[lacuna]", "line must end with the text given as 'after'")
+        raise _fail("[lacuna]", "line must end with the text given as 'after'")
     return Structure(
         path=path,
         witness_path=witness_path,
@@ -163,23 +164,23 @@ def _load(path: Path, data: dict[str, object]) -> Structure:
     )
 
 
-def _check_roles(path: Path, lines: tuple[str, ...], roles: dict[int, str]) -> None:
+def _check_roles(lines: tuple[str, ...], roles: dict[int, str]) -> None:
     """Cross-check roles against what the text itself shows."""
     for number, role in sorted(roles.items()):
         text = lines[number - 1]
         where = f"[lines] {number}"
         if role == "hatnote" and not text.startswith(HATNOTE_PREFIXES):
-            raise _fail(path, where, f"a hatnote must start with one of {HATNOTE_PREFIXES}")
+            raise _fail(where, f"a hatnote must start with one of {HATNOTE_PREFIXES}")
         if role == "attribution" and not text.startswith("— "):
-            raise _fail(path, where, "an attribution must start with '— '")
+            raise _fail(where, "an attribution must start with '— '")
         if role == "attribution" and roles.get(_previous_text_line(lines, number)) != "quote":
-            raise _fail(path, where, "an attribution must follow a quote")
+            raise _fail(where, "an attribution must follow a quote")
     for number, text in enumerate(lines, start=1):
         if number not in roles and text.startswith(HATNOTE_PREFIXES):
-            raise _fail(path, f"line {number}", "looks like a hatnote but has no role")
+            raise _fail(f"line {number}", "looks like a hatnote but has no role")
     missing = [role for role in HEADER_ROLES if role not in roles.values()]
     if missing:
-        raise _fail(path, "[lines]", f"no line has the role(s) {', '.join(missing)}")
+        raise _fail("[lines]", f"no line has the role(s) {', '.join(missing)}")
 
 
 def _previous_text_line(lines: tuple[str, ...], number: int) -> int:
@@ -190,25 +191,23 @@ def _previous_text_line(lines: tuple[str, ...], number: int) -> int:
 
 
 def _chapters(
-    path: Path, entries: list[dict[str, object]], count: int, roles: dict[int, str]
+    entries: list[dict[str, object]], count: int, roles: dict[int, str]
 ) -> tuple[Chapter, ...]:
     if not entries:
-        raise _fail(path, "[[chapter]]", "no chapters")
+        raise _fail("[[chapter]]", "no chapters")
     firsts = [int(str(entry.get("first", 0))) for entry in entries]
     if firsts[0] != 1 or firsts != sorted(set(firsts)):
-        raise _fail(path, "[[chapter]]", "chapters must start at line 1 and ascend")
+        raise _fail("[[chapter]]", "chapters must start at line 1 and ascend")
     files = [str(entry.get("file", "")) for entry in entries]
     if len(set(files)) != len(files) or not all(files):
-        raise _fail(path, "[[chapter]]", "every chapter needs its own file")
+        raise _fail("[[chapter]]", "every chapter needs its own file")
     chapters = []
     for index, (file, first) in enumerate(zip(files, firsts, strict=True)):
         last = firsts[index + 1] - 1 if index + 1 < len(firsts) else count
         if index and roles.get(first) not in ("part", "section"):
-            raise _fail(
-                path, f"[[chapter]] {file}", f"line {first} is not a part or section heading"
-            )
+            raise _fail(f"[[chapter]] {file}", f"line {first} is not a part or section heading")
         chapters.append(Chapter(file, first, last))
     for number, role in roles.items():
         if role in ("part", "section") and number not in firsts:
-            raise _fail(path, f"[lines] {number}", f"a {role} heading must start a chapter")
+            raise _fail(f"[lines] {number}", f"a {role} heading must start a chapter")
     return tuple(chapters)
