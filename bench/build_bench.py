@@ -19,9 +19,10 @@ checkout is never touched. Sections:
 5. Scale: synthetic editions of 10 and 50 times the text, per 1,000 note
    markers.
 
-Times are CPU seconds (user + system, of the build and its workers) unless a
-column says wall: other work on a shared machine changes wall time, not the
-CPU a build needs. ``-j 2`` is judged on wall time, its point.
+Times are CPU seconds (user + system, of the build and its workers, measured
+by ``bench/timing.py`` as in every benchmark here) unless a column says wall:
+other work on a shared machine changes wall time, not the CPU a build needs.
+``-j 2`` is judged on wall time, its point.
 """
 
 from __future__ import annotations
@@ -32,19 +33,17 @@ import json
 import os
 import pickle
 import platform
-import resource
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic_edition import ROOT, Edition, make_edition
+from timing import Build, Run, measure, median, sphinx, wait_all
 
 OFF = (
     "-D",
@@ -65,59 +64,6 @@ EDITED_CHAPTER = "early-life/1917.md"
 EDITED_NOTE = "4"
 EDITED_ENTRY = "achinsk"
 ADDED_QUOTE = "a medical examiner ruled"
-
-
-@dataclass
-class Run:
-    """One sphinx-build: wall and CPU seconds, peak resident memory in MiB."""
-
-    wall: float
-    cpu: float
-    peak_mib: float
-
-
-class Build:
-    """A sphinx-build running in the background; ``wait`` measures it."""
-
-    def __init__(self, source: Path, out: Path, *options: str, jobs: int = 1, fresh: bool = True):
-        command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "--keep-going", "-W"]
-        command += ["-j", str(jobs), *(["-E"] if fresh else []), str(source), str(out), *options]
-        self.source = source
-        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed by wait)
-        self.start = time.perf_counter()
-        env = {**os.environ, "SOURCE_DATE_EPOCH": "1764115200"}
-        self.process = subprocess.Popen(command, stdout=self.log, stderr=self.log, env=env)
-
-    def wait(self) -> Run:
-        """Stop the benchmark if the build warned or failed."""
-        # wait4, not wait: the resource use of this build alone, -j workers included.
-        _, status, usage = os.wait4(self.process.pid, 0)
-        return self.finished(status, usage)
-
-    def finished(self, status: int, usage: resource.struct_rusage) -> Run:
-        wall = time.perf_counter() - self.start
-        self.process.returncode = os.waitstatus_to_exitcode(status)
-        with self.log:
-            if self.process.returncode != 0:
-                self.log.seek(0)
-                sys.exit(f"build of {self.source} failed:\n{self.log.read().decode()[-3000:]}")
-        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
-
-
-def wait_all(builds: list[Build]) -> list[Run]:
-    """Each build's measures, taken when it ends (its wall time is its own)."""
-    by_pid = {build.process.pid: build for build in builds}
-    runs: dict[int, Run] = {}
-    while len(runs) < len(builds):
-        pid, status, usage = os.wait4(-1, 0)
-        if pid in by_pid:
-            runs[pid] = by_pid[pid].finished(status, usage)
-    return [runs[build.process.pid] for build in builds]
-
-
-def sphinx(source: Path, out: Path, *options: str, jobs: int = 1, fresh: bool = True) -> Run:
-    """Build HTML and measure it."""
-    return Build(source, out, *options, jobs=jobs, fresh=fresh).wait()
 
 
 def _outputs(out: Path) -> dict[str, tuple[int, str]]:
@@ -141,14 +87,6 @@ def _html_mib(out: Path) -> float:
     return sum(path.stat().st_size for path in written) / 2**20
 
 
-def _median(runs: list[Run]) -> Run:
-    return Run(
-        statistics.median(r.wall for r in runs),
-        statistics.median(r.cpu for r in runs),
-        max(r.peak_mib for r in runs),
-    )
-
-
 def full_builds(
     edition: Edition, work: Path, repeat: int, together: bool = False
 ) -> dict[str, object]:
@@ -170,7 +108,7 @@ def full_builds(
             baseline = sphinx(edition.root / "docs", work / f"off-{run}", *OFF)
         on.append(with_features)
         off.append(baseline)
-    with_features, baseline = _median(on), _median(off)
+    with_features, baseline = median(on), median(off)
     return {
         "scale": edition.scale,
         "markers": edition.markers,
@@ -327,8 +265,8 @@ def floor(work: Path, repeat: int) -> dict[str, float]:
     source.mkdir(parents=True)
     (source / "conf.py").write_text(FLOOR_CONF, encoding="utf-8")
     (source / "index.md").write_text("# Floor\n\nOne paragraph.\n", encoding="utf-8")
-    full = _median([sphinx(source, work / "floor-out") for _ in range(repeat)])
-    rebuild = _median([sphinx(source, work / "floor-out", fresh=False) for _ in range(repeat)])
+    full = median([sphinx(source, work / "floor-out") for _ in range(repeat)])
+    rebuild = median([sphinx(source, work / "floor-out", fresh=False) for _ in range(repeat)])
     return {"full": full.cpu, "rebuild": rebuild.cpu}
 
 
@@ -343,21 +281,8 @@ def latexpdf(edition: Edition) -> dict[str, object]:
     venv = Path(sys.prefix)  # the virtual environment running this script
     command = ["make", "-C", str(edition.root), "latexpdf", f"VENV={venv}", f"STAMP={stamp}"]
     command += ["BUILDDIR=_build-pdf", "SPHINXOPTS=-W --keep-going -q"]
-    start = time.perf_counter()
-    before = os.times()
-    result = subprocess.run(
-        command,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1764115200"},
-    )
-    after = os.times()
-    if result.returncode != 0:
-        sys.exit(f"make latexpdf failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
-    cpu = (after.children_user - before.children_user) + (
-        after.children_system - before.children_system
-    )
-    return {"wall": time.perf_counter() - start, "cpu": cpu}
+    run = measure(command, "make latexpdf")
+    return {"wall": run.wall, "cpu": run.cpu}
 
 
 def _verdict(ok: bool) -> str:
