@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from hypothesis import settings
@@ -63,21 +64,31 @@ def html_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return out / "html", result.stderr
 
 
-def tex_available() -> bool:
-    return all(shutil.which(tool) for tool in ("xelatex", "latexmk", "pdftotext"))
+def unavailable(what: str, install: str) -> NoReturn:
+    """A tool a test needs is missing: skip the test, but fail it in CI.
+
+    CI (any value of the environment variable CI) installs every tool the
+    tests use (`.ci/run`, `.ci/apt-packages`), so there a missing one is a
+    broken setup, never a reason to pass without testing.
+    """
+    __tracebackhide__ = True  # reported at the test that needs the tool
+    if "CI" in os.environ:
+        pytest.fail(f"CI must have {what}: see .ci/run and .ci/apt-packages")
+    pytest.skip(f"{what} not installed: {install}")
+
+
+def require_tex() -> None:
+    """TeX Live (xelatex, latexmk) and pdftotext, or skip (fail in CI)."""
+    __tracebackhide__ = True
+    if not all(shutil.which(tool) for tool in ("xelatex", "latexmk", "pdftotext")):
+        unavailable("TeX Live and poppler-utils", "see README for the one install command")
 
 
 @pytest.fixture(scope="session")
 def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The edition built to PDF once per session: (PDF file, stderr).
-
-    Skipped on a machine without TeX, never in CI, where TeX is installed by
-    `.ci/run` and a missing TeX is a failure.
-    """
-    if not tex_available():
-        if os.environ.get("CI"):
-            pytest.fail("CI must have TeX Live and poppler-utils: see .ci/run")
-        pytest.skip("TeX Live not installed: see README for the one install command")
+    """The edition built to PDF once per session: (PDF file, stderr). Needs TeX
+    (`require_tex`: skipped without it, failed in CI)."""
+    require_tex()
     out = tmp_path_factory.mktemp("edition-pdf")
     result = sphinx_build("latexpdf", out)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr

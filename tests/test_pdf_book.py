@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
-from conftest import ROOT, tex_available
+from conftest import ROOT, require_tex
 from scholarly_edition import citation
 
 pytestmark = pytest.mark.pdf
@@ -234,10 +234,7 @@ def test_an_unknown_paper_is_refused() -> None:
 
 def test_letter_paper_and_preview_images(tmp_path: Path) -> None:
     """`make pdf-preview PAPER=letter` builds a US Letter book and its review images."""
-    if not tex_available():
-        if os.environ.get("CI"):
-            pytest.fail("CI must have TeX Live and poppler-utils: see .ci/run")
-        pytest.skip("TeX Live not installed: see README for the one install command")
+    require_tex()
     result = _make("pdf-preview", "PAPER=letter", f"BUILDDIR={tmp_path}")
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr
     assert _page_size(tmp_path / "latex" / "stalin-edition.pdf") == LETTER

@@ -1,10 +1,12 @@
-"""README's commands and CI's install list agree."""
+"""README's commands and CI's install list agree, and what CI installs is tested there."""
 
 from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+import pytest
+
+from conftest import ROOT, unavailable
 
 
 def test_readme_tex_command_installs_what_ci_installs() -> None:
@@ -20,3 +22,17 @@ def test_ci_runs_readme_test_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "```sh\nmake test\n```" in readme
     assert (ROOT / ".ci" / "run").read_text().rstrip().endswith("make test")
+
+
+def test_a_missing_tool_fails_in_ci_and_is_skipped_elsewhere(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """CI installs every tool the tests use: there, whatever CI is set to, a missing
+    tool fails its tests instead of letting them pass untested."""
+    for value in ("true", "1", ""):
+        monkeypatch.setenv("CI", value)
+        with pytest.raises(pytest.fail.Exception, match=r"^CI must have a tool: see \.ci/run"):
+            unavailable("a tool", "install it")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match=r"^a tool not installed: install it$"):
+        unavailable("a tool", "install it")

@@ -7,11 +7,13 @@ never in CI, where `.ci/run` installs Chromium and a missing browser fails.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
+
+from conftest import unavailable
 
 from .browser_support import CHROMIUM, DESKTOP, launch, serve
 
@@ -19,10 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def _missing(what: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"CI must have {what}: see .ci/run and .ci/apt-packages")
-    pytest.skip(f"{what} not installed: see README (make browser-deps)")
+def _missing(what: str) -> NoReturn:
+    __tracebackhide__ = True
+    unavailable(what, "see README (make browser-deps)")
 
 
 @pytest.fixture(scope="session")
