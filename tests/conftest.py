@@ -111,6 +111,31 @@ def pdf_text(pdf: Path) -> str:
     return " ".join(result.stdout.split())
 
 
+@pytest.fixture(scope="session")
+def make_check() -> subprocess.CompletedProcess[str]:
+    """`python -m scholarly_edition check` (make check's data lint) on the checkout, once."""
+    return subprocess.run(
+        [sys.executable, "-m", "scholarly_edition", "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
+def break_structure_map(tmp_path: Path, old: str, new: str, *, every: bool = False) -> Path:
+    """A copy of the witness and its structure map in ``tmp_path/refs``, the map with
+    ``old`` (which it must contain) replaced by ``new``, once or ``every`` time."""
+    refs = tmp_path / "refs"
+    refs.mkdir()
+    shutil.copy(ROOT / "refs" / "witness.txt", refs)
+    shutil.copy(ROOT / "refs" / "structure.toml", refs)
+    path = refs / "structure.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, -1 if every else 1), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def checkout(tmp_path: Path) -> Path:
     """A copy of the edition's data and sources to break in a test."""

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, pdf_text
+from conftest import pdf_text
 from scholarly_edition import structure
 
 
@@ -137,11 +136,5 @@ def test_pdf_keeps_unicode(pdf_build: tuple[Path, str]) -> None:
     assert "Image not in the witness" in text
 
 
-def test_make_check_is_clean() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "scholarly_edition", "check"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_make_check_is_clean(make_check: subprocess.CompletedProcess[str]) -> None:
+    assert make_check.returncode == 0, make_check.stdout + make_check.stderr

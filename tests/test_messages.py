@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sphinx.util.console import strip_colors
 
-from conftest import ROOT
+from conftest import ROOT, break_structure_map
 from scholarly_edition import (
     annotations_check,
     annotations_data,
@@ -151,23 +151,28 @@ def test_a_rule_without_a_line_is_reported(tmp_path: Path) -> None:
     ]
 
 
-def test_a_malformed_register_is_a_warning_at_its_line_not_a_crash(tmp_path: Path) -> None:
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOT / "tests" / "roots" / "test-names", srcdir)
-    with (srcdir / "names.toml").open("a", encoding="utf-8") as register:
-        register.write("[[name]\n")
+def _sphinx_build_in_a_process(srcdir: Path, out: Path) -> str:
+    """sphinx-build as a contributor runs it (warnings are not errors): it ends
+    normally and without a traceback. Returns what it printed on stderr."""
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(srcdir), str(tmp_path / "out")],
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(srcdir), str(out)],
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0
     assert "Traceback" not in result.stderr
+    return result.stderr
+
+
+def test_a_malformed_register_is_a_warning_at_its_line_not_a_crash(tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT / "tests" / "roots" / "test-names", srcdir)
+    with (srcdir / "names.toml").open("a", encoding="utf-8") as register:
+        register.write("[[name]\n")
+    stderr = _sphinx_build_in_a_process(srcdir, tmp_path / "out")
     lines = len((srcdir / "names.toml").read_text(encoding="utf-8").splitlines())
-    assert (
-        f"{srcdir / 'names.toml'}:{lines}: WARNING: malformed TOML: Expected ']]'"
-    ) in result.stderr
-    assert "[edition.names_register]" in result.stderr
+    assert f"{srcdir / 'names.toml'}:{lines}: WARNING: malformed TOML: Expected ']]'" in stderr
+    assert "[edition.names_register]" in stderr
 
 
 def test_a_missing_register_is_named(make_app, rootdir: Path, tmp_path: Path) -> None:
@@ -193,14 +198,6 @@ def test_a_name_role_without_a_target(make_app, rootdir: Path, tmp_path: Path) -
     ]
 
 
-def _refs(tmp_path: Path) -> Path:
-    refs = tmp_path / "refs"
-    refs.mkdir()
-    shutil.copy(ROOT / "refs" / "witness.txt", refs)
-    shutil.copy(ROOT / "refs" / "structure.toml", refs)
-    return refs / "structure.toml"
-
-
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
@@ -214,10 +211,7 @@ def _refs(tmp_path: Path) -> Path:
     ],
 )
 def test_structure_map_messages(tmp_path: Path, old: str, new: str, message: str) -> None:
-    path = _refs(tmp_path)
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    path = break_structure_map(tmp_path, old, new, every=True)
     with pytest.raises(structure.StructureError) as raised:
         structure.load(path)
     located = re.match(rf"{re.escape(str(path))}:(\d+): (.*)", str(raised.value), re.DOTALL)
@@ -252,13 +246,11 @@ def test_verify_without_a_build_says_what_to_run(
 
 
 def test_check_names_a_chapter_that_differs_from_the_import(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    checkout: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    shutil.copytree(ROOT / "refs", tmp_path / "refs")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    chapter = tmp_path / "docs" / "early-life" / "1878-1899.md"
+    chapter = checkout / "docs" / "early-life" / "1878-1899.md"
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\nAn edit.\n", encoding="utf-8")
-    assert main(["--root", str(tmp_path), "check"]) == 1
+    assert main(["--root", str(checkout), "check"]) == 1
     assert capsys.readouterr().out.splitlines()[0] == (
         "docs/early-life/1878-1899.md: differs from what the importer writes; run `make import`"
     )
@@ -266,13 +258,11 @@ def test_check_names_a_chapter_that_differs_from_the_import(
 
 @pytest.mark.parametrize("command", ["check", "import"])
 def test_rules_that_are_not_toml_are_a_message_not_a_traceback(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+    checkout: Path, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
-    shutil.copytree(ROOT / "refs", tmp_path / "refs")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    rules = tmp_path / "refs" / names_register.DISAMBIGUATION
+    rules = checkout / "refs" / names_register.DISAMBIGUATION
     rules.write_text(rules.read_text(encoding="utf-8") + "[[rule]\n", encoding="utf-8")
-    assert main(["--root", str(tmp_path), command]) == 1
+    assert main(["--root", str(checkout), command]) == 1
     assert capsys.readouterr().err.startswith(f"error: {rules}:")
 
 
@@ -288,27 +278,19 @@ def test_an_annotation_that_is_not_utf8_is_named_at_its_line_and_not_read(
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-annotations", srcdir)
     (srcdir / "annotations" / "bad.md").write_bytes(ANNOTATION_NOT_UTF8)
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(srcdir), str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0
-    assert "Traceback" not in result.stderr
+    stderr = _sphinx_build_in_a_process(srcdir, tmp_path / "out")
     assert (
         f"{srcdir / 'annotations' / 'bad.md'}:9: WARNING: the file is not UTF-8 (byte 0xe9 "
         "cannot be read); save it as UTF-8 [edition.source_encoding]"
-    ) in result.stderr
+    ) in stderr
 
 
 def test_make_check_names_an_annotation_that_is_not_utf8(
-    tmp_path: Path, edition: structure.Structure
+    checkout: Path, edition: structure.Structure
 ) -> None:
-    shutil.copytree(ROOT / "refs", tmp_path / "refs")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    bad = tmp_path / "docs" / "annotations" / "bad.md"
+    bad = checkout / "docs" / "annotations" / "bad.md"
     bad.write_bytes(ANNOTATION_NOT_UTF8)
-    problems = [str(p) for p in annotations_check.check(tmp_path, edition)]
+    problems = [str(p) for p in annotations_check.check(checkout, edition)]
     assert problems == [
         f"{bad}:9: the file is not UTF-8 (byte 0xe9 cannot be read); save it as UTF-8"
     ]
@@ -328,18 +310,16 @@ def test_a_citation_file_that_is_not_yaml_is_a_located_warning(
 
 
 def test_make_annotation_says_who_is_missing_and_never_overwrites(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    checkout: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    shutil.copytree(ROOT / "refs", tmp_path / "refs")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    command = ["--root", str(tmp_path), "annotate", "--quote", "forbidden book club"]
+    command = ["--root", str(checkout), "annotate", "--quote", "forbidden book club"]
     assert main([*command, "--contributor", " "]) == 1
     assert capsys.readouterr().err == (
         "error: say who you are: --contributor NAME (CONTRIBUTOR= with make)\n"
     )
     assert main([*command, "--contributor", "A. Reader"]) == 0
     assert main([*command, "--contributor", "A. Reader"]) == 1
-    path = tmp_path / "docs" / "annotations" / "forbidden-book-club.md"
+    path = checkout / "docs" / "annotations" / "forbidden-book-club.md"
     assert capsys.readouterr().err == (
         f"error: {path} exists already; edit it, or quote the passage differently\n"
     )

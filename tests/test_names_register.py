@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -113,23 +111,12 @@ def test_whole_words_only() -> None:
     assert names_register.occurrences(text, "Tiflis") == [60]
 
 
-def test_make_check_lints_the_register_without_a_build(tmp_path: Path) -> None:
+def test_make_check_lints_the_register_without_a_build(
+    make_check: subprocess.CompletedProcess[str],
+) -> None:
     """The lint needs no build (its speed is measured by bench/check_bench.py)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "scholarly_edition", "check"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "register of names: ok" in result.stdout
-
-
-@pytest.fixture
-def checkout(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "refs", tmp_path / "refs")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return tmp_path
+    assert make_check.returncode == 0, make_check.stdout + make_check.stderr
+    assert "register of names: ok" in make_check.stdout
 
 
 def test_make_check_fails_on_a_broken_register(

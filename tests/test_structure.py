@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import break_structure_map
 from scholarly_edition import structure
 
 
@@ -41,14 +40,6 @@ def test_chapters_cover_the_witness(edition: structure.Structure) -> None:
         assert before.last + 1 == after.first
 
 
-def _copy_refs(tmp_path: Path) -> Path:
-    refs = tmp_path / "refs"
-    refs.mkdir()
-    shutil.copy(ROOT / "refs" / "witness.txt", refs)
-    shutil.copy(ROOT / "refs" / "structure.toml", refs)
-    return refs / "structure.toml"
-
-
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
@@ -68,11 +59,7 @@ def _copy_refs(tmp_path: Path) -> Path:
 def test_bad_maps_are_refused_with_their_place(
     tmp_path: Path, old: str, new: str, message: str
 ) -> None:
-    path = _copy_refs(tmp_path)
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
+    path = break_structure_map(tmp_path, old, new)
     with pytest.raises(structure.StructureError) as raised:
         structure.load(path)
     assert str(path) in str(raised.value)
