@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import gc
 import shutil
+from pathlib import Path
+
+import pytest
 
 from scholarly_edition.garbage_collection import THRESHOLDS
 
 
-def test_tuned_while_writing_and_restored_after(make_app, rootdir, tmp_path) -> None:
-    source = tmp_path / "src"
-    shutil.copytree(rootdir / "test-apparatus", source)
+@pytest.fixture
+def source(rootdir: Path, tmp_path: Path) -> Path:
+    """A copy of the apparatus test root; each test makes its own application of it."""
+    return shutil.copytree(rootdir / "test-apparatus", tmp_path / "src")
+
+
+def test_tuned_while_writing_and_restored_after(make_app, source: Path) -> None:
     before = gc.get_threshold()
     assert before != THRESHOLDS
     app = make_app("html", srcdir=source, freshenv=True)
@@ -28,9 +35,7 @@ def test_tuned_while_writing_and_restored_after(make_app, rootdir, tmp_path) -> 
     assert gc.get_freeze_count() == 0
 
 
-def test_restored_when_the_build_fails(make_app, rootdir, tmp_path) -> None:
-    source = tmp_path / "src"
-    shutil.copytree(rootdir / "test-apparatus", source)
+def test_restored_when_the_build_fails(make_app, source: Path) -> None:
     before = gc.get_threshold()
     app = make_app("html", srcdir=source, freshenv=True)
 
@@ -48,9 +53,7 @@ def test_restored_when_the_build_fails(make_app, rootdir, tmp_path) -> None:
     assert gc.get_freeze_count() == 0
 
 
-def test_an_application_never_built_leaves_the_collector_alone(make_app, rootdir, tmp_path) -> None:
-    source = tmp_path / "src"
-    shutil.copytree(rootdir / "test-apparatus", source)
+def test_an_application_never_built_leaves_the_collector_alone(make_app, source: Path) -> None:
     before = gc.get_threshold()
     make_app("html", srcdir=source, freshenv=True)
     assert gc.get_threshold() == before
