@@ -113,6 +113,14 @@ def load(path: Path) -> Structure:
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
+    except OSError as exc:
+        raise StructureError(f"{path}: cannot be read: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise StructureError(
+            f"{path}:{line}: the file is not UTF-8 (byte 0x{exc.object[exc.start]:02x} cannot "
+            "be read); save it as UTF-8"
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise StructureError(f"{path}: malformed TOML: {exc}") from None
     try:
