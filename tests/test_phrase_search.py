@@ -61,6 +61,26 @@ def test_a_phrase_reads_across_note_markers_and_previews(app: SphinxTestApp) -> 
     assert "Source not yet identified" in notes
 
 
+def test_what_sphinx_does_not_index_is_not_searched_as_phrases(make_app, rootdir, tmp_path):
+    """The ``no-search`` class and a page's ``nosearch`` metadata, as for Sphinx's index,
+    also when a page becomes unsearched in a rebuild."""
+    source = _copy(rootdir, tmp_path)
+    index = source / "index.md"
+    text = index.read_text(encoding="utf-8")
+    index.write_text(text.replace("## Citing", "{.no-search}\nZanzibar quagga.\n\n## Citing"))
+    app = make_app("html", srcdir=source, freshenv=True)
+    app.build()
+    assert not any("Zanzibar" in text for _, text in _texts(app.outdir)["index"])
+    assert "Only paragraph." in [text for _, text in _texts(app.outdir)["other"]]
+    other = source / "other.md"
+    other.write_text("---\nnosearch: true\n---\n" + other.read_text(encoding="utf-8"))
+    again = make_app("html", srcdir=source)
+    again.build()
+    assert sorted(_texts(again.outdir)) == ["index"]
+    words = (again.outdir / "searchindex.js").read_text(encoding="utf-8")
+    assert "zanzibar" not in words and "paragraph" in words
+
+
 def test_text_is_the_same_under_parallel_writing(make_app, rootdir, tmp_path) -> None:
     files = []
     for jobs in (1, 2):

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 import scholarly_edition
-from scholarly_edition import citation
+from scholarly_edition import citation, phrase_search
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -148,3 +148,28 @@ def test_search_finds_every_form_of_a_name(html_build) -> None:
     chapter = data["docnames"].index("early-life/1899-1904")
     pages = data["terms"]["tbilisi"]
     assert chapter in (pages if isinstance(pages, list) else [pages])
+
+
+def test_search_leaves_out_the_working_lists(html_build) -> None:
+    """The notes report repeats the text's sentences and the Index of Names lists
+    chapter titles and link numbers: neither makes a search find them beside the text."""
+    out = html_build[0]
+    index = (out / "searchindex.js").read_text(encoding="utf-8")
+    data = json.loads(index[index.index("(") + 1 : index.rindex(")")])
+    report = data["docnames"].index("notes-report")
+    names = data["docnames"].index("names")
+    chapter = data["docnames"].index("early-life/1878-1899")
+
+    def pages(term: str, kind: str = "terms") -> list[int]:
+        found = data[kind].get(term, [])
+        return found if isinstance(found, list) else [found]
+
+    assert not any(report in pages(term) for term in data["terms"])
+    # The Index of Names is found by its entries ("Gori"), not by the titles of
+    # the chapters it lists ("1878–1899: Childhood to young adulthood").
+    assert names in pages("gori")
+    assert chapter in pages("childhood", "titleterms") and names not in pages("childhood")
+    texts = phrase_search.load(out / phrase_search.FILENAME)
+    assert texts is not None and "notes-report" not in texts
+    assert not any("Childhood to young adulthood" in text for _, text in texts["names"])
+    assert any("Gori" in text for _, text in texts["names"])

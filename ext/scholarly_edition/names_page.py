@@ -174,7 +174,8 @@ def _entry_item(
     for occurrence in found:
         sections.setdefault(occurrence.docname, []).append(occurrence)
     for section, mentions in sections.items():
-        line = nodes.paragraph(classes=["names-mentions"])
+        # Chapter titles and link numbers: found in the chapters, not searched here.
+        line = nodes.paragraph(classes=["names-mentions", "no-search"])
         title = app.env.titles[section].astext()
         line += nodes.emphasis(title, title)
         line += nodes.Text(": ")

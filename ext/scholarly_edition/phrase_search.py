@@ -13,8 +13,10 @@ occurrence; an unquoted query goes to Sphinx's search untouched.
 
 The text is taken from the resolved doctree of each page written, in the
 main process (``doctree-resolved`` runs there even under ``-j``), which is
-the doctree Sphinx's own indexer reads: generated pages (notes, Index of
-Names) are searchable like the rest. As Sphinx does for its index, the file
+the doctree Sphinx's own indexer reads, and what that indexer leaves out is
+left out here too: elements of class ``no-search`` and pages whose metadata
+says ``nosearch``. Generated pages (notes, Index of Names) are searchable like
+the rest. As Sphinx does for its index, the file
 of the last build is loaded when writing starts, the pages written replace
 their entries, pages that no longer exist are dropped, and the file is
 written sorted, so ``-j`` and incremental builds give the bytes of a clean
@@ -70,10 +72,15 @@ def _normalised(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+def _unsearched(node: nodes.Node) -> bool:
+    """What Sphinx's indexer skips: the ``no-search`` class."""
+    return isinstance(node, nodes.Element) and "no-search" in node["classes"]
+
+
 def _text(node: nodes.Node) -> Iterator[str]:
     if isinstance(node, nodes.Text):
         yield str(node)
-    elif not isinstance(node, (*_INLINE_APPARATUS, *_SKIPPED)):
+    elif not isinstance(node, (*_INLINE_APPARATUS, *_SKIPPED)) and not _unsearched(node):
         for child in node.children:
             yield from _text(child)
 
@@ -91,7 +98,11 @@ def _anchor(block: nodes.Element, top: nodes.Element | None) -> str:
 def _blocks(node: nodes.Element) -> Iterator[nodes.TextElement]:
     """Text blocks (elements holding running text) in document order, none inside another."""
     for child in node.children:
-        if isinstance(child, _SKIPPED) or "toctree-wrapper" in child.get("classes", ()):
+        if (
+            isinstance(child, _SKIPPED)
+            or _unsearched(child)
+            or "toctree-wrapper" in child.get("classes", ())
+        ):
             continue
         if isinstance(child, nodes.TextElement):
             yield child
@@ -140,10 +151,20 @@ def start_writing(app: Sphinx, builder: Builder) -> None:
         _texts[builder] = previous or {}
 
 
+def searched(env: BuildEnvironment, docname: str) -> bool:
+    """Whether Sphinx indexes the page: not when its metadata says ``nosearch``."""
+    metadata = env.metadata.get(docname, {})
+    return "nosearch" not in metadata and "no-search" not in metadata
+
+
 def keep_page(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     texts = _texts.get(app.builder)
-    if texts is not None:
+    if texts is None:
+        return
+    if searched(app.env, docname):
         texts[docname] = page_text(doctree)
+    else:
+        texts.pop(docname, None)
 
 
 def write_file(app: Sphinx, exception: Exception | None) -> None:
