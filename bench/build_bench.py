@@ -37,6 +37,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -359,6 +360,8 @@ def report(results: dict) -> str:
         )
     lines += ["", "Goals"]
     lines += [f"- {goal}: {_verdict(ok)} ({detail})" for goal, ok, detail in results["goals"]]
+    lines += ["", "What the measurements allow (see feasibility)"]
+    lines += [f"- {line}" for line in results["feasibility"]]
     return "\n".join(lines)
 
 
@@ -420,6 +423,61 @@ def goals(results: dict) -> list[tuple[str, bool, str]]:
     return checks
 
 
+def _linear(small: dict, large: dict, cpu: Callable[[dict], float]) -> tuple[float, float]:
+    """Fixed CPU seconds and seconds per 1,000 markers through two builds."""
+    per_1000 = (cpu(large) - cpu(small)) / (large["markers"] - small["markers"]) * 1000
+    return cpu(small) - per_1000 * small["markers"] / 1000, per_1000
+
+
+def feasibility(results: dict) -> list[str]:
+    """What the measurements allow of the goals, whatever the extension does.
+
+    Goals 1 and 2 bound the 1x full build from both sides. No rebuild of a
+    project on this stack costs less than the floor's (one page, no
+    extension), so a one-chapter rebuild within 25% needs a full build of at
+    least 4 floors; an overhead within 10% needs one of at most 1.1 baselines.
+
+    Goal 3 compares ratios at two scales. With costs fixed + per marker, for
+    the baseline (F0 + v0 m) and the extension (F + v m), the overhead
+    (F + v m) / (F0 + v0 m) does not grow with m only if F / v >= F0 / v0:
+    the extension's fixed share must be at least the baseline's start-up share.
+    Otherwise the goal's other arm, an overhead within 10% at the top scale,
+    bounds the extension's cost per marker.
+    """
+    full = {row["scale"]: row for row in results["full"]}
+    lines = []
+    limit = CHAPTER_EDIT[1]
+    lowest = results["floor"]["rebuild"] / limit
+    highest = full[1]["off"]["cpu"] * OVERHEAD
+    lines.append(
+        f"goals 1 and 2 at 1x: a one-chapter rebuild costs at least the floor's"
+        f" ({results['floor']['rebuild']:.2f} cpu), so within {limit:.0%} needs a full"
+        f" build of at least {lowest:.2f} cpu; overhead within {OVERHEAD - 1:.0%} needs one"
+        f" of at most {highest:.2f} cpu: "
+        + (
+            "no build can meet both on this machine"
+            if lowest > highest
+            else "both can hold on this machine"
+        )
+    )
+    top = max(full)
+    if top > 1:
+        fixed0, per0 = _linear(full[1], full[top], lambda row: row["off"]["cpu"])
+        fixed, per = _linear(full[1], full[top], lambda row: row["on"]["cpu"] - row["off"]["cpu"])
+        share0 = fixed0 / per0
+        within = (OVERHEAD - 1) * full[top]["off"]["cpu"] / full[top]["markers"] * 1000
+        lines.append(
+            f"goal 3: through 1x and {top}x the baseline costs {fixed0:.2f} cpu fixed +"
+            f" {per0:.2f} per 1,000 markers, the extension {fixed:.2f} + {per:.2f}. The"
+            f" overhead stops growing with scale only if the extension's fixed cost is at"
+            f" least {share0:.2f} times its cost per 1,000 markers (ours:"
+            f" {max(fixed, 0.0) / per:.2f}), so a faster extension meets goal 3 only within"
+            f" {OVERHEAD - 1:.0%} at {top}x: at most {within:.2f} cpu per 1,000 markers"
+            f" ({within / per:.0%} of now)"
+        )
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="full builds at 1x, each way")
@@ -473,6 +531,7 @@ def main() -> int:
         for row in full
     ]
     results["goals"] = goals(results)
+    results["feasibility"] = feasibility(results)
     results["seconds"] = time.perf_counter() - started
     text = report(results)
     print(text)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import NoReturn
 
 import pytest
@@ -31,6 +33,16 @@ def rootdir() -> Path:
 @pytest.fixture(scope="session")
 def edition() -> structure.Structure:
     return structure.load(ROOT / "refs" / "structure.toml")
+
+
+def bench_module(name: str) -> ModuleType:
+    """A script of ``bench/`` (not a package), imported as its scripts import each other."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def sphinx_build(builder: str, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:

@@ -6,29 +6,19 @@ Only the generator is tested here; the timings it serves live in
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+from conftest import bench_module
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location(
-        "synthetic_edition", ROOT / "bench" / "synthetic_edition.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_a_2x_edition_builds_with_every_feature_scaled(tmp_path: Path) -> None:
-    edition = _generator().make_edition(tmp_path / "edition", 2)
+    edition = bench_module("synthetic_edition").make_edition(tmp_path / "edition", 2)
     sphinx = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going"]
     result = subprocess.run(
         [*sphinx, str(edition.root / "docs"), str(tmp_path / "html")],
