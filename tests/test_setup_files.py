@@ -36,3 +36,17 @@ def test_a_missing_tool_fails_in_ci_and_is_skipped_elsewhere(
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception, match=r"^a tool not installed: install it$"):
         unavailable("a tool", "install it")
+
+
+def test_search_stems_with_the_compiled_snowball_stemmer(edition) -> None:
+    """PyStemmer, a dependency for speed, gives Sphinx's index the stems of the pure
+    Python Snowball stemmer, the algorithm of the search page's own JavaScript."""
+    import Stemmer
+    from snowballstemmer.english_stemmer import EnglishStemmer
+    from sphinx.search.en import SearchEnglish
+
+    stemmer = SearchEnglish({}).stemmer
+    assert isinstance(stemmer, Stemmer.Stemmer)
+    words = sorted({w.lower() for w in re.findall(r"\w+", "\n".join(edition.lines))})
+    assert len(words) > 2000
+    assert stemmer.stemWords(words) == EnglishStemmer().stemWords(words)
