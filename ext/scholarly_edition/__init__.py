@@ -19,6 +19,7 @@ from . import (
     reader,
     source_encoding,
     template_cache,
+    toml_cache,
 )
 
 __version__ = "0.1.0"
@@ -42,6 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     build_recovery.setup(app)
     source_encoding.setup(app)
     template_cache.setup(app)
+    toml_cache.setup(app)
     garbage_collection.setup(app)
     app.add_latex_package(LATEX_PACKAGE.stem)
     app.connect("builder-inited", _copy_latex_package)

@@ -12,10 +12,8 @@ One entry point for ``scholarly_edition.setup``. Configuration:
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Set
-from dataclasses import replace
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -48,17 +46,8 @@ def _report_register(app: Sphinx) -> None:
 
 
 def _fingerprint(env: BuildEnvironment) -> tuple[str, dict[str, str]] | None:
-    """A digest of the register's forms table, and one of each entry (not its line)."""
     loaded = load_register(env)
-    if loaded is None:
-        return None
-    register = loaded[0]
-    forms = _digest(sorted(register.candidates().items()))
-    return forms, {i: _digest(replace(e, line=0)) for i, e in register.entries.items()}
-
-
-def _digest(value: object) -> str:
-    return hashlib.sha256(repr(value).encode()).hexdigest()
+    return None if loaded is None else loaded[0].digests
 
 
 def outdated_by_register(

@@ -9,10 +9,11 @@ register calls ambiguous is ambiguous everywhere.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -90,6 +91,17 @@ class Register:
     def forms(self) -> frozenset[str]:
         """Every surface form, as one hashable value (a cache key for the matcher)."""
         return frozenset(self._candidates)
+
+    @cached_property
+    def digests(self) -> tuple[str, dict[str, str]]:
+        """A digest of the forms table, and one of each entry (not its line): what the
+        next build compares to find the documents an edit concerns. Once per register."""
+        forms = _digest(sorted(self._candidates.items()))
+        return forms, {i: _digest(replace(e, line=0)) for i, e in self.entries.items()}
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha256(repr(value).encode()).hexdigest()
 
 
 def form_pattern(form: str) -> str:
