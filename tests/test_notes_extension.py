@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import shutil
+from importlib.metadata import entry_points
 from pathlib import Path
 
+import pybtex.plugin
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
+
+from scholarly_edition import citation_style
 
 
 def _soup(app: SphinxTestApp, name: str) -> BeautifulSoup:
@@ -181,3 +185,12 @@ def test_printed_report_keeps_the_table_not_the_worklist(app: SphinxTestApp) -> 
     assert "3 notes are cited in the text: 1 resolved, 1 unresolved, 1 explanatory" in tex
     assert "The HTML edition lists every open note" in tex
     assert "“then part of the Empire.”" not in tex
+
+
+def test_the_plain_text_backend_is_found_without_scanning_entry_points(monkeypatch) -> None:
+    """sphinxcontrib-bibtex asks for it at every citation; the class is the one the
+    installed entry point names."""
+    citation_style.register()
+    (entry_point,) = entry_points(group="pybtex.backends", name="plaintext")
+    monkeypatch.setattr(pybtex.plugin, "entry_points", lambda **_: pytest.fail("scanned"))
+    assert pybtex.plugin.find_plugin("pybtex.backends", "plaintext") is entry_point.load()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pybtex.plugin
 from sphinxcontrib.bibtex.plugin import register_plugin
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
@@ -31,3 +32,14 @@ class ShortCitationStyle(AuthorYearReferenceStyle):
 
 def register() -> None:
     register_plugin("sphinxcontrib.bibtex.style.referencing", NAME, ShortCitationStyle)
+    _find_plain_text_backend_once()
+
+
+def _find_plain_text_backend_once() -> None:
+    """sphinxcontrib-bibtex asks pybtex for its plain-text backend at every citation it
+    resolves (for the link's tooltip), and pybtex scans the installed packages' entry
+    points at every ask: 4 ms each, 0.4 of the 10x edition's CPU seconds (cProfile).
+    pybtex looks in its table of plugins registered at run time first: the class the
+    entry point names, registered there, is found at once."""
+    backend = pybtex.plugin.find_plugin("pybtex.backends", "plaintext")
+    pybtex.plugin.register_plugin("pybtex.backends", "plaintext", backend, force=True)
