@@ -16,7 +16,13 @@ from sphinx.errors import SphinxError
 
 from . import bibliography_links, citation_style, notes_nodes, refs_state, static_files
 from .notes_domain import NotesDomain, reading_order
-from .notes_pages import FillNotePages, NoteListDirective, NotesCoverageDirective
+from .notes_pages import (
+    FillNotePages,
+    FillNotePagesLast,
+    MarkFirstUses,
+    NoteListDirective,
+    NotesCoverageDirective,
+)
 from .notes_transform import NoteMarkers
 from .warnings_ import EditionWarning, warn
 
@@ -143,7 +149,9 @@ def setup(app: Sphinx) -> None:
     app.add_transform(NoteMarkers)
     app.add_directive("note-list", NoteListDirective)
     app.add_directive("notes-coverage", NotesCoverageDirective)
+    app.add_post_transform(MarkFirstUses)
     app.add_post_transform(FillNotePages)
+    app.add_post_transform(FillNotePagesLast)
     app.add_post_transform(bibliography_links.CitedByNotes)
     app.connect("builder-inited", report_refs_problems, priority=400)
     app.connect("builder-inited", release_bibtex_errors, priority=600)

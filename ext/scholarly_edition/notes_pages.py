@@ -2,8 +2,8 @@
 
 Their directives leave placeholders; a post-transform fills them from the
 ``notes`` domain when the page is written (in the main process, after all
-documents are read), and marks which use of each note comes first, for the
-LaTeX footnotes.
+documents are read). Another marks which use of each note comes first, for
+the LaTeX footnotes.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from string import ascii_lowercase
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
@@ -73,22 +73,15 @@ def backlink_letters(count: int) -> list[str]:
     return letters
 
 
-class FillNotePages(SphinxPostTransform):
-    # After sphinxcontrib-bibtex builds its citations (5), before Sphinx
-    # resolves references (10), so the citations made here get resolved.
+class MarkFirstUses(SphinxPostTransform):
+    """Which use of each note is its first; a preview knows its marker by ``ref``."""
+
+    # Before the LaTeX transforms that make the footnotes from it.
     default_priority = 6
 
     def run(self, **kwargs: object) -> None:
         domain = self.env.domains["notes"]
         assert isinstance(domain, NotesDomain)
-        self._mark_first_uses(domain)
-        for placeholder in list(self.document.findall(note_list)):
-            placeholder.replace_self(self._note_list(domain))
-        for placeholder in list(self.document.findall(notes_coverage)):
-            placeholder.replace_self(self._coverage(domain))
-
-    def _mark_first_uses(self, domain: NotesDomain) -> None:
-        """Which use of each note is its first; a preview knows its marker by ``ref``."""
         for node in self.document.findall(lambda n: isinstance(n, note_ref | note_preview)):
             first = domain.ordered.get(node["note"], [None])[0]
             if first is not None:
@@ -96,6 +89,28 @@ class FillNotePages(SphinxPostTransform):
                 own = node["ids"][0] if isinstance(node, note_ref) else node["ref"]
                 node["first"] = (first.docname, first.node_id) == (node["docname"], own)
                 node["first_doc"], node["first_id"] = first.docname, first.node_id
+
+
+class FillNotePages(SphinxPostTransform):
+    """The notes list and the coverage report, from the ``notes`` domain.
+
+    In print: after sphinxcontrib-bibtex builds its citations (5), before Sphinx
+    resolves references (10) and before the LaTeX transforms, which see them
+    as any other content.
+    """
+
+    default_priority = 6
+
+    def is_supported(self) -> bool:
+        return super().is_supported() and refs_state.builder(self.env).format != "html"
+
+    def run(self, **kwargs: object) -> None:
+        domain = self.env.domains["notes"]
+        assert isinstance(domain, NotesDomain)
+        for placeholder in list(self.document.findall(note_list)):
+            placeholder.replace_self(self._note_list(domain))
+        for placeholder in list(self.document.findall(notes_coverage)):
+            placeholder.replace_self(self._coverage(domain))
 
     def _link(self, use: NoteUse, text: str) -> nodes.Node:
         return make_refnode(
@@ -210,6 +225,29 @@ class FillNotePages(SphinxPostTransform):
         return make_refnode(
             refs_state.builder(self.env), self.env.docname, docname, "", nodes.Text(title)
         )
+
+
+class FillNotePagesLast(FillNotePages):
+    """In HTML the same pages are filled after every other post-transform.
+
+    They are the largest pages of the web edition, and each post-transform
+    walks a whole page; none of them has anything to do in these lists, whose
+    links are made resolved (``make_refnode``) but for the citations, which
+    Sphinx's reference resolver is then applied to.
+    """
+
+    default_priority = 990
+    formats = ("html",)
+
+    def is_supported(self) -> bool:
+        return SphinxPostTransform.is_supported(self)
+
+    def run(self, **kwargs: object) -> None:
+        placeholders = self.document.findall(lambda n: isinstance(n, note_list | notes_coverage))
+        if next(placeholders, None) is None:
+            return
+        super().run(**kwargs)
+        ReferencesResolver(self.document).apply()
 
 
 def _table(header: list[str], rows: list[list[nodes.Node | str]]) -> nodes.table:
