@@ -104,6 +104,9 @@ latex_elements = {
     # line (-D latex_elements.papersize=letterpaper).
     "papersize": "a4paper",
     "pointsize": "11pt",
+    # The notes are footnotes without a footnote mark (the text keeps its "[3]"):
+    # hyperref would try to link each to a mark and log "Ignoring empty anchor".
+    "passoptionstopackages": r"\PassOptionsToPackage{hyperfootnotes=false}{hyperref}",
     "fontpkg": "",
     "fncychap": "",
     "sphinxsetup": r"HeaderFamily=\rmfamily",
