@@ -191,6 +191,13 @@ def _copy(rootdir: Path, tmp_path: Path, name: str = "test-names") -> Path:
     return target
 
 
+def _edit_register(srcdir: Path, old: str, new: str) -> None:
+    register = srcdir / "names.toml"
+    text = register.read_text(encoding="utf-8")
+    assert old in text
+    register.write_text(text.replace(old, new), encoding="utf-8")
+
+
 @pytest.mark.sphinx("html", testroot="names", freshenv=True, parallel=2)
 def test_parallel_build_matches_serial(app: SphinxTestApp, make_app, rootdir, tmp_path) -> None:
     app.build()
@@ -205,11 +212,7 @@ def test_incremental_register_edit(make_app, rootdir, tmp_path) -> None:
     srcdir = _copy(rootdir, tmp_path)
     app = make_app("html", srcdir=srcdir, freshenv=True)
     app.build()
-    register = srcdir / "names.toml"
-    register.write_text(
-        register.read_text(encoding="utf-8").replace('"Leningrad"]', '"Leningrad", "Stalinism"]'),
-        encoding="utf-8",
-    )
+    _edit_register(srcdir, '"Leningrad"]', '"Leningrad", "Stalinism"]')
     again = make_app("html", srcdir=srcdir)
     again.build()
     html = (again.outdir / "index.html").read_text(encoding="utf-8")
@@ -227,11 +230,7 @@ def test_a_register_description_edit_rewrites_only_pages_naming_the_entry(
     app.build()
     pages = ("index.html", "chapter.html", "index-of-names.html")
     before = {page: (app.outdir / page).stat().st_mtime_ns for page in pages}
-    register = srcdir / "names.toml"
-    register.write_text(
-        register.read_text(encoding="utf-8").replace('"City."', '"City on the Neva."'),
-        encoding="utf-8",
-    )
+    _edit_register(srcdir, '"City."', '"City on the Neva."')
     again = make_app("html", srcdir=srcdir)
     again.build()
     after = {page: (again.outdir / page).stat().st_mtime_ns for page in pages}

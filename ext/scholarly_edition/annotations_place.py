@@ -24,8 +24,8 @@ from .annotations_anchor import Passages, closest, describe, find
 from .annotations_domain import AnnotationsDomain, Placement, Record
 from .annotations_nodes import annotation_list, annotation_mark, annotation_note, annotation_ref
 from .annotations_read import BLOCK_DOC, BLOCK_INDEX, NOT_TEXT, detached
-from .notes_domain import reading_order
 from .notes_nodes import note_preview, note_ref
+from .per_document import reading_order
 from .warnings_ import EditionWarning, warn
 
 DAGGER = "†"

@@ -15,7 +15,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.errors import SphinxError
 
 from . import bibliography_links, citation_style, notes_nodes, refs_state, static_files
-from .notes_domain import NotesDomain, reading_order
+from .notes_domain import NotesDomain
 from .notes_pages import (
     FillNotePages,
     FillNotePagesLast,
@@ -24,6 +24,7 @@ from .notes_pages import (
     NotesCoverageDirective,
 )
 from .notes_transform import NoteMarkers
+from .per_document import reading_order
 from .warnings_ import EditionWarning, warn
 
 # pybtex error captures open while sphinxcontrib-bibtex reads a broken file.

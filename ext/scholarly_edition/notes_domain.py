@@ -18,7 +18,6 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
 from .per_document import PerDocumentDomain
-from .per_document import reading_order as reading_order  # imported from here by others
 
 
 class NoteUse(NamedTuple):

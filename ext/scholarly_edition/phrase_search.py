@@ -16,11 +16,11 @@ main process (``doctree-resolved`` runs there even under ``-j``), which is
 the doctree Sphinx's own indexer reads, and what that indexer leaves out is
 left out here too: elements of class ``no-search`` and pages whose metadata
 says ``nosearch``. Generated pages (notes, Index of Names) are searchable like
-the rest. As Sphinx does for its index, the file
-of the last build is loaded when writing starts, the pages written replace
-their entries, pages that no longer exist are dropped, and the file is
-written sorted, so ``-j`` and incremental builds give the bytes of a clean
-build. A file that is missing or cut short makes every page be written again.
+the rest. As Sphinx does for its index, the file of the last build is loaded
+when writing starts, the pages written replace their entries, pages that no
+longer exist are dropped, and the file is written sorted, so ``-j`` and
+incremental builds give the bytes of a clean build. A file that is missing or
+cut short makes every page be written again.
 """
 
 from __future__ import annotations

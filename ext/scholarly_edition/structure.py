@@ -14,6 +14,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import source_encoding, toml_file
+
 ROLES = frozenset(
     {
         "page-title",
@@ -111,16 +113,12 @@ def _line_of(text: str, where: str) -> int | None:
 def load(path: Path) -> Structure:
     """Load ``path`` and check it against the witness it names; errors give the map's line."""
     try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
+        data, text = toml_file.read(path)
     except OSError as exc:
         raise StructureError(f"{path}: cannot be read: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
-        line = exc.object[: exc.start].count(b"\n") + 1
-        raise StructureError(
-            f"{path}:{line}: the file is not UTF-8 (byte 0x{exc.object[exc.start]:02x} cannot "
-            "be read); save it as UTF-8"
-        ) from None
+        line, message = source_encoding.undecodable(exc.object) or (1, str(exc))
+        raise StructureError(f"{path}:{line}: {message}") from None
     except tomllib.TOMLDecodeError as exc:
         raise StructureError(f"{path}: malformed TOML: {exc}") from None
     try:
