@@ -1,9 +1,10 @@
-"""Command line: ``python -m scholarly_edition import|check|notes-report|annotate|verify``."""
+"""Command line: ``python -m scholarly_edition import|check|notes-report|annotate|verify|resolve``."""
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 from pathlib import Path
 
@@ -29,6 +30,15 @@ def main(argv: list[str] | None = None) -> int:
     verify = commands.add_parser("verify", help="compare built HTML/PDF with the witness")
     verify.add_argument("--html", type=Path, help="built HTML folder")
     verify.add_argument("--pdf", type=Path, help="built PDF file")
+    resolve = commands.add_parser(
+        "resolve", help="resolve the open notes from the article page's reference list"
+    )
+    page = resolve.add_mutually_exclusive_group(required=True)
+    page.add_argument("--article", type=Path, help="the article page (saved, or action=render)")
+    page.add_argument(
+        "--article-from-env", metavar="VAR", help="the variable holding the page's path (make)"
+    )
+    resolve.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     args = parser.parse_args(argv)
 
     try:
@@ -73,6 +83,8 @@ def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
     if args.command == "notes-report":
         print(notes_check.report(args.root, mapping))
         return 0
+    if args.command == "resolve":
+        return _resolve(args, mapping)
     return fidelity.main(mapping, args.html, args.pdf)
 
 
@@ -91,6 +103,35 @@ def _annotate(args: argparse.Namespace, mapping: structure.Structure) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(f"wrote {path.relative_to(args.root)}: write the annotation below its front matter")
+    return 0
+
+
+def _resolve(args: argparse.Namespace, mapping: structure.Structure) -> int:
+    # Imported here: the extension's other commands do not need BeautifulSoup's parse.
+    from edition_tools.resolve import report, run
+
+    name = args.article or Path(os.environ.get(args.article_from_env, ""))
+    if not str(name) or str(name) == ".":
+        print("error: give the article page: make resolve ARTICLE=PAGE.html", file=sys.stderr)
+        return 1
+    try:
+        page = Path(name).read_bytes().decode("utf-8")
+    except OSError as exc:
+        print(f"error: {name}: cannot be read: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError as exc:
+        print(f"error: {name}: not UTF-8 (byte {exc.start}); save the page as UTF-8", file=sys.stderr)
+        return 1
+    try:
+        outcome = run.resolve(args.root, mapping.lines, page, write_files=not args.dry_run)
+    except run.ResolveError as exc:
+        print(f"error: {name}: {exc}", file=sys.stderr)
+        return 1
+    print(report.markdown(outcome) if args.dry_run else "\n".join(report.summary(outcome)))
+    for path in outcome.changed:
+        print(f"wrote {path.relative_to(args.root)}")
+    if not args.dry_run:
+        print(f"report: {run.REPORT} (for the pull request)")
     return 0
 
 

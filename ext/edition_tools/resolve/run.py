@@ -1,0 +1,191 @@
+"""``resolve``: the edition's open notes from the article page's reference list, in one run.
+
+Reads the page, aligns its marks with the witness's markers, turns each
+matched note's reference into citations (and works), and writes the change
+with a report. A page that is not the edition's article writes nothing.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scholarly_edition.markers import is_reference_label
+
+from . import align, article, citations, report, works, write
+from .write import Cite, Resolution
+
+NOTES = Path("refs") / "notes.toml"
+WORKS = Path("refs") / "works.bib"
+ARTICLE = Path("refs") / "article.toml"
+REPORT = Path("_build") / "resolve-report.md"
+# Fewer of the witness's markers than this matching: not the same article.
+SAME_ARTICLE = 0.5
+
+
+class ResolveError(Exception):
+    """The page cannot resolve this edition's notes: nothing was written."""
+
+
+@dataclass
+class Outcome:
+    """What a run did, note by note, for the report."""
+
+    provenance: article.Provenance
+    alignment: align.Alignment
+    resolved: dict[str, Resolution] = field(default_factory=dict)
+    explanatory: dict[str, Resolution] = field(default_factory=dict)
+    review: dict[str, list[str]] = field(default_factory=dict)
+    unresolved: dict[str, str] = field(default_factory=dict)
+    kept: list[str] = field(default_factory=list)
+    works_added: list[str] = field(default_factory=list)
+    changed: list[Path] = field(default_factory=list)
+
+
+def resolve(root: Path, lines: list[str], page: str, *, write_files: bool = True) -> Outcome:
+    """Resolve the open notes of the edition in ``root`` (witness ``lines``) from ``page``."""
+    read = article.read(page)
+    known = _article_toml(root / ARTICLE)
+    _same_article(known, read.provenance)
+    markers = align.witness_markers(lines)
+    alignment = align.align(markers, read.marks)
+    if markers and alignment.ratio < SAME_ARTICLE:
+        raise ResolveError(
+            f"only {len(alignment.matched)} of the witness's {len(markers)} markers match a "
+            "mark of the page with the same words before it: the page is not the article "
+            "the witness reproduces (or not a revision close to it); nothing was written"
+        )
+    notes_text = (root / NOTES).read_text(encoding="utf-8-sig")
+    open_notes = write.open_notes(notes_text)
+    library = works.Library.read(root / WORKS)
+    outcome = Outcome(read.provenance, alignment)
+    uses: dict[str, list[align.Marker]] = {}
+    for marker in markers:
+        uses.setdefault(marker.label, []).append(marker)
+    marks: dict[str, list[tuple[align.Marker, article.Mark]]] = {}
+    for marker, mark in alignment.matched:
+        marks.setdefault(marker.label, []).append((marker, mark))
+    for label in dict.fromkeys(m.label for m in markers):
+        if label not in open_notes:
+            outcome.kept.append(label)
+            continue
+        matched = marks.get(label)
+        if not matched:
+            outcome.unresolved[label] = "no marker of the note matches the page"
+            continue
+        _resolve_note(label, uses[label], matched, read, library, outcome)
+    outcome.works_added = sorted(library.added)
+    if write_files:
+        _write(root, notes_text, library, known, outcome)
+    return outcome
+
+
+def _resolve_note(
+    label: str,
+    uses: list[align.Marker],
+    matched: list[tuple[align.Marker, article.Mark]],
+    page: article.Article,
+    library: works.Library,
+    outcome: Outcome,
+) -> None:
+    targets = list(dict.fromkeys(mark.target for _, mark in matched))
+    if len(targets) > 1:
+        outcome.unresolved[label] = "its uses link to different list entries: " + ", ".join(
+            f"#{t}" for t in targets
+        )
+        return
+    ref = citations.reference(page, targets[0])
+    review = list(ref.review)
+    cites: list[Cite] = []
+    in_text = _in_text_locator(uses, matched)
+    for citation in ref.citations:
+        if "title" not in citation.work.fields:
+            review.append("a cited work has no title on the page: left out")
+            continue
+        key, _ = library.key_for(citation.work)
+        locator = citation.locator or (in_text if len(ref.citations) == 1 else "")
+        cites.append(Cite(key, locator.replace("{", "").replace("}", "")))
+    if review:
+        outcome.review[label] = review
+    if is_reference_label(label) and cites:
+        outcome.resolved[label] = Resolution(tuple(cites))
+    elif ref.text:
+        outcome.explanatory[label] = Resolution(tuple(cites), ref.text)
+        if is_reference_label(label) and not cites:
+            outcome.review.setdefault(label, []).append(
+                "a numbered reference with no citation: its text is kept as the note's text"
+            )
+    else:
+        outcome.unresolved[label] = "its list entry gives neither a citation nor a text"
+
+
+def _in_text_locator(
+    uses: list[align.Marker], matched: list[tuple[align.Marker, article.Mark]]
+) -> str:
+    """The pages the uses give in the text ({{rp}}): one, or each with its use's letter."""
+    pages = {marker: mark.locator for marker, mark in matched if mark.locator}
+    if not pages:
+        return ""
+    distinct = set(pages.values())
+    if len(distinct) == 1 and len(pages) == len(uses):
+        return distinct.pop()
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return "; ".join(
+        f"{pages[use]} (use {letters[i] if len(uses) <= 26 else i + 1})"
+        for i, use in enumerate(uses)
+        if use in pages
+    )
+
+
+def _same_article(known: dict[str, object], found: article.Provenance) -> None:
+    title = known.get("title")
+    if title and found.title and str(title).casefold() != found.title.casefold():
+        raise ResolveError(
+            f"the page is the article {found.title!r}, the edition's is {title!r} "
+            f"({ARTICLE}); nothing was written"
+        )
+    revision = known.get("revision")
+    if revision and found.revision and revision != found.revision:
+        raise ResolveError(
+            f"the page is revision {found.revision}, the edition's notes come from revision "
+            f"{revision} ({ARTICLE}); nothing was written"
+        )
+
+
+def _article_toml(path: Path) -> dict[str, object]:
+    if not path.exists():
+        return {}
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ResolveError(f"{path}: cannot be read: {exc}") from exc
+
+
+def _write(
+    root: Path, notes_text: str, library: works.Library, known: dict[str, object], outcome: Outcome
+) -> None:
+    changes = {**outcome.resolved, **outcome.explanatory}
+    new_notes = write.notes(notes_text, changes)
+    bib_path = root / WORKS
+    bib_text = bib_path.read_text(encoding="utf-8-sig") if bib_path.exists() else ""
+    new_bib = write.works(bib_text, library.added)
+    found = {
+        "title": outcome.provenance.title,
+        "url": outcome.provenance.url,
+        "revision": outcome.provenance.revision,
+        "date": outcome.provenance.date,
+    }
+    new_article = write.article(known, found)
+    old_article = (root / ARTICLE).read_text(encoding="utf-8") if (root / ARTICLE).exists() else ""
+    for path, old, new in (
+        (root / NOTES, notes_text, new_notes),
+        (bib_path, bib_text, new_bib),
+        (root / ARTICLE, old_article, new_article),
+    ):
+        if new != old:
+            path.write_text(new, encoding="utf-8")
+            outcome.changed.append(path)
+    (root / REPORT).parent.mkdir(parents=True, exist_ok=True)
+    (root / REPORT).write_text(report.markdown(outcome), encoding="utf-8")
