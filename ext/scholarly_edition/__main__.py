@@ -1,4 +1,4 @@
-"""Command line: ``python -m scholarly_edition import|check|notes-report|annotate|verify|resolve``."""
+"""The command line: ``python -m scholarly_edition COMMAND`` (``--help`` lists them)."""
 
 from __future__ import annotations
 
@@ -120,7 +120,8 @@ def _resolve(args: argparse.Namespace, mapping: structure.Structure) -> int:
         print(f"error: {name}: cannot be read: {exc.strerror or exc}", file=sys.stderr)
         return 1
     except UnicodeDecodeError as exc:
-        print(f"error: {name}: not UTF-8 (byte {exc.start}); save the page as UTF-8", file=sys.stderr)
+        message = f"error: {name}: not UTF-8 (byte {exc.start}); save the page as UTF-8"
+        print(message, file=sys.stderr)
         return 1
     try:
         outcome = run.resolve(args.root, mapping.lines, page, write_files=not args.dry_run)

@@ -15,6 +15,7 @@ from sphinx.util.nodes import make_refnode
 from sphinxcontrib.bibtex.nodes import bibliography
 
 from . import refs_state
+from .markers import slug
 from .notes_domain import NotesDomain
 
 WORK_ID = "work-"
@@ -66,7 +67,7 @@ class CitedByNotes(SphinxPostTransform):
                     # at their first use.
                     first = domain.ordered[label][0]
                     docname, target = (
-                        (page, f"note-{label}")
+                        (page, f"note-{slug(label)}")
                         if refs_state.builder(self.env).format == "html"
                         else (first.docname, first.node_id)
                     )

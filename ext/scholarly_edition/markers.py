@@ -49,6 +49,8 @@ def is_reference_label(label: str) -> bool:
 def slug(label: str) -> str:
     """The label as part of an identifier: "n 1" is "n-1" (an id has no spaces)."""
     return label.replace(" ", "-")
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?:\[\w+(?: \w+)?\])*\s+(?=[\"“(]?[A-Z])")
 
 

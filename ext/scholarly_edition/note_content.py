@@ -15,6 +15,21 @@ EXPLANATORY_TEXT = "Explanatory note of the article; its text is not in the witn
 HOW_TO_RESOLVE = "How to resolve a note"
 
 
+def _citations(note: Note) -> list[nodes.Node]:
+    """Short citations, each linked to its work; one reference per work, in the source's order."""
+    result: list[nodes.Node] = []
+    for index, cite in enumerate(note.cites):
+        if index:
+            result.append(nodes.Text("; "))
+        target = f"{cite.key}{{{cite.locator}}}" if cite.locator else cite.key
+        result.append(
+            pending_xref(
+                "", nodes.inline("", target), refdomain="cite", reftype="p", reftarget=target
+            )
+        )
+    return result
+
+
 def content(
     note: Note, env: BuildEnvironment, report_link: Callable[[], nodes.Node] | None = None
 ) -> list[nodes.Node]:
@@ -25,17 +40,12 @@ def content(
     of times, leave the link to the notes page.
     """
     if note.resolved:
-        # One reference per work, so the note keeps its source's order.
-        result: list[nodes.Node] = []
-        for index, cite in enumerate(note.cites):
-            if index:
-                result.append(nodes.Text("; "))
-            target = f"{cite.key}{{{cite.locator}}}"
-            result.append(
-                pending_xref(
-                    "", nodes.inline("", target), refdomain="cite", reftype="p", reftarget=target
-                )
-            )
+        return _citations(note)
+    if note.status == EXPLANATORY and note.text:
+        # The article's words, as text: a note's text is never markup.
+        result = [nodes.inline("", note.text, classes=["note-text"])]
+        if note.cites:
+            result += [nodes.Text(" ("), *_citations(note), nodes.Text(")")]
         return result
     if note.status == EXPLANATORY:
         return [nodes.inline("", EXPLANATORY_TEXT, classes=["note-explanatory"])]

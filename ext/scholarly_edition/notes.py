@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import SphinxError
 
-from . import bibliography_links, citation_style, notes_nodes, refs_state, static_files
+from . import bibliography_links, citation_style, markers, notes_nodes, refs_state, static_files
 from .notes_domain import NotesDomain
 from .notes_pages import (
     FillNotePages,
@@ -69,8 +69,9 @@ def report_refs_problems(app: Sphinx) -> None:
 
 
 def _fingerprints(env: BuildEnvironment) -> dict[str, tuple[object, ...]]:
-    """What the text shows of each note: its status and citations (not its line)."""
-    return {label: (n.status, n.cites) for label, n in refs_state.note_map(env).notes.items()}
+    """What the text shows of each note: its status, citations and text (not its line)."""
+    notes = refs_state.note_map(env).notes
+    return {label: (n.status, n.cites, n.text) for label, n in notes.items()}
 
 
 def outdated_by_note_map(
@@ -144,6 +145,8 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("edition_notes_file", "", "env", str)
     app.add_config_value("edition_notes_page", "notes", "env", str)
     app.add_config_value("edition_notes_report_page", "notes-report", "env", str)
+    # Wikipedia's groups of explanatory notes whose labels ("[n 1]") are markers.
+    app.add_config_value("edition_note_groups", list(markers.GROUPS), "env", list)
     notes_nodes.setup(app)
     static_files.setup(app)
     app.add_domain(NotesDomain)

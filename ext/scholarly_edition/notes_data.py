@@ -7,12 +7,12 @@ mistake is.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import toml_file
+from .markers import LABEL
 
 UNRESOLVED = "unresolved"
 EXPLANATORY = "explanatory"
@@ -21,7 +21,8 @@ EXPLANATORY = "explanatory"
 @dataclass(frozen=True)
 class Cite:
     key: str
-    locator: str
+    # Empty when the source cites the work as a whole (a web page, an article).
+    locator: str = ""
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,12 @@ class Note:
     status: str
     cites: tuple[Cite, ...]
     line: int
+    # An explanatory note's own words, from the article's list (plain text).
+    text: str = ""
 
     @property
     def resolved(self) -> bool:
-        return bool(self.cites)
+        return self.status == "resolved"
 
 
 @dataclass(frozen=True)
@@ -96,25 +99,55 @@ def load(path: Path, bib_keys: set[str]) -> NoteMap:
 def _note(
     label: str, value: object, line: int | None, bib_keys: set[str]
 ) -> tuple[Note | None, list[str]]:
-    if not re.fullmatch(r"[0-9]{1,6}|[a-z]", label):
+    if not LABEL.fullmatch(label):
         return None, [f"note {label!r}: a note is a number or a single lower-case letter"]
     if value in (UNRESOLVED, EXPLANATORY):
-        if value == EXPLANATORY and not label.isalpha():
+        if value == EXPLANATORY and label.isdigit():
             return None, [f"note {label}: only lettered notes are explanatory"]
         return Note(label, str(value), (), line or 0), []
+    if isinstance(value, dict):
+        return _explanatory(label, value, line, bib_keys)
     if not isinstance(value, list) or not value:
         return None, [
             f"note {label}: expected {UNRESOLVED!r}, {EXPLANATORY!r} or a list of citations"
         ]
+    cites, trouble = _cites(label, value, bib_keys)
+    if trouble:
+        return None, trouble
+    return Note(label, "resolved", tuple(cites), line or 0), []
+
+
+def _explanatory(
+    label: str, value: dict[str, object], line: int | None, bib_keys: set[str]
+) -> tuple[Note | None, list[str]]:
+    """A note with its own text, as the article's list gives it, and its citations."""
+    text = value.get("text")
+    if set(value) - {"text", "cites"} or not isinstance(text, str) or not text.strip():
+        return None, [f"note {label}: a note with text is {{ text = ..., cites = [...] }}"]
+    listed = value.get("cites", [])
+    if not isinstance(listed, list):
+        return None, [f"note {label}: cites is a list of citations"]
+    cites, trouble = _cites(label, listed, bib_keys)
+    if trouble:
+        return None, trouble
+    return Note(label, EXPLANATORY, tuple(cites), line or 0, " ".join(text.split())), []
+
+
+def _cites(label: str, value: list[object], bib_keys: set[str]) -> tuple[list[Cite], list[str]]:
     cites = []
     trouble = []
     for item in value:
-        if not isinstance(item, dict) or set(item) != {"key", "locator"}:
+        if not isinstance(item, dict) or not {"key"} <= set(item) <= {"key", "locator"}:
             trouble.append(f"note {label}: each citation is {{ key = ..., locator = ... }}")
             continue
-        key, locator = str(item["key"]), str(item["locator"]).strip()
+        key = str(item["key"])
         if key not in bib_keys:
             trouble.append(f"note {label}: no BibTeX entry with key {key!r}")
+        if "locator" not in item:
+            # The source cites the work as a whole.
+            cites.append(Cite(key))
+            continue
+        locator = str(item["locator"]).strip()
         if not locator:
             trouble.append(f"note {label}: citation of {key!r} has an empty locator")
         elif "{" in locator or "}" in locator:
@@ -122,6 +155,4 @@ def _note(
             # brace there stopped the build with "malformed citation target".
             trouble.append(f"note {label}: the locator of {key!r} may not contain {{ or }}")
         cites.append(Cite(key, locator))
-    if trouble:
-        return None, trouble
-    return Note(label, "resolved", tuple(cites), line or 0), []
+    return cites, trouble

@@ -17,6 +17,7 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
+from .markers import slug
 from .per_document import PerDocumentDomain
 
 
@@ -82,5 +83,5 @@ class NotesDomain(PerDocumentDomain):
         if typ != "note" or page not in env.all_docs:
             return None
         return make_refnode(
-            builder, fromdocname, page, f"note-{target}", contnode, f"Note {target}"
+            builder, fromdocname, page, f"note-{slug(target)}", contnode, f"Note {target}"
         )

@@ -18,6 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from . import note_content, refs_state
+from .markers import slug
 from .notes_domain import NotesDomain, NoteUse
 from .notes_nodes import note_list, note_preview, note_ref, notes_coverage
 
@@ -138,7 +139,7 @@ class FillNotePages(SphinxPostTransform):
             if not uses:
                 continue
             item = nodes.list_item(
-                ids=[f"note-{label}"], classes=["note-entry", f"note-{note.status}"]
+                ids=[f"note-{slug(label)}"], classes=["note-entry", f"note-{note.status}"]
             )
             paragraph = nodes.paragraph()
             paragraph += nodes.strong("", f"[{label}]", classes=["note-label"])

@@ -8,12 +8,14 @@ and are reported with file and line.
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from . import note_content, refs_state
-from .markers import MARKER, sentence_before
+from .markers import pattern, sentence_before, slug
 from .notes_domain import NotesDomain, NoteUse
 from .notes_nodes import note_preview, note_ref
 from .warnings_ import EditionWarning, warn
@@ -65,11 +67,12 @@ class NoteMarkers(SphinxTransform):
         domain = self.env.domains["notes"]
         assert isinstance(domain, NotesDomain)
         counts: dict[str, int] = {}
+        marker = pattern(tuple(self.config.edition_note_groups))
         texts = [
-            t for t in self.document.findall(nodes.Text) if MARKER.search(t) and not _skipped(t)
+            t for t in self.document.findall(nodes.Text) if marker.search(t) and not _skipped(t)
         ]
         for text in texts:
-            self._split(text, notes, domain, counts)
+            self._split(text, notes, domain, counts, marker)
         if texts:
             # What the previews say comes from the note map and the BibTeX file.
             # An edit of the note map re-reads only the documents using the notes
@@ -84,13 +87,14 @@ class NoteMarkers(SphinxTransform):
         notes: dict[str, object],
         domain: NotesDomain,
         counts: dict[str, int],
+        marker: re.Pattern[str],
     ) -> None:
         source = str(text)
         parent = text.parent
         base_line = _line(parent)
         replacement: list[nodes.Node] = []
         position = 0
-        for match in MARKER.finditer(source):
+        for match in marker.finditer(source):
             label = match.group(1)
             line = (base_line or 0) + source.count("\n", 0, match.start()) or None
             note = notes.get(label)
@@ -104,7 +108,7 @@ class NoteMarkers(SphinxTransform):
                 continue
             replacement.append(nodes.Text(source[position : match.start()]))
             counts[label] = counts.get(label, 0) + 1
-            node_id = f"ref-{label}-{counts[label]}"
+            node_id = f"ref-{slug(label)}-{counts[label]}"
             ref = note_ref("", note=label, ids=[node_id], docname=self.env.docname)
             ref += addnodes.pending_xref(
                 "",
@@ -120,7 +124,7 @@ class NoteMarkers(SphinxTransform):
             preview = note_preview(
                 "",
                 note=label,
-                ids=[f"preview-{label}-{counts[label]}"],
+                ids=[f"preview-{slug(label)}-{counts[label]}"],
                 classes=["no-search"],
                 ref=node_id,
                 docname=self.env.docname,
@@ -133,7 +137,7 @@ class NoteMarkers(SphinxTransform):
                     self.env.docname,
                     node_id,
                     line or 0,
-                    sentence_before(source, match.start()),
+                    sentence_before(source, match.start(), marker),
                 )
             )
             position = match.end()

@@ -161,16 +161,16 @@ class _Walker:
             self._last = (id(parts), len(parts))
             return
         # An in-text page: text of the capture, and the locator of the mark before.
-        if self._last is not None and marks and self._last[0] == id(parts):
-            if not "".join(parts[self._last[1] :]).strip():
-                marks[-1].locator = locator(sup.get_text())
+        last = self._last
+        if last and marks and last[0] == id(parts) and not "".join(parts[last[1] :]).strip():
+            marks[-1].locator = locator(sup.get_text())
         parts.append(sup.get_text())
 
 
 def _in_reference_list(item: Tag) -> bool:
     parent = item.parent
-    return parent is not None and parent.name == "ol" and "references" in (
-        parent.get("class") or []
+    return (
+        parent is not None and parent.name == "ol" and "references" in (parent.get("class") or [])
     )
 
 
