@@ -71,6 +71,38 @@ def write(structure: Structure, docs: Path) -> list[Path]:
     return changed
 
 
+def stale(structure: Structure, docs: Path) -> list[Path]:
+    """Chapters the importer wrote once that the map no longer names.
+
+    A chapter renamed or merged in the map would otherwise stay behind: a
+    page no toctree lists, or text of the witness twice. Only files that open
+    with the importer's first line are its own; nothing else is touched.
+    """
+    current = {PurePosixPath(name) for name in render(structure)}
+    return sorted(
+        path
+        for path in docs.rglob("*.md")
+        if PurePosixPath(path.relative_to(docs).as_posix()) not in current and _generated(path)
+    )
+
+
+def remove_stale(structure: Structure, docs: Path) -> list[Path]:
+    """Delete the stale chapters (and folders left empty); returns the files removed."""
+    removed = stale(structure, docs)
+    for path in removed:
+        path.unlink()
+        folder = path.parent
+        while folder != docs and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return removed
+
+
+def _generated(path: Path) -> bool:
+    with path.open(encoding="utf-8", errors="replace") as file:
+        return file.readline().rstrip("\n") == GENERATED
+
+
 def _chapter(structure: Structure, chapter: Chapter) -> str:
     blocks = [GENERATED]
     is_root = chapter.first == 1
@@ -82,21 +114,26 @@ def _chapter(structure: Structure, chapter: Chapter) -> str:
 
 
 def _front(structure: Structure) -> list[str]:
+    """The front page's apparatus: the title, the editors' introduction, and the
+    captured page's header when the witness has one."""
     edition = structure.edition
+    blocks = [f"# {escape(str(edition['title']))}"]
+    if str(edition.get("intro", "")).strip():
+        blocks.append("{.edition-intro .apparatus}\n" + str(edition["intro"]).strip())
     header = [
         f":{HEADER_LABELS[role]}: {escape(structure.lines[number - 1])}"
         for role in HEADER_ROLES
         for number, given in sorted(structure.roles.items())
         if given == role
     ]
-    return [
-        f"# {edition['title']}",
-        "{.edition-intro .apparatus}\n" + str(edition["intro"]).strip(),
-        "```{rubric} The captured page\n```",
-        "{.edition-note .apparatus}\n" + str(edition["header_note"]).strip(),
-        "\n".join(header),
-        f"```{{rubric}} {edition['lead_rubric']}\n```",
-    ]
+    if header:
+        blocks.append("```{rubric} The captured page\n```")
+        if str(edition.get("header_note", "")).strip():
+            blocks.append("{.edition-note .apparatus}\n" + str(edition["header_note"]).strip())
+        blocks.append("\n".join(header))
+    if str(edition.get("lead_rubric", "")).strip():
+        blocks.append(f"```{{rubric}} {edition['lead_rubric']}\n```")
+    return blocks
 
 
 def _blocks(structure: Structure, chapter: Chapter) -> Iterator[str]:
@@ -107,7 +144,7 @@ def _blocks(structure: Structure, chapter: Chapter) -> Iterator[str]:
         if role in HEADER_ROLES or role == "blank":
             continue
         text = names_register.mark_line(structure.lines[number - 1], number, rules, escape)
-        if number == structure.lacuna.line:
+        if structure.lacuna is not None and number == structure.lacuna.line:
             text += LACUNA_ROLE
         if role in ("quote", "attribution"):
             quote.append("{.attribution}\n" + text if role == "attribution" else text)
