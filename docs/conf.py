@@ -48,6 +48,9 @@ edition_notes_file = "../refs/notes.toml"
 edition_notes_page = "notes"
 edition_notes_report_page = "notes-report"
 bibtex_bibfiles = ["../refs/works.bib"]
+# The article the witness reproduces, and the revision the notes come from
+# (written by `make resolve`; shown on the About and notes pages).
+edition_article_file = "../refs/article.toml"
 bibtex_default_style = "alpha"
 bibtex_reference_style = "edition-short"
 bibtex_cite_id = "work-{key}"

@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 from . import (
     absent_image,
     annotating,
+    article_provenance,
     build_recovery,
     garbage_collection,
     lacuna,
@@ -35,6 +36,7 @@ def _copy_latex_package(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     absent_image.setup(app)
+    article_provenance.setup(app)
     lacuna.setup(app)
     notes.setup(app)
     annotating.setup(app)

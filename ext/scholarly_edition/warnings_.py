@@ -31,6 +31,7 @@ class EditionWarning(Enum):
     names_ambiguous = "a surface form that two register entries claim has no role choosing one"
     names_unknown_entry = "a name role names no entry of the register"
     citation = "CITATION.cff cannot be read or its version is not the edition's"
+    article = "the article's provenance (refs/article.toml) cannot be read"
 
 
 def warn(
