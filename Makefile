@@ -22,7 +22,7 @@ PDF           = $(BUILDDIR)/latex/stalin-edition.pdf
 # A paragraph on a full page of text, to find that page for the preview.
 PREVIEW_TEXT  = Stalin joined a forbidden book club
 
-.PHONY: help setup html latexpdf pdf-preview test verify check import clean livehtml notes-report annotation bench
+.PHONY: help setup html latexpdf pdf-preview test verify check import clean livehtml notes-report annotation bench resolve
 
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
@@ -73,6 +73,13 @@ check: $(STAMP)
 annotation: $(STAMP)
 	$(BIN)/python -m scholarly_edition annotate --quote "$(QUOTE)" --prefix "$(PREFIX)" \
 	  --suffix "$(SUFFIX)" --kind "$(or $(KIND),commentary)" --contributor "$(CONTRIBUTOR)"
+
+# Resolve the open notes from the article's page: make resolve ARTICLE=PAGE.html
+# The path reaches the command through the environment, never through the
+# shell or make's expansion ($(value ...)), whatever characters it holds.
+resolve: export EDITION_ARTICLE = $(value ARTICLE)
+resolve: $(STAMP)
+	$(BIN)/python -m scholarly_edition resolve --article-from-env EDITION_ARTICLE $(RESOLVEOPTS)
 
 # axe-core for the browser tests' accessibility audit (tests/browser), from
 # the npm registry at the version package-lock.json pins.

@@ -96,7 +96,7 @@ def _from_text(cite: Tag) -> Work:
     year = _YEAR.search(text)
     if year:
         work.fields["year"] = year.group(1)
-        names = text[: year.start()].strip(" .")
+        names = text[: year.start()].strip()
         work.authors = [Name(n.strip()) for n in names.split(";") if n.strip()]
     title = cite.find("i") or cite.find("q")
     quoted = re.search(r"\"([^\"]+)\"", text)

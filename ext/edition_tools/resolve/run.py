@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from scholarly_edition.markers import is_reference_label
 
@@ -153,6 +154,14 @@ def _same_article(known: dict[str, object], found: article.Provenance) -> None:
         )
 
 
+def _revision(provenance: article.Provenance) -> tuple[str, str]:
+    """The article entry's note ("Revision 942460710 of 2020-02-24") and its permalink."""
+    note = f"Revision {provenance.revision}" + (f" of {provenance.date}" if provenance.date else "")
+    parts = urlsplit(provenance.url)
+    url = f"{parts.scheme}://{parts.netloc}/w/index.php?oldid={provenance.revision}"
+    return note, url if parts.netloc else ""
+
+
 def _article_toml(path: Path) -> dict[str, object]:
     if not path.exists():
         return {}
@@ -171,6 +180,9 @@ def _write(
     bib_path = root / WORKS
     bib_text = bib_path.read_text(encoding="utf-8-sig") if bib_path.exists() else ""
     new_bib = write.works(bib_text, library.added)
+    key = known.get("bibtex_key")
+    if isinstance(key, str) and outcome.provenance.revision:
+        new_bib = write.article_entry(new_bib, key, *_revision(outcome.provenance))
     found = {
         "title": outcome.provenance.title,
         "url": outcome.provenance.url,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import bibtexparser
 from bibtexparser import BibtexFormat
 from bibtexparser.library import Library
-from bibtexparser.model import Entry
+from bibtexparser.model import Entry, Field
 
 from scholarly_edition.notes_data import EXPLANATORY, UNRESOLVED
 
@@ -117,6 +117,24 @@ def _block(entry: Entry) -> str:
     style.trailing_comma = True
     style.block_separator = "\n"
     return bibtexparser.write_string(Library([entry]), bibtex_format=style).strip()
+
+
+def article_entry(text: str, key: str, note: str, url: str) -> str:
+    """``works.bib`` with the article's own entry saying which revision the notes come from.
+
+    The one entry ``resolve`` changes: the article's (``bibtex_key`` in
+    ``refs/article.toml``), whose ``note`` and ``url`` name the revision.
+    """
+    library = bibtexparser.parse_string(text)
+    entry = library.entries_dict.get(key)
+    if entry is None:
+        return text
+    fields = {name: f.value for name, f in entry.fields_dict.items()}
+    fields["note"] = note
+    if url:
+        fields["url"] = url
+    updated = Entry(entry.entry_type, key, [Field(name, value) for name, value in fields.items()])
+    return text.replace(entry.raw, _block(updated), 1)
 
 
 def article(previous: dict[str, object], found: dict[str, object]) -> str:
