@@ -1,0 +1,79 @@
+"""Notes as `resolve` writes them: a work cited whole, a note's own text, grouped labels."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
+
+from scholarly_edition import markers
+
+
+def _soup(app: SphinxTestApp, name: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / name).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.sphinx("html", testroot="resolved-notes", freshenv=True)
+def test_grouped_labels_are_markers_and_other_brackets_text(app: SphinxTestApp) -> None:
+    app.build()
+    assert strip_colors(app.warning.getvalue()) == ""
+    page = _soup(app, "text.html")
+    refs = page.select("sup.note-ref")
+    assert [r.get_text() for r in refs] == ["[1]", "[n 1]", "[a]", "[nb 2]"]
+    assert [r["id"] for r in refs] == ["ref-1-1", "ref-n-1-1", "ref-a-1", "ref-nb-2-1"]
+    assert refs[1].a["href"] == "notes.html#note-n-1"
+    text = " ".join(page.get_text().split())
+    for bracket in ("[x 1]", "[citation needed]", "[sic]", "[O.S. 6 December]"):
+        assert bracket in text
+
+
+@pytest.mark.sphinx("html", testroot="resolved-notes", freshenv=True)
+def test_a_note_shows_its_text_and_works_cited_whole(app: SphinxTestApp) -> None:
+    app.build()
+    page = _soup(app, "text.html")
+    previews = [r.find_next_sibling("span").get_text() for r in page.select("sup.note-ref")]
+    assert previews == [
+        "Note 1: King 2003; Smith 1999, p. 3",
+        r"Note n 1: The charter says <b>1801</b> & \input{x}. (Smith 1999, p. 88)",
+        "Note a: The letter is undated.",
+        "Note nb 2: Source not yet identified.",
+    ]
+    # The note's text is text: its angle brackets are not markup.
+    assert page.select_one(".note-text b") is None
+    entries = _soup(app, "notes.html").select("li.note-entry")
+    assert [e["id"] for e in entries] == ["note-1", "note-n-1", "note-a", "note-nb-2"]
+    assert entries[0].select_one('a[href="bibliography.html#work-king2003"]')
+
+
+@pytest.mark.sphinx("latex", testroot="resolved-notes", freshenv=True)
+def test_a_note_text_is_escaped_in_latex(app: SphinxTestApp) -> None:
+    app.build()
+    assert strip_colors(app.warning.getvalue()) == ""
+    tex = (app.outdir / "projectnamenotset.tex").read_text(encoding="utf-8")
+    assert r"\sphinxnotemark{n 1}{\detokenize{text:ref-n-1-1}}" in tex
+    assert (
+        r"The charter says \textless{}b\textgreater{}1801\textless{}/b\textgreater{} "
+        r"\& \textbackslash{}input\{x\}." in tex
+    )
+    assert "\\input{x}" not in tex
+
+
+@pytest.mark.sphinx(
+    "html", testroot="resolved-notes", freshenv=True, confoverrides={"edition_note_groups": []}
+)
+def test_the_groups_are_configurable(app: SphinxTestApp) -> None:
+    app.build()
+    refs = [r.get_text() for r in _soup(app, "text.html").select("sup.note-ref")]
+    assert refs == ["[1]", "[a]"]
+    warnings = strip_colors(app.warning.getvalue())
+    assert "note n 1 is in the note map but never cited in the text" in warnings
+    assert "note nb 2 is in the note map but never cited in the text" in warnings
+
+
+def test_the_default_marker_syntax() -> None:
+    text = "a[3] b[n 1] c[nb 12] d[h] [O.S. 6 December] [citation needed] [sic] [in 1917] [٣]"
+    assert [m.group(1) for m in markers.MARKER.finditer(text)] == ["3", "n 1", "nb 12", "h"]
+    only = markers.pattern(("note",))
+    assert [m.group(1) for m in only.finditer("x[note 2] y[n 1]")] == ["note 2"]
+    assert markers.slug("nb 12") == "nb-12"
