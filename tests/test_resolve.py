@@ -21,7 +21,7 @@ import pytest
 
 from conftest import ROOT
 from edition_tools.resolve import align, article, coins, run, write
-from scholarly_edition import bib_lint, notes_data
+from scholarly_edition import bib_lint, notes_check, notes_data
 
 HERE = ROOT / "tests" / "resolve"
 PAGE = (HERE / "article.html").read_text(encoding="utf-8")
@@ -259,3 +259,10 @@ def test_make_resolve_passes_the_path_uninterpreted(tmp_path: Path) -> None:
     )
     # The page is read (it is no article of this edition), not a command run.
     assert f"error: {odd}: only 0 of the witness's" in result.stderr, result.stderr
+
+
+def test_make_check_reports_a_malformed_provenance_file(tmp_path: Path) -> None:
+    path = tmp_path / "article.toml"
+    path.write_text('title = "Example Article"\nrevision = 12 34\n', encoding="utf-8")
+    [problem] = notes_check._article(path)
+    assert str(problem).startswith(f"{path}:2: malformed TOML")

@@ -21,11 +21,13 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from .markers import MARKER
 from .structure import Structure
 
-# Markers, and words with their own hyphens dropped: pdftotext removes the hyphen
-# of a compound broken at a line end just as it removes TeX's hyphens.
-TOKEN = re.compile(r"\[\w+\]|\w+(?:-\w+)*")
+# Markers (a grouped label, "[n 1]", is one token), and words with their own
+# hyphens dropped: pdftotext removes the hyphen of a compound broken at a line
+# end just as it removes TeX's hyphens.
+TOKEN = re.compile(rf"{MARKER.pattern}|\[\w+\]|\w+(?:-\w+)*")
 # Editorial furniture in the HTML: never text of the witness.
 HTML_APPARATUS = ", ".join(
     [

@@ -6,17 +6,19 @@ map's chapters: the same markers the build turns into notes.
 
 from __future__ import annotations
 
+import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import bib_lint, notes_data
+from . import article_provenance, bib_lint, notes_data, toml_file
 from .markers import MARKER, sentence_before
 from .notes_data import NoteMap, Problem
 from .structure import Structure
 
 NOTES = Path("refs") / "notes.toml"
 WORKS = Path("refs") / "works.bib"
+ARTICLE = Path("refs") / "article.toml"
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,20 @@ def check(root: Path, structure: Structure) -> list[Problem]:
             problems.append(
                 Problem(note_map.path, note.line, f"note {label} is never cited in the text")
             )
-    return problems
+    return problems + _article(root / ARTICLE)
+
+
+def _article(path: Path) -> list[Problem]:
+    """The provenance file, when there is one, must be TOML the About page can read."""
+    if not path.exists():
+        return []
+    try:
+        article_provenance.load(path)
+    except tomllib.TOMLDecodeError as exc:
+        return [Problem(path, toml_file.error_line(exc), f"malformed TOML: {exc}")]
+    except (OSError, UnicodeDecodeError) as exc:
+        return [Problem(path, None, f"cannot be read: {exc}")]
+    return []
 
 
 def report(root: Path, structure: Structure) -> str:
