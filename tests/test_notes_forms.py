@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
-from scholarly_edition import markers
+from scholarly_edition import markers, notes_data
 
 
 def _soup(app: SphinxTestApp, name: str) -> BeautifulSoup:
@@ -77,3 +79,21 @@ def test_the_default_marker_syntax() -> None:
     only = markers.pattern(("note",))
     assert [m.group(1) for m in only.finditer("x[note 2] y[n 1]")] == ["note 2"]
     assert markers.slug("nb 12") == "nb-12"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ('{ text = "" }', "note n 1: a note with text is { text = ..., cites = [...] }"),
+        ('{ text = "T", page = 3 }', "note n 1: a note with text is { text = ..., cites = [...] }"),
+        ('{ text = "T", cites = "k" }', "note n 1: cites is a list of citations"),
+        ('{ text = "T", cites = [{ locator = "p. 1" }] }', "note n 1: each citation is"),
+        ('[{ key = "k", locator = "" }]', "note n 1: citation of 'k' has an empty locator"),
+        ('[{ key = "gone" }]', "note n 1: no BibTeX entry with key 'gone'"),
+    ],
+)
+def test_messages_of_the_new_forms(tmp_path: Path, value: str, expected: str) -> None:
+    path = tmp_path / "notes.toml"
+    path.write_text(f'[notes]\n"n 1" = {value}\n', encoding="utf-8")
+    [problem] = notes_data.load(path, {"k"}).problems
+    assert str(problem).startswith(f"{path}:2: {expected}")

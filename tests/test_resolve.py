@@ -235,16 +235,31 @@ def test_alignment_needs_the_same_words_before_the_marker() -> None:
     assert align.align(wrong, marks).matched == []
 
 
-def test_the_command_line_refuses_what_it_cannot_read(tmp_path: Path) -> None:
+def _resolve_command(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     result = subprocess.run(
-        [sys.executable, "-m", "scholarly_edition", "resolve", "--article", "missing.html"],
+        [sys.executable, "-m", "scholarly_edition", "resolve", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env=env,
     )
-    assert result.returncode == 1
-    assert result.stderr.startswith("error: missing.html: cannot be read")
     assert "Traceback" not in result.stderr
+    return result.returncode, result.stderr
+
+
+def test_the_command_line_refuses_what_it_cannot_read(tmp_path: Path) -> None:
+    assert _resolve_command("--article", "missing.html") == (
+        1,
+        "error: missing.html: cannot be read: No such file or directory\n",
+    )
+    latin = tmp_path / "latin.html"
+    latin.write_bytes("<p>caf\xe9</p>".encode("latin-1"))
+    assert _resolve_command("--article", str(latin)) == (
+        1,
+        f"error: {latin}: not UTF-8 (byte 6); save the page as UTF-8\n",
+    )
+    code, message = _resolve_command("--article-from-env", "NO_SUCH_VARIABLE", env={})
+    assert (code, message) == (1, "error: give the article page: make resolve ARTICLE=PAGE.html\n")
 
 
 def test_make_resolve_passes_the_path_uninterpreted(tmp_path: Path) -> None:
