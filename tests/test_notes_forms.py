@@ -97,3 +97,13 @@ def test_messages_of_the_new_forms(tmp_path: Path, value: str, expected: str) ->
     path.write_text(f'[notes]\n"n 1" = {value}\n', encoding="utf-8")
     [problem] = notes_data.load(path, {"k"}).problems
     assert str(problem).startswith(f"{path}:2: {expected}")
+
+
+@pytest.mark.sphinx("html", testroot="resolved-notes", freshenv=True)
+def test_the_count_tells_notes_with_text_from_those_without(app: SphinxTestApp) -> None:
+    app.build()
+    text = " ".join(_soup(app, "report.html").get_text().split())
+    assert (
+        "4 notes are cited in the text: 1 resolved, 1 unresolved, 0 explanatory notes whose "
+        "text the witness lacks, 2 notes with their text from the article's list."
+    ) in text

@@ -90,9 +90,11 @@ def report(root: Path, structure: Structure) -> str:
     for use in uses(structure):
         firsts.setdefault(use.label, use)
     status = Counter(notes[u.label].status for u in firsts.values() if u.label in notes)
+    with_text = sum(bool(notes[u.label].text) for u in firsts.values() if u.label in notes)
     lines = [
         f"{len(firsts)} notes: {status['resolved']} resolved, {status['unresolved']} "
-        f"unresolved, {status['explanatory']} explanatory (text not in the witness)",
+        f"unresolved, {status['explanatory'] - with_text} explanatory (text not in the witness)"
+        + (f", {with_text} with their text from the article's list" if with_text else ""),
         "",
         f"{'chapter':<70} {'notes':>5} {'resolved':>8} {'open':>5}",
     ]

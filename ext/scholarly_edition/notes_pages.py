@@ -194,11 +194,17 @@ class FillNotePages(SphinxPostTransform):
             ],
         )
         counts = Counter(notes[u.note].status for u in first_uses)
+        with_text = sum(bool(notes[u.note].text) for u in first_uses)
         summary = nodes.paragraph(
             "",
             f"{len(first_uses)} notes are cited in the text: {counts['resolved']} resolved, "
-            f"{counts['unresolved']} unresolved, {counts['explanatory']} explanatory "
-            "notes whose text the witness lacks.",
+            f"{counts['unresolved']} unresolved, {counts['explanatory'] - with_text} explanatory "
+            "notes whose text the witness lacks"
+            + (
+                f", {with_text} notes with their text from the article's list."
+                if with_text
+                else "."
+            ),
         )
         result: list[nodes.Node] = [summary, table]
         if refs_state.builder(self.env).format != "html":
