@@ -281,3 +281,26 @@ def test_make_check_reports_a_malformed_provenance_file(tmp_path: Path) -> None:
     path.write_text('title = "Example Article"\nrevision = 12 34\n', encoding="utf-8")
     [problem] = notes_check._article(path)
     assert str(problem).startswith(f"{path}:2: malformed TOML")
+
+
+def test_a_new_edition_starts_with_the_provenance_file_resolve_writes() -> None:
+    template = ROOT / "ext" / "edition_tools" / "template" / "refs" / "article.toml"
+    assert template.read_text(encoding="utf-8") == write.article({}, {})
+    assert tomllib.loads(template.read_text(encoding="utf-8")) == {}
+
+
+def test_a_note_map_that_is_not_toml_stops_the_run(tmp_path: Path) -> None:
+    root = edition(tmp_path)
+    (root / "refs" / "notes.toml").write_text('[notes]\n1 = "unresolved\n', encoding="utf-8")
+    with pytest.raises(run.ResolveError, match=r"notes.toml:2: malformed TOML"):
+        run.resolve(root, WITNESS, PAGE)
+
+
+def test_an_entry_that_says_more_than_its_citations_is_listed_for_review(tmp_path: Path) -> None:
+    page = PAGE.replace(
+        "King 2003</a>, p. 41.", "King 2003</a>, p. 41. King doubts the date given."
+    )
+    outcome = run.resolve(edition(tmp_path), WITNESS, page)
+    assert outcome.review["1"] == [
+        "the entry says more than its citations: «King doubts the date given»"
+    ]

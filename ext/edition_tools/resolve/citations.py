@@ -23,6 +23,8 @@ _LOCATOR = re.compile(
     r"^[\s,:]*((?:pp?|loc|ch|chap|para|fol|col|sec|vol)\.\s*[^;()]*?|§+\s*[^;()]*?)[\s.;]*$"
 )
 _YEAR = re.compile(r"\((?:[^()]*?\b)?(\d{4})[a-z]?\)")
+# An entry with this many words beside its citations is a comment too.
+MORE_WORDS = 4
 _PAGE_IN_TEXT = re.compile(r"\b(pp?\.)\s*([0-9][0-9–\-, ]*[0-9]|[0-9]+)")
 
 
@@ -74,11 +76,26 @@ def reference(article: Article, target: str) -> Reference:
                 f"{citation.work.fields.get('title', 'a work')!r} has no COinS metadata: "
                 "its entry was read from the citation's text"
             )
+    rest = _beyond_citations(entry)
+    if result.citations and len(rest.split()) >= MORE_WORDS:
+        result.review.append(f"the entry says more than its citations: «{rest}»")
     for mark in article.inner.get(target, []):
         inner = reference(article, mark.target)
         result.citations += inner.citations
         result.review += inner.review
     return result
+
+
+def _beyond_citations(entry: Tag) -> str:
+    """The entry's words that are not its citations (nor their locators): a comment."""
+    text = text_of(entry)
+    for cite in entry.find_all("cite"):
+        text = text.replace(text_of(cite), " ")
+    for link in entry.select('a[href*="#CITEREF"], a.external'):
+        text = text.replace(text_of(link), " ")
+    text = re.sub(r"\b(?:pp?|loc|ch|chap|para|fol|col|sec|vol)\.\s*[\w–\-, ]*", " ", text)
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return " ".join(words)
 
 
 def work_of(cite: Tag) -> Work:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scholarly_edition import toml_file
 from scholarly_edition.markers import is_reference_label
 
 from . import align, article, citations, report, works, write
@@ -57,7 +58,7 @@ def resolve(root: Path, lines: list[str], page: str, *, write_files: bool = True
             "mark of the page with the same words before it: the page is not the article "
             "the witness reproduces (or not a revision close to it); nothing was written"
         )
-    notes_text = (root / NOTES).read_text(encoding="utf-8-sig")
+    notes_text, labels = _note_map(root / NOTES)
     open_notes = write.open_notes(notes_text)
     library = works.Library.read(root / WORKS)
     outcome = Outcome(read.provenance, alignment)
@@ -68,6 +69,9 @@ def resolve(root: Path, lines: list[str], page: str, *, write_files: bool = True
     for marker, mark in alignment.matched:
         marks.setdefault(marker.label, []).append((marker, mark))
     for label in dict.fromkeys(m.label for m in markers):
+        if label not in labels:
+            outcome.unresolved[label] = f"not in the note map ({NOTES}): run `make check`"
+            continue
         if label not in open_notes:
             outcome.kept.append(label)
             continue
@@ -160,6 +164,21 @@ def _revision(provenance: article.Provenance) -> tuple[str, str]:
     parts = urlsplit(provenance.url)
     url = f"{parts.scheme}://{parts.netloc}/w/index.php?oldid={provenance.revision}"
     return note, url if parts.netloc else ""
+
+
+def _note_map(path: Path) -> tuple[str, set[str]]:
+    """The note map's text and its labels; a map that cannot be read stops the run."""
+    try:
+        data, text = toml_file.read(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ResolveError(f"{path}: cannot be read: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        line = toml_file.error_line(exc) or 1
+        raise ResolveError(f"{path}:{line}: malformed TOML: {exc}; run `make check`") from exc
+    notes = data.get("notes")
+    if not isinstance(notes, dict):
+        raise ResolveError(f"{path}: the note map needs a [notes] table")
+    return text, set(notes)
 
 
 def _article_toml(path: Path) -> dict[str, object]:
