@@ -214,7 +214,7 @@ def _annotation(target: str, extra: str = "", kind: str = "commentary") -> str:
         ),
         (
             _annotation("  quote: diwndling").replace("Some text.\n", ""),
-            "annotations/bad.md:1: WARNING: the annotation has no text",
+            "annotations/bad.md:8: WARNING: the annotation has no text",
         ),
         (
             _annotation("  quote: [diwndling"),

@@ -19,7 +19,7 @@ from sphinx.util.console import strip_colors
 from conftest import ROOT, break_structure_map
 from scholarly_edition import (
     annotations_check,
-    annotations_data,
+    annotations_file,
     bib_lint,
     names_register,
     notes_data,
@@ -62,7 +62,7 @@ FRONT = "---\ntarget:\n  quote: The empire was large.\ncontributor: A. Reader\nd
     ("text", "expected"),
     [
         ("Just text.\n", (1, "an annotation starts with front matter between --- lines")),
-        ("---\n- a\n- b\n---\n\nText.\n", (1, "the front matter must be fields, one per line")),
+        ("---\n- a\n- b\n---\n\nText.\n", (2, "the front matter must be fields, one per line")),
         (
             FRONT.replace("  quote: The empire was large.", "  page: 3") + "kind: context\n---\n",
             (2, "target is one of {quote: ...}, {note: ...} or {section: ...}"),
@@ -88,8 +88,8 @@ FRONT = "---\ntarget:\n  quote: The empire was large.\ncontributor: A. Reader\nd
 )
 def test_annotation_messages(tmp_path: Path, text: str, expected: tuple[int, str]) -> None:
     path = tmp_path / "a.md"
-    _, problems = annotations_data.parse(path, text, {"service2004"})
-    assert [(p.line, p.message) for p in problems] == [expected]
+    parsed = annotations_file.read(path, text + "\nSome text.\n", {"service2004"})
+    assert [(p.line, p.message) for p in parsed.problems] == [expected]
 
 
 ENTRY = '[[name]]\nid = "{id}"\nindex = "X"\ncategory = "person"\nforms = [{forms}]\n'

@@ -23,7 +23,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from scholarly_edition import (
     annotations_anchor,
-    annotations_data,
+    annotations_file,
     annotations_safety,
     bib_lint,
     fidelity,
@@ -248,9 +248,9 @@ def test_annotation_front_matter_gives_an_annotation_or_located_problems(
     tmp_path: Path, text: str
 ) -> None:
     path = tmp_path / "a.md"
-    annotation, problems = annotations_data.parse(path, text, {"a"})
-    assert (annotation is None) == bool(problems)
-    for problem in problems:
+    parsed = annotations_file.read(path, text, {"a"})
+    assert parsed.problems or parsed.annotation is not None
+    for problem in parsed.problems:
         assert problem.path == path and _in_file(path, problem.line, text), problem
 
 
@@ -365,9 +365,9 @@ def test_a_rule_counts_occurrences_from_one(tmp_path: Path) -> None:
 
 
 def test_front_matter_that_is_not_fields_says_so(tmp_path: Path) -> None:
-    _, problems = annotations_data.parse(tmp_path / "a.md", "---\n- a list\n---\nText\n", set())
-    assert [(p.line, p.message) for p in problems] == [
-        (1, "the front matter must be fields, one per line")
+    parsed = annotations_file.read(tmp_path / "a.md", "---\n- a list\n---\nText\n", set())
+    assert [(p.line, p.message) for p in parsed.problems] == [
+        (2, "the front matter must be fields, one per line")
     ]
 
 
@@ -435,9 +435,14 @@ def test_fidelity_holds_for_generated_text_that_builds(
     assert report.problems == (), (body, report.problems)
 
 
-def test_front_matter_lines_are_the_lines_an_editor_shows(tmp_path: Path) -> None:
-    """U+2028 breaks a line for YAML and splitlines, not in an editor."""
+def test_line_separators_are_refused_at_the_line_an_editor_shows(tmp_path: Path) -> None:
+    """U+2028 breaks a line for YAML and splitlines, not in an editor: it is refused."""
     text = "---\ncontributor: a\u2028b\ndate: [\n---\nText.\n"
-    assert annotations_data.front_matter_lines(text)[0] == {"contributor": 2, "date": 3}
-    _, problems = annotations_data.parse(tmp_path / "a.md", "---\n\u2028[", set())
-    assert [p.line for p in problems] == [2]
+    parsed = annotations_file.read(tmp_path / "a.md", text, set())
+    assert [(p.line, p.message) for p in parsed.problems] == [
+        (
+            2,
+            "the invisible character U+2028 (LINE SEPARATOR) is not allowed in an "
+            "annotation; delete it",
+        )
+    ]

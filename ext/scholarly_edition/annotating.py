@@ -6,10 +6,12 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from . import annotations_nodes
+from .annotations_allowed import AnnotationAllowList
 from .annotations_domain import AnnotationsDomain
 from .annotations_nodes import annotation_list
+from .annotations_parser import EditionMystParser
 from .annotations_place import PlaceAnnotations, note_reread, place_annotations
-from .annotations_read import AnnotationReader, BlockCollector, screen_source
+from .annotations_read import AnnotationReader, BlockCollector, screen_source, stray_files
 
 
 class AnnotationListDirective(SphinxDirective):
@@ -25,12 +27,16 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("edition_annotations_dir", "annotations", "env", str)
     app.add_config_value("edition_annotations_page", "annotations", "env", str)
     app.add_config_value("edition_text_documents", [], "env", list)
+    app.setup_extension("myst_parser")
+    app.add_source_parser(EditionMystParser, override=True)
     annotations_nodes.setup(app)
     app.add_domain(AnnotationsDomain)
+    app.add_transform(AnnotationAllowList)
     app.add_transform(AnnotationReader)
     app.add_transform(BlockCollector)
     app.add_post_transform(PlaceAnnotations)
     app.add_directive("annotation-list", AnnotationListDirective)
     app.connect("source-read", screen_source)
+    app.connect("env-before-read-docs", stray_files)
     app.connect("env-before-read-docs", note_reread)
     app.connect("env-updated", place_annotations)

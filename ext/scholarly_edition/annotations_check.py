@@ -12,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from . import annotations_data, annotations_safety, bib_lint, source_encoding
+from . import annotations_data, annotations_file, bib_lint, source_encoding
 from .annotations_anchor import Block, Passages, closest, describe, find
 from .annotations_data import QuoteTarget
 from .notes_data import Problem
@@ -38,25 +38,22 @@ def check(root: Path, structure: Structure) -> list[Problem]:
     keys = set(bib_lint.check(root / "refs" / "works.bib").keys)
     blocks = Passages(witness_blocks(structure))
     problems: list[Problem] = []
-    for path in sorted((root / FOLDER).glob("*.md")):
+    folder = root / FOLDER
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        naming = annotations_file.name_problems(path, folder)
+        if naming:
+            problems += naming
+            continue
         data = path.read_bytes()
         undecodable = source_encoding.undecodable(data)
         if undecodable is not None:
             problems.append(Problem(path, *undecodable))
             continue
         text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-        annotation, found = annotations_data.parse(path, text, keys)
-        problems += found
-        _, body_start = annotations_data.front_matter_lines(text)
-        body = "\n".join(text.splitlines()[body_start - 1 :])
-        problems += [
-            Problem(path, line, message)
-            for line, message in annotations_safety.problems(body, body_start)
-        ]
-        if not body.strip():
-            problems.append(Problem(path, body_start, "the annotation has no text"))
-        if annotation is not None:
-            problems += _anchor(annotation, blocks)
+        parsed = annotations_file.read(path, text, keys)
+        problems += parsed.problems
+        if parsed.annotation is not None:
+            problems += _anchor(parsed.annotation, blocks)
     return problems
 
 

@@ -1,4 +1,4 @@
-"""One annotation file: its front matter, read with MyST's own reader and checked.
+"""What an annotation says: the schema of its front matter, and the checks of each field.
 
 An annotation is a small MyST file in ``docs/annotations/`` whose front matter
 says what it annotates (a quotation of the passage, a note number or a
@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from myst_parser.config.main import TopmatterReadError, read_topmatter
-
 from .notes_data import Problem
 
 KINDS = ("commentary", "correction", "context", "source")
-FIELDS = ("target", "contributor", "date", "kind", "cites", "reading", "proposed", "orphan")
+FIELDS = ("target", "contributor", "date", "kind", "cites", "reading", "proposed")
+# A name, a reading or a quotation: a few words, never a passage.
+FIELD_LIMIT = 200
 REQUIRED = ("target", "contributor", "date", "kind")
-_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
 
 @dataclass(frozen=True)
@@ -72,62 +71,15 @@ class Annotation:
         return self.lines.get("target", 1)
 
 
-def front_matter_lines(text: str) -> tuple[dict[str, int], int]:
-    """The line of each top-level front-matter key, and the first line of the body.
-
-    Keys' lines are counted as an editor counts them; the body's first line is
-    a row of ``text.splitlines()``, as MyST's front-matter reader cuts it.
-    """
-    lines: dict[str, int] = {}
-    rows = text.splitlines()
-    if not rows or not rows[0].startswith("---"):
-        return lines, 1
-    line_of = editor_lines(text)
-    for number, row in enumerate(rows[1:], start=2):
-        if row.startswith(("---", "...")):
-            return lines, number + 1
-        key = _KEY.match(row)
-        if key:
-            lines.setdefault(key.group(1), line_of[number - 1])
-    return lines, len(rows) + 1
-
-
-def editor_lines(text: str) -> list[int]:
-    """For each row of ``text.splitlines()``, the line an editor shows it on.
-
-    ``splitlines`` (and YAML) also break at U+2028, U+0085 and the like, which
-    editors show inside a line: a message must name the line the editor shows.
-    """
-    result = []
-    line = 1
-    for row in text.splitlines(keepends=True):
-        result.append(line)
-        line += row.count("\n") + row.count("\r") - row.count("\r\n")
-    return result or [1]
-
-
-def parse(path: Path, text: str, bib_keys: set[str]) -> tuple[Annotation | None, list[Problem]]:
-    """Read and check one annotation file."""
-    lines, body_start = front_matter_lines(text)
-    try:
-        data = read_topmatter(text)
-    except TopmatterReadError as exc:
-        cause = exc.__cause__
-        if cause is None:  # YAML, but a list or a scalar rather than fields
-            return None, [Problem(path, 1, "the front matter must be fields, one per line")]
-        mark = getattr(cause, "context_mark", None) or getattr(cause, "problem_mark", None)
-        # YAML's row within the front matter (row 0 is the opening ---), kept
-        # within the file when the error is at the end of an unclosed front
-        # matter, and named by the line an editor shows.
-        row = min(mark.line + 1, max(body_start - 2, 0)) if mark is not None else 0
-        line_of = editor_lines(text)
-        line = line_of[min(row, len(line_of) - 1)]
-        return None, [Problem(path, line, f"the front matter is not valid YAML: {cause}")]
-    if not isinstance(data, dict):
-        return None, [Problem(path, 1, "an annotation starts with front matter between --- lines")]
+def validate(
+    path: Path, data: dict[str, Any], lines: dict[str, int], bib_keys: set[str]
+) -> tuple[Annotation | None, list[Problem]]:
+    """Check the fields of one annotation's front matter against the schema."""
     problems = [
         Problem(
-            path, lines.get(key, 1), f"unknown field {key!r}; the fields are {', '.join(FIELDS)}"
+            path,
+            lines.get(str(key), 1),
+            f"unknown field {key!r}; the fields are {', '.join(FIELDS)}",
         )
         for key in data
         if key not in FIELDS
@@ -149,10 +101,14 @@ def parse(path: Path, text: str, bib_keys: set[str]) -> tuple[Annotation | None,
     contributor = data["contributor"]
     if not isinstance(contributor, str) or not contributor.strip():
         problem("contributor", "contributor must be a name or handle")
+    elif "\n" in contributor.strip() or len(contributor) > FIELD_LIMIT:
+        problem(
+            "contributor", f"contributor is a name on one line, at most {FIELD_LIMIT} characters"
+        )
     date = data["date"]
     if isinstance(date, datetime.date):
         date = date.isoformat()
-    if not isinstance(date, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+    if not isinstance(date, str) or not _is_date(date):
         problem("date", "date must be written YYYY-MM-DD")
     cites = data.get("cites", [])
     if not isinstance(cites, list) or not all(isinstance(c, str) for c in cites):
@@ -171,6 +127,8 @@ def parse(path: Path, text: str, bib_keys: set[str]) -> tuple[Annotation | None,
             or not proposed
         ):
             problem("kind", "a correction gives the witness's reading and the proposed reading")
+        elif len(reading) > FIELD_LIMIT or len(proposed) > FIELD_LIMIT:
+            problem("reading", f"a reading is at most {FIELD_LIMIT} characters")
         elif isinstance(target, QuoteTarget) and reading not in target.exact:
             problem("reading", f"the reading {reading!r} is not in the quoted passage")
     elif "reading" in data or "proposed" in data:
@@ -183,6 +141,16 @@ def parse(path: Path, text: str, bib_keys: set[str]) -> tuple[Annotation | None,
         ),
         [],
     )
+
+
+def _is_date(text: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _target(value: Any, fail: Any) -> Target | None:

@@ -1,7 +1,7 @@
 """Reading annotations and the text they annotate.
 
-``screen_source`` refuses unsafe markup before MyST parses an annotation (so
-an ``include`` never reads a file and raw HTML never reaches the page).
+``screen_source`` reads an annotation file with the parser ``make check``
+uses (``annotations_file``) and hands MyST only the body it checked.
 ``AnnotationReader`` turns an annotation file into a titled page and records
 it; ``BlockCollector`` records, for every document of the text, the blocks an
 annotation can target, stamping each block node so that it can be found again
@@ -16,16 +16,18 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 
-from . import annotations_data, annotations_safety, refs_state
+from . import annotations_data, annotations_file, annotations_safety, refs_state
 from .annotations_anchor import Block
 from .annotations_domain import AnnotationsDomain, Record
 from .lacuna import lacuna
 from .notes_nodes import note_preview
 from .warnings_ import EditionWarning, warn
 
-WITHHELD = "This annotation is withheld: it uses markup that annotations may not use."
+# The annotation file as read at ``source-read``, for the transforms of the same document.
+PARSED = "edition_annotation_file"
 BLOCK_DOC = "edition_doc"
 BLOCK_INDEX = "edition_block"
 # Text in these is the editors', not the witness's: never part of a block's text.
@@ -43,17 +45,43 @@ def in_text(config: Config, docname: str) -> bool:
 
 
 def screen_source(app: Sphinx, docname: str, source: list[str]) -> None:
-    """Refuse, before parsing, every construct an annotation body may not use."""
+    """Read an annotation with the one parser ``make check`` uses; hand MyST only its body.
+
+    MyST gets the checked body at its own lines, or a notice that the
+    annotation is withheld: never the front matter, never an unchecked line.
+    """
     if not is_annotation(app.config, docname):
         return
-    _, body_start = annotations_data.front_matter_lines(source[0])
-    rows = source[0].splitlines()
-    body = "\n".join(rows[body_start - 1 :])
-    refused = annotations_safety.problems(body, body_start)
-    for line, message in refused:
-        warn(EditionWarning.annotation_unsafe, message, (docname, line))
-    if refused:
-        source[0] = "\n".join(rows[: body_start - 1]) + f"\n\n{WITHHELD}\n"
+    path = Path(app.env.doc2path(docname))
+    folder = Path(app.srcdir) / app.config.edition_annotations_dir
+    naming = annotations_file.name_problems(path, folder)
+    if naming:  # reported by ``stray_files``
+        parsed = annotations_file.AnnotationFile(path, None, "", 1, naming)
+    else:
+        parsed = annotations_file.read(path, source[0], refs_state.bib_keys(app.env))
+        for problem in parsed.problems:
+            subtype = (
+                EditionWarning.annotation_unsafe
+                if problem.message.startswith(annotations_safety.REFUSED)
+                else EditionWarning.annotation_front_matter
+            )
+            warn(subtype, problem.message, (docname, problem.line))
+    source[0] = parsed.source
+    app.env.current_document[PARSED] = parsed
+
+
+def stray_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Every file in the annotations folder that is not an annotation, at every build.
+
+    Sphinx would read a ``.rst`` file there as reStructuredText and ignore a
+    ``.txt``; each is an error instead, as in ``make check``.
+    """
+    folder = Path(app.srcdir) / app.config.edition_annotations_dir
+    if not app.config.edition_annotations_dir or not folder.is_dir():
+        return
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for problem in annotations_file.name_problems(path, folder):
+            warn(EditionWarning.annotation_file, problem.message, f"{path}:{problem.line}")
 
 
 def detached(node: nodes.Node) -> nodes.Node:
@@ -99,7 +127,7 @@ class BlockCollector(SphinxTransform):
                 continue
             kind = "title" if isinstance(node, nodes.title) else "paragraph"
             node[BLOCK_DOC], node[BLOCK_INDEX] = docname, len(blocks)
-            blocks.append(Block(docname, len(blocks), kind, witness_text(node), _line(node)))
+            blocks.append(Block(docname, len(blocks), kind, witness_text(node), line_of(node)))
         domain.blocks[docname] = blocks
 
 
@@ -110,7 +138,7 @@ def _ancestors(node: nodes.Node):
         parent = parent.parent
 
 
-def _line(node: nodes.Node) -> int:
+def line_of(node: nodes.Node) -> int:
     for candidate in (node, *_ancestors(node)):
         if candidate.line:
             return candidate.line
@@ -128,16 +156,9 @@ class AnnotationReader(SphinxTransform):
             return
         # Annotations are reached from the text and the annotations page, not the toctree.
         self.env.metadata[docname]["orphan"] = True
-        path = Path(self.document["source"])
-        annotation, problems = annotations_data.parse(
-            path, path.read_text(encoding="utf-8-sig"), refs_state.bib_keys(self.env)
-        )
-        for problem in problems:
-            warn(EditionWarning.annotation_front_matter, problem.message, (docname, problem.line))
-        body = [n for n in self.document.children if not isinstance(n, nodes.docinfo)]
-        body = self._safe(docname, body)
-        if not any(n.astext().strip() for n in body):
-            warn(EditionWarning.annotation_front_matter, "the annotation has no text", (docname, 1))
+        parsed = self.env.current_document[PARSED]
+        annotation = parsed.annotation
+        body = list(self.document.children)
         title = self._title(annotation)
         section = nodes.section(ids=["annotation"], names=["annotation"])
         section += nodes.title("", title)
@@ -152,19 +173,6 @@ class AnnotationReader(SphinxTransform):
             domain.records[docname] = Record(
                 docname, annotation, title, [detached(n) for n in content]
             )
-
-    def _safe(self, docname: str, body: list[nodes.Node]) -> list[nodes.Node]:
-        """A second wall after ``screen_source``: nothing raw, nothing from other files."""
-        source = self.document["source"]
-        for node in (n for top in body for n in top.findall(nodes.Element)):
-            if isinstance(node, nodes.raw | nodes.image) or (node.source and node.source != source):
-                warn(
-                    EditionWarning.annotation_unsafe,
-                    "annotations may not include raw output, images or other files",
-                    (docname, _line(node)),
-                )
-                return [nodes.paragraph("", WITHHELD)]
-        return body
 
     @staticmethod
     def _title(annotation: annotations_data.Annotation | None) -> str:

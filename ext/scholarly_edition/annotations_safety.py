@@ -3,9 +3,11 @@
 Annotation bodies come from strangers. Before MyST parses one (``source-read``),
 its tokens are checked against a short list of allowed constructs, using
 myst-parser's own markdown-it parser: paragraphs, emphasis, lists, quotations,
-code, web links and citation roles. Directives (``include``, ``raw``,
-``eval-rst`` and every other), raw HTML, images, headings and attributes are
-refused, so they never run and never reach a reader.
+inline code, web links, links to the edition's pages and citation roles.
+Directives (``include``, ``raw``, ``eval-rst`` and every other), raw HTML,
+images, headings, code blocks, hard line breaks and attributes are refused, so
+they never run and never reach a reader. The build checks the parsed doctree
+against the same list again (``annotations_allowed``).
 """
 
 from __future__ import annotations
@@ -30,12 +32,10 @@ ALLOWED_BLOCKS = {
     "list_item_close",
     "blockquote_open",
     "blockquote_close",
-    "code_block",
 }
 ALLOWED_INLINE = {
     "text",
     "softbreak",
-    "hardbreak",
     "em_open",
     "em_close",
     "strong_open",
@@ -47,11 +47,12 @@ ALLOWED_INLINE = {
 }
 ALLOWED_ROLES = {"cite", "cite:p", "cite:t"}
 SAFE_SCHEMES = ("https://", "http://", "mailto:")
+# A page of the edition, by its source file: ``../early-life/1878-1899.md``.
+EDITION_PAGE = re.compile(r"(?:\.\./|[a-z0-9-]+/)*[a-z0-9-]+\.md")
 # markdown-it leaves a link or autolink to these as plain text; refuse it all
 # the same, so the contributor learns why the link is not one.
 _SCRIPT_LINK = re.compile(r"(?:\]\(|<)\s*(?:javascript|vbscript|data):", re.IGNORECASE)
 NAMES = {
-    "fence": "a directive",
     "colon_fence": "a directive",
     "html_block": "raw HTML",
     "html_inline": "raw HTML",
@@ -59,6 +60,9 @@ NAMES = {
     "heading_open": "a heading",
     "math_inline": "math",
     "math_block": "math",
+    "code_block": "a code block (use `inline code` in a paragraph)",
+    "fence": "a code block (use `inline code` in a paragraph)",
+    "hardbreak": "a hard line break (a blank line starts a new paragraph)",
 }
 
 
@@ -77,12 +81,20 @@ SYNTAX = MdParserConfig(
 _PARSER = create_md_parser(SYNTAX, RendererHTML)
 
 
+REFUSED = "annotations may not use "
+
+
+def tokens(text: str) -> list[Token]:
+    """``text`` as MyST's markdown-it parser reads it, front matter included."""
+    return _PARSER.parse(text)
+
+
 def problems(body: str, first_line: int) -> list[tuple[int, str]]:
     """(line, message) for every construct the body may not use."""
     found: list[tuple[int, str]] = []
 
     def refuse(token: Token, what: str, line: int) -> None:
-        found.append((line, f"annotations may not use {what}"))
+        found.append((line, REFUSED + what))
 
     for token in _PARSER.parse(body):
         line = first_line + (token.map[0] if token.map else 0)
@@ -93,8 +105,8 @@ def problems(body: str, first_line: int) -> list[tuple[int, str]]:
         if token.type == "inline":
             for child in token.children or []:
                 _inline(child, line, refuse)
-        elif token.type == "fence" and not token.info.lstrip().startswith("{"):
-            continue  # plain code, shown as text
+        elif token.type == "fence" and token.info.lstrip().startswith("{"):
+            refuse(token, "a directive", line)
         elif token.type not in ALLOWED_BLOCKS:
             refuse(token, NAMES.get(token.type, f"{token.type.removesuffix('_open')} markup"), line)
     return found
@@ -113,5 +125,10 @@ def _inline(token: Token, line: int, refuse: Callable[[Token, str, int], None]) 
         refuse(token, "attributes", line)
     elif token.type == "link_open":
         href = str(token.attrs.get("href", ""))
-        if not href.startswith(SAFE_SCHEMES):
-            refuse(token, f"the link target {href!r} (only http, https and mailto links)", line)
+        if not href.startswith(SAFE_SCHEMES) and not EDITION_PAGE.fullmatch(href):
+            refuse(
+                token,
+                f"the link target {href!r} (only http, https and mailto links, "
+                "and pages of the edition such as ../early-life/1878-1899.md)",
+                line,
+            )

@@ -25,6 +25,7 @@ class EditionWarning(Enum):
     unused_note = "a note map entry that the text never cites"
     annotation_front_matter = "an annotation's front matter is missing, unknown or malformed"
     annotation_unsafe = "an annotation uses markup that annotations may not use"
+    annotation_file = "a file in the annotations folder that is not a .md file with a safe name"
     annotation_anchor = "an annotation's target matches no passage, or several"
     source_encoding = "a source file is not UTF-8; it is not read"
     names_register = "the register of names (refs/names.toml) has a problem"
