@@ -304,3 +304,13 @@ def test_an_entry_that_says_more_than_its_citations_is_listed_for_review(tmp_pat
     assert outcome.review["1"] == [
         "the entry says more than its citations: «King doubts the date given»"
     ]
+
+
+def test_a_page_rendered_alone_gives_its_marks_and_no_provenance(tmp_path: Path) -> None:
+    """`index.php?...&action=render` gives the article's HTML without the page around it."""
+    rendered = PAGE.split('<div id="mw-content-text">', 1)[1].rsplit("</div>", 2)[0]
+    page = article.read(rendered)
+    assert [m.label for m in page.marks] == ["1", "2", "3", "1", "4", "5", "n 1", "a", "8"]
+    assert page.provenance == article.Provenance()
+    outcome = run.resolve(edition(tmp_path), WITNESS, rendered)
+    assert outcome.alignment.ratio == 1.0 and len(outcome.resolved) == 5
