@@ -107,3 +107,13 @@ def test_the_count_tells_notes_with_text_from_those_without(app: SphinxTestApp) 
         "4 notes are cited in the text: 1 resolved, 1 unresolved, 0 explanatory notes whose "
         "text the witness lacks, 2 notes with their text from the article's list."
     ) in text
+
+
+def test_commands_outside_sphinx_read_the_groups_from_conf_py(tmp_path: Path) -> None:
+    conf = tmp_path / "conf.py"
+    conf.write_text('import os\nedition_note_groups = ["x"]\nos.remove("/")\n', encoding="utf-8")
+    found = [m.group(1) for m in markers.configured(conf).finditer("a[x 1] b[n 1] c[2]")]
+    assert found == ["x 1", "2"]
+    conf.write_text("edition_note_groups = list(GROUPS)\n", encoding="utf-8")
+    assert markers.configured(conf) is markers.MARKER
+    assert markers.configured(tmp_path / "missing.py") is markers.MARKER

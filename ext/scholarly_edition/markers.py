@@ -10,9 +10,11 @@ editorial insertion in a quotation, is text.
 
 from __future__ import annotations
 
+import ast
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from pathlib import Path
 
 # The group names of explanatory notes that Wikipedia's articles commonly use
 # ({{efn|name=...}} with group n, nb, note ...).
@@ -38,6 +40,31 @@ def _compiled(labels: str) -> re.Pattern[str]:
 
 
 MARKER = pattern()
+
+
+def configured(conf: Path) -> re.Pattern[str]:
+    """The markers of the edition whose ``conf.py`` is ``conf``, for commands run outside Sphinx.
+
+    ``edition_note_groups`` is read from the file's own literal assignment
+    (:func:`ast.literal_eval`), never by running it; without one, the default.
+    """
+    try:
+        tree = ast.parse(conf.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
+        return MARKER
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "edition_note_groups" for t in node.targets
+        ):
+            try:
+                groups = ast.literal_eval(node.value)
+            except ValueError:
+                return MARKER
+            if isinstance(groups, list | tuple) and all(isinstance(g, str) for g in groups):
+                return pattern(tuple(groups))
+    return MARKER
+
+
 LABEL = re.compile(r"[0-9]{1,6}|[a-z]|[A-Za-z][A-Za-z-]{0,19} [0-9]{1,4}")
 
 

@@ -6,19 +6,21 @@ map's chapters: the same markers the build turns into notes.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import article_provenance, bib_lint, notes_data, toml_file
-from .markers import MARKER, sentence_before
+from .markers import MARKER, configured, sentence_before
 from .notes_data import NoteMap, Problem
 from .structure import Structure
 
 NOTES = Path("refs") / "notes.toml"
 WORKS = Path("refs") / "works.bib"
 ARTICLE = Path("refs") / "article.toml"
+CONF = Path("docs") / "conf.py"
 
 
 @dataclass(frozen=True)
@@ -30,15 +32,15 @@ class Use:
     sentence: str
 
 
-def uses(structure: Structure) -> list[Use]:
+def uses(structure: Structure, marker: re.Pattern[str] = MARKER) -> list[Use]:
     """Every marker of the witness, in order, with its chapter and the sentence it closes."""
     result = []
     for chapter in structure.chapters:
         title = structure.lines[chapter.first - 1] if chapter.first > 1 else "Front page"
         for number in range(chapter.first, chapter.last + 1):
             text = structure.lines[number - 1]
-            for match in MARKER.finditer(text):
-                sentence = sentence_before(text, match.start())
+            for match in marker.finditer(text):
+                sentence = sentence_before(text, match.start(), marker)
                 result.append(Use(chapter.file, title, match.group(1), number, sentence))
     return result
 
@@ -53,7 +55,7 @@ def check(root: Path, structure: Structure) -> list[Problem]:
     """Problems of the BibTeX file and note map, and markers and entries that disagree."""
     note_map = load(root)
     problems = list(note_map.problems)
-    used = uses(structure)
+    used = uses(structure, configured(root / CONF))
     labels = {use.label for use in used}
     witness = root / "refs" / structure.witness_path.name
     for use in used:
@@ -87,7 +89,7 @@ def report(root: Path, structure: Structure) -> str:
     """Resolved and unresolved notes per chapter, and the passage of each open note."""
     notes = load(root).notes
     firsts: dict[str, Use] = {}
-    for use in uses(structure):
+    for use in uses(structure, configured(root / CONF)):
         firsts.setdefault(use.label, use)
     status = Counter(notes[u.label].status for u in firsts.values() if u.label in notes)
     with_text = sum(bool(notes[u.label].text) for u in firsts.values() if u.label in notes)

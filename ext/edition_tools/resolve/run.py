@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from scholarly_edition import toml_file
-from scholarly_edition.markers import is_reference_label
+from scholarly_edition.markers import configured, is_reference_label
 
 from . import align, article, citations, report, works, write
 from .write import Cite, Resolution
@@ -22,6 +22,7 @@ NOTES = Path("refs") / "notes.toml"
 WORKS = Path("refs") / "works.bib"
 ARTICLE = Path("refs") / "article.toml"
 REPORT = Path("_build") / "resolve-report.md"
+CONF = Path("docs") / "conf.py"
 # Fewer of the witness's markers than this matching: not the same article.
 SAME_ARTICLE = 0.5
 
@@ -50,7 +51,7 @@ def resolve(root: Path, lines: list[str], page: str, *, write_files: bool = True
     read = article.read(page)
     known = _article_toml(root / ARTICLE)
     _same_article(known, read.provenance)
-    markers = align.witness_markers(lines)
+    markers = align.witness_markers(lines, configured(root / CONF))
     alignment = align.align(markers, read.marks)
     if markers and alignment.ratio < SAME_ARTICLE:
         raise ResolveError(
