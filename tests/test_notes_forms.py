@@ -36,13 +36,14 @@ def test_a_note_shows_its_text_and_works_cited_whole(app: SphinxTestApp) -> None
     page = _soup(app, "text.html")
     previews = [r.find_next_sibling("span").get_text() for r in page.select("sup.note-ref")]
     assert previews == [
-        "Note 1: King 2003; Smith 1999, p. 3",
+        "Note 1: King 2003; Smith 1999, p. 3: “The charter <i>was</i> lost.”",
         r"Note n 1: The charter says <b>1801</b> & \input{x}. (Smith 1999, p. 88)",
         "Note a: The letter is undated.",
         "Note nb 2: Source not yet identified.",
     ]
     # The note's text is text: its angle brackets are not markup.
     assert page.select_one(".note-text b") is None
+    assert page.select_one(".note-quote i") is None
     entries = _soup(app, "notes.html").select("li.note-entry")
     assert [e["id"] for e in entries] == ["note-1", "note-n-1", "note-a", "note-nb-2"]
     assert entries[0].select_one('a[href="bibliography.html#work-king2003"]')
@@ -90,6 +91,7 @@ def test_the_default_marker_syntax() -> None:
         ('{ text = "T", cites = [{ locator = "p. 1" }] }', "note n 1: each citation is"),
         ('[{ key = "k", locator = "" }]', "note n 1: citation of 'k' has an empty locator"),
         ('[{ key = "gone" }]', "note n 1: no BibTeX entry with key 'gone'"),
+        ('[{ key = "k", quote = " " }]', "note n 1: the quotation of 'k' is empty"),
     ],
 )
 def test_messages_of_the_new_forms(tmp_path: Path, value: str, expected: str) -> None:

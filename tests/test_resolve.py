@@ -73,7 +73,10 @@ def test_every_note_resolved_with_its_work_and_locator(
         {"key": "king2003", "locator": "pp. 50–52"},
         {"key": "smith1999", "locator": "p. 3"},
     ]
-    assert notes["3"] == [{"key": "lee2010", "locator": "pp. 10–12"}]
+    # The words the citation quotes (CS1's quote=) go with it.
+    assert notes["3"] == [
+        {"key": "lee2010", "locator": "pp. 10–12", "quote": "Every mayor was a baker."}
+    ]
     # The page given in the text ({{rp}}) is the locator of a reference without one.
     assert notes["4"] == [{"key": "ortiz1995", "locator": "p. 17"}]
     # A web page cited as a whole: no locator is invented.

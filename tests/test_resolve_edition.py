@@ -136,10 +136,15 @@ def test_notes_show_their_work_and_locator(time_loops: Resolved, mozilla: Resolv
     assert shown["4"] == "[4] ↩ Bogue 2017, p. 80"
     # The page given in the text ({{rp}}) after the mark.
     assert shown["1"] == "[1] ↩ Jones and Ormrod 2015, p. 207"
-    assert shown["9"] == "[9] ↩ French 1996, p. 123"
+    assert shown["9"].startswith("[9] ↩ French 1996, p. 123: “The student body of Tomobiki")
     # A note used twice, from a named reference.
     assert shown["23"].startswith("[23] ↩ a b Fleming 2016")
     assert mozilla.notes_page()["28"] == "[28] ↩ Baker 2014"
+    assert mozilla.notes_page()["20"].endswith(
+        ": “Of course, this is not a not a complete solution. In a perfect world, codecs, like "
+        "other basic Internet technologies such as TCP/IP, HTTP, and HTML, would be fully open "
+        "and free”"
+    )
 
 
 def test_each_work_once_in_the_bibliography_with_its_notes(time_loops: Resolved) -> None:

@@ -27,6 +27,12 @@ def _citations(note: Note) -> list[nodes.Node]:
                 "", nodes.inline("", target), refdomain="cite", reftype="p", reftarget=target
             )
         )
+        if cite.quote:
+            # The source's quotation of the work, as text.
+            result += [
+                nodes.Text(": "),
+                nodes.inline("", f"“{cite.quote}”", classes=["note-quote"]),
+            ]
     return result
 
 

@@ -23,6 +23,8 @@ class Cite:
     key: str
     # Empty when the source cites the work as a whole (a web page, an article).
     locator: str = ""
+    # The words of the work the source quotes, when it quotes them.
+    quote: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,15 +139,18 @@ def _cites(label: str, value: list[object], bib_keys: set[str]) -> tuple[list[Ci
     cites = []
     trouble = []
     for item in value:
-        if not isinstance(item, dict) or not {"key"} <= set(item) <= {"key", "locator"}:
+        if not isinstance(item, dict) or not {"key"} <= set(item) <= {"key", "locator", "quote"}:
             trouble.append(f"note {label}: each citation is {{ key = ..., locator = ... }}")
             continue
         key = str(item["key"])
+        quote = " ".join(str(item.get("quote", "")).split())
         if key not in bib_keys:
             trouble.append(f"note {label}: no BibTeX entry with key {key!r}")
+        if "quote" in item and not quote:
+            trouble.append(f"note {label}: the quotation of {key!r} is empty")
         if "locator" not in item:
             # The source cites the work as a whole.
-            cites.append(Cite(key))
+            cites.append(Cite(key, "", quote))
             continue
         locator = str(item["locator"]).strip()
         if not locator:
@@ -154,5 +159,5 @@ def _cites(label: str, value: list[object], bib_keys: set[str]) -> tuple[list[Ci
             # sphinxcontrib-bibtex reads the locator inside "key{locator}": a
             # brace there stopped the build with "malformed citation target".
             trouble.append(f"note {label}: the locator of {key!r} may not contain {{ or }}")
-        cites.append(Cite(key, locator))
+        cites.append(Cite(key, locator, quote))
     return cites, trouble

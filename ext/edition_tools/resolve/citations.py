@@ -32,6 +32,8 @@ _PAGE_IN_TEXT = re.compile(r"\b(pp?\.)\s*([0-9][0-9–\-, ]*[0-9]|[0-9]+)")
 class Citation:
     work: Work
     locator: str = ""
+    # The words of the work the citation quotes (CS1's quote=, shown as <q>).
+    quote: str = ""
 
 
 @dataclass
@@ -62,7 +64,9 @@ def reference(article: Article, target: str) -> Reference:
         result.citations.append(Citation(work, _short_locator(link)))
     for cite in entry.find_all("cite"):
         work = work_of(cite)
-        result.citations.append(Citation(work, page_locator(work.pages)))
+        quote = cite.find("q")
+        quoted = text_of(quote) if quote is not None else ""
+        result.citations.append(Citation(work, page_locator(work.pages), quoted))
     if not result.citations:
         links = [a for a in entry.find_all("a", class_="external", href=True) if text_of(a)]
         if len(links) == 1 and urlsplit(str(links[0]["href"])).scheme in ("http", "https"):
@@ -89,7 +93,7 @@ def reference(article: Article, target: str) -> Reference:
 def _beyond_citations(entry: Tag) -> str:
     """The entry's words that are not its citations (nor their locators): a comment."""
     text = text_of(entry)
-    for cite in entry.find_all("cite"):
+    for cite in entry.find_all(["cite", "q"]):
         text = text.replace(text_of(cite), " ")
     for link in entry.select('a[href*="#CITEREF"], a.external'):
         text = text.replace(text_of(link), " ")

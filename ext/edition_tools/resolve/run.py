@@ -111,7 +111,7 @@ def _resolve_note(
             continue
         key, _ = library.key_for(citation.work)
         locator = citation.locator or (in_text if len(ref.citations) == 1 else "")
-        cites.append(Cite(key, locator.replace("{", "").replace("}", "")))
+        cites.append(Cite(key, locator.replace("{", "").replace("}", ""), citation.quote))
     if review:
         outcome.review[label] = review
     if is_reference_label(label) and cites:

@@ -28,6 +28,7 @@ _LINE = re.compile(r'^(?P<key>\s*(?:"[^"]*"|[A-Za-z0-9_-]+)\s*=\s*)"(?P<value>[a
 class Cite:
     key: str
     locator: str = ""
+    quote: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ def toml_value(resolution: Resolution) -> str:
         "{ key = "
         + toml_string(c.key)
         + (f", locator = {toml_string(c.locator)}" if c.locator else "")
+        + (f", quote = {toml_string(c.quote)}" if c.quote else "")
         + " }"
         for c in resolution.cites
     )
