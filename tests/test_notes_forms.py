@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,42 @@ def test_commands_outside_sphinx_read_the_groups_from_conf_py(tmp_path: Path) ->
     conf.write_text("edition_note_groups = list(GROUPS)\n", encoding="utf-8")
     assert markers.configured(conf) is markers.MARKER
     assert markers.configured(tmp_path / "missing.py") is markers.MARKER
+
+
+def _copy(rootdir: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "resolved-notes"
+    shutil.copytree(rootdir / "test-resolved-notes", target)
+    return target
+
+
+def _html(make_app, srcdir: Path, **kwargs: object) -> SphinxTestApp:
+    app = make_app("html", srcdir=srcdir, **kwargs)
+    app.build()
+    return app
+
+
+def test_parallel_build_is_identical(make_app, rootdir: Path, tmp_path: Path) -> None:
+    serial = _html(make_app, _copy(rootdir, tmp_path / "a"), freshenv=True)
+    parallel = _html(make_app, _copy(rootdir, tmp_path / "b"), freshenv=True, parallel=2)
+    for name in ("text.html", "notes.html", "report.html", "about.html"):
+        assert (serial.outdir / name).read_bytes() == (parallel.outdir / name).read_bytes(), name
+
+
+def test_the_provenance_and_its_edits_are_shown(make_app, rootdir: Path, tmp_path: Path) -> None:
+    srcdir = _copy(rootdir, tmp_path)
+    app = _html(make_app, srcdir, freshenv=True)
+    paragraph = _soup(app, "about.html").select_one("p.article-provenance")
+    paragraph.select_one(".paragraph-link").decompose()
+    assert paragraph.get_text() == (
+        "The notes come from the reference list of “Example <Article>”, "
+        "revision 123456789 of 2021-03-03."
+    )
+    assert paragraph.a["href"] == "https://en.wikipedia.org/w/index.php?oldid=123456789"
+    (srcdir / "article.toml").write_text('title = "Example"\n', encoding="utf-8")
+    notes = srcdir / "notes.toml"
+    notes.write_text(notes.read_text().replace("The letter is undated.", "It is dated 1802."))
+    app = _html(make_app, srcdir)
+    about = _soup(app, "about.html").select_one("p.article-provenance").get_text()
+    assert about.startswith("The revision of the article is not identified")
+    assert "Note a: It is dated 1802." in _soup(app, "text.html").get_text()
+    assert "It is dated 1802." in _soup(app, "notes.html").get_text()

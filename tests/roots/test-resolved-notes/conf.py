@@ -6,3 +6,4 @@ edition_notes_report_page = ""
 bibtex_bibfiles = ["works.bib"]
 bibtex_reference_style = "edition-short"
 bibtex_cite_id = "work-{key}"
+edition_article_file = "article.toml"
