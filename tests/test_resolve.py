@@ -317,3 +317,12 @@ def test_a_page_rendered_alone_gives_its_marks_and_no_provenance(tmp_path: Path)
     assert page.provenance == article.Provenance()
     outcome = run.resolve(edition(tmp_path), WITNESS, rendered)
     assert outcome.alignment.ratio == 1.0 and len(outcome.resolved) == 5
+
+
+def test_hidden_text_before_a_mark_agrees_with_captures_that_keep_it_or_not() -> None:
+    page = article.read(
+        '<p>The quotient <span style="display: none">R(M, x) = x*Mx</span>'
+        '<img alt="R(M,x)"> is real.<sup class="reference"><a href="#cite_note-1">[1]</a></sup></p>'
+    )
+    for capture in ("The quotient is real.[1]", "The quotient R(M, x) = x*Mx is real.[1]"):
+        assert align.align(align.witness_markers([capture]), page.marks).ratio == 1.0

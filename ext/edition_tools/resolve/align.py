@@ -72,7 +72,8 @@ def align(markers: list[Marker], marks: list[Mark]) -> Alignment:
     by_label: dict[str, list[int]] = {}
     for index, mark in enumerate(marks):
         by_label.setdefault(mark.label, []).append(index)
-    mark_words = [mark.words[-WINDOW:] for mark in marks]
+    # Two views of a mark's context: the visible words, and with hidden text too.
+    mark_words = [(mark.words[-WINDOW:], mark.all_words[-WINDOW:]) for mark in marks]
     used: set[int] = set()
     matched: list[tuple[Marker, Mark]] = []
     unmatched: list[tuple[Marker, str]] = []
@@ -80,13 +81,14 @@ def align(markers: list[Marker], marks: list[Mark]) -> Alignment:
     for marker in markers:
         candidates = [i for i in by_label.get(marker.label, []) if i not in used]
         witness = marker.words
-        agreeing = [i for i in candidates if agree(witness, mark_words[i])]
+        agreeing = [i for i in candidates if any(agree(witness, w) for w in mark_words[i])]
         # In reading order after the last match; else anywhere (a witness may
         # skip or reorder a passage).
         chosen = next((i for i in agreeing if i > last), agreeing[0] if agreeing else None)
         if chosen is None:
             nearest = candidates[0] if candidates else None
-            unmatched.append((marker, _tail(marks[nearest].before) if nearest is not None else ""))
+            page = marks[nearest].visible if nearest is not None else ""
+            unmatched.append((marker, _tail(page)))
             continue
         used.add(chosen)
         last = chosen

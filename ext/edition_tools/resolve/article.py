@@ -22,6 +22,10 @@ HIDDEN = {"script", "style", "noscript", "template"}
 WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 _PAGE = re.compile(r"^\d+$")
+# Hidden text (display:none: MathML beside its image, sort keys) within the
+# text before a mark, between these two characters, which no page contains.
+_OPEN, _CLOSE = "\x00", "\x01"
+_HIDDEN_TEXT = re.compile("\x00[^\x01]*\x01")
 _PAGES = re.compile(r"^\d+\s*[-–]\s*\d+$")
 
 
@@ -35,8 +39,18 @@ class Mark:
     locator: str = ""
 
     @property
+    def visible(self) -> str:
+        """The visible text before the mark."""
+        return _HIDDEN_TEXT.sub(" ", self.before)
+
+    @property
     def words(self) -> list[str]:
-        return words(self.before)
+        return words(self.visible)
+
+    @property
+    def all_words(self) -> list[str]:
+        """The words before the mark, hidden text included: what some captures keep."""
+        return words(self.before.replace(_OPEN, " ").replace(_CLOSE, " "))
 
 
 @dataclass(frozen=True)
@@ -101,7 +115,11 @@ def _is_reference(tag: Tag) -> bool:
 
 
 def _hidden(tag: Tag) -> bool:
-    return tag.name in HIDDEN or "display:none" in str(tag.get("style", "")).replace(" ", "")
+    return tag.name in HIDDEN or _undisplayed(tag)
+
+
+def _undisplayed(tag: Tag) -> bool:
+    return "display:none" in str(tag.get("style", "")).replace(" ", "")
 
 
 def _collect(node: Tag, parts: list[str]) -> None:
@@ -140,7 +158,11 @@ class _Walker:
                 if type(child) is NavigableString:
                     parts.append(str(child))
                 continue
-            if _hidden(child):
+            if child.name in HIDDEN:
+                continue
+            if _undisplayed(child):
+                text = child.get_text().replace(_OPEN, "").replace(_CLOSE, "")
+                parts.append(_OPEN + text + _CLOSE)
                 continue
             if _is_reference(child):
                 self._reference(child, parts, marks)
