@@ -112,7 +112,9 @@ def _value(name: str, value: str) -> str:
 
 def _name(name: Name) -> str:
     text = _value("author", name.text)
-    return "{" + text + "}" if name.corporate else text
+    # BibTeX splits a name list at " and ": a name containing it is kept whole.
+    whole = name.corporate or re.search(r"\sand\s", text, re.IGNORECASE)
+    return "{" + text + "}" if whole else text
 
 
 def _identities(fields: dict[str, str], surname: str) -> list[str]:
