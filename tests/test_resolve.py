@@ -18,9 +18,11 @@ from pathlib import Path
 
 import bibtexparser
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import ROOT
-from edition_tools.resolve import align, article, coins, run, write
+from edition_tools.resolve import align, article, coins, run, works, write
 from scholarly_edition import bib_lint, notes_check, notes_data
 
 HERE = ROOT / "tests" / "resolve"
@@ -326,3 +328,35 @@ def test_hidden_text_before_a_mark_agrees_with_captures_that_keep_it_or_not() ->
     )
     for capture in ("The quotient is real.[1]", "The quotient R(M, x) = x*Mx is real.[1]"):
         assert align.align(align.witness_markers([capture]), page.marks).ratio == 1.0
+
+
+def test_a_name_with_and_stays_one_author() -> None:
+    library = works.Library()
+    work = coins.Work(
+        "misc", {"title": "Catalogue", "year": "1990"}, [coins.Name("Marks and Spencer")]
+    )
+    key, new = library.key_for(work)
+    assert (key, new) == ("spencer1990", True)
+    again = coins.Work("misc", {"title": "Catalogue", "year": "1990"}, [coins.Name("Marks & Co")])
+    assert library.key_for(again) == ("co1990", True)
+    assert library.added[key].fields_dict["author"].value == "{Marks and Spencer}"
+
+
+@given(st.text(), st.text(), st.text())
+def test_any_text_of_a_page_stays_inside_its_bibtex_field(
+    title: str, author: str, place: str
+) -> None:
+    library = works.Library()
+    work = coins.Work("book", {"title": title or "t", "address": place, "year": "2000"})
+    work.authors = [coins.Name(author)] if author.strip() else []
+    key, _ = library.key_for(work)
+    text = write.works("% Works.\n", library.added)
+    parsed = bibtexparser.parse_string(text)
+    assert parsed.failed_blocks == [] and [e.key for e in parsed.entries] == [key]
+    assert set(parsed.entries[0].fields_dict) <= {"author", "title", "address", "year"}
+
+
+@given(st.text())
+def test_any_note_text_is_one_toml_string(text: str) -> None:
+    value = write.toml_value(write.Resolution((write.Cite("k", text),), text or "t"))
+    assert tomllib.loads(f'"n 1" = {value}\n')["n 1"]["text"] == (text or "t")

@@ -140,9 +140,19 @@ def _isbn13(isbn: str) -> str:
     return core + str(check)
 
 
+def _first(authors: str) -> str:
+    """The first name of a BibTeX name list: up to " and " outside braces."""
+    depth = 0
+    for index, char in enumerate(authors):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0 and authors[index : index + 5].lower() == " and ":
+            return authors[:index]
+    return authors
+
+
 def _surname(authors: str) -> str:
     """The first author's surname, folded to ASCII lower case."""
-    first = authors.split(" and ")[0].strip().strip("{}")
+    first = _first(authors).strip().strip("{}")
     if not first:
         return ""
     surname = first.split(",")[0] if "," in first else first.split()[-1]
