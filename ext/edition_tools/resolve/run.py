@@ -102,6 +102,9 @@ def _resolve_note(
         )
         return
     ref = citations.reference(page, targets[0])
+    if not ref.citations and not ref.text:
+        outcome.unresolved[label] = "its list entry gives neither a citation nor a text"
+        return
     review = list(ref.review)
     cites: list[Cite] = []
     in_text = _in_text_locator(uses, matched)
@@ -116,14 +119,12 @@ def _resolve_note(
         outcome.review[label] = review
     if is_reference_label(label) and cites:
         outcome.resolved[label] = Resolution(tuple(cites))
-    elif ref.text:
+    else:
         outcome.explanatory[label] = Resolution(tuple(cites), ref.text)
-        if is_reference_label(label) and not cites:
+        if is_reference_label(label):
             outcome.review.setdefault(label, []).append(
                 "a numbered reference with no citation: its text is kept as the note's text"
             )
-    else:
-        outcome.unresolved[label] = "its list entry gives neither a citation nor a text"
 
 
 def _in_text_locator(
