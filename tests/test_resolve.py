@@ -360,3 +360,12 @@ def test_any_text_of_a_page_stays_inside_its_bibtex_field(
 def test_any_note_text_is_one_toml_string(text: str) -> None:
     value = write.toml_value(write.Resolution((write.Cite("k", text),), text or "t"))
     assert tomllib.loads(f'"n 1" = {value}\n')["n 1"]["text"] == (text or "t")
+
+
+def test_a_dry_run_reports_and_writes_nothing(tmp_path: Path) -> None:
+    root = edition(tmp_path)
+    before = {p.name: p.read_bytes() for p in (root / "refs").iterdir()}
+    outcome = run.resolve(root, WITNESS, PAGE, write_files=False)
+    assert len(outcome.resolved) == 5 and outcome.changed == []
+    assert {p.name: p.read_bytes() for p in (root / "refs").iterdir()} == before
+    assert not (root / run.REPORT).exists()
