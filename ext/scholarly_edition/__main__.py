@@ -7,7 +7,15 @@ import datetime
 import sys
 from pathlib import Path
 
-from . import annotations_check, fidelity, importer, names_register, notes_check, structure
+from . import (
+    annotations_check,
+    fidelity,
+    importer,
+    latex_errors,
+    names_register,
+    notes_check,
+    structure,
+)
 from .annotations_data import KINDS, QuoteTarget
 
 ROOT = Path.cwd()
@@ -26,10 +34,16 @@ def main(argv: list[str] | None = None) -> int:
     annotate.add_argument("--suffix", default="", help="words just after, to make it unique")
     annotate.add_argument("--kind", default="commentary", choices=KINDS)
     annotate.add_argument("--contributor", default="", help="your name or handle")
+    latex = commands.add_parser("latex-error", help="say which annotation a TeX error is in")
+    latex.add_argument("latex_dir", type=Path, help="the LaTeX build folder")
+    latex.add_argument("--sources", type=Path, default=Path("docs"), help="the source folder")
     verify = commands.add_parser("verify", help="compare built HTML/PDF with the witness")
     verify.add_argument("--html", type=Path, help="built HTML folder")
     verify.add_argument("--pdf", type=Path, help="built PDF file")
     args = parser.parse_args(argv)
+    if args.command == "latex-error":
+        print(f"error: {latex_errors.explain(args.latex_dir, args.sources)}", file=sys.stderr)
+        return 1
 
     try:
         mapping = structure.load(args.root / "refs" / "structure.toml")

@@ -34,6 +34,7 @@ ALLOWED = (
 )
 # Attributes every docutils element has; any other is markup the body may not carry.
 _BASIC = {"ids", "classes", "names", "dupnames", "backrefs"}
+_LIST = {"bullet", "enumtype", "prefix", "suffix", "start"}
 _REFERENCE = _BASIC | {"refuri", "internal"}
 _XREF = _BASIC | {
     "refdomain",
@@ -54,7 +55,7 @@ def refusal(node: nodes.Node, found_docs: set[str]) -> str | None:
     name = type(node).__name__
     attributes = set(node.attributes) - {"source", "line"}
     if type(node) in ALLOWED:
-        extra = attributes - _BASIC - ({"enumtype", "prefix", "suffix", "start"})
+        extra = attributes - _BASIC - _LIST
         return f"{name} with {', '.join(sorted(extra))}" if extra else None
     if type(node) is nodes.reference:
         uri = str(node.get("refuri", ""))
@@ -65,8 +66,8 @@ def refusal(node: nodes.Node, found_docs: set[str]) -> str | None:
         if attributes - _XREF:
             return "a cross-reference with options"
         domain, kind = node.get("refdomain"), node.get("reftype")
-        if domain == "cite" and kind in {"p", "t"}:
-            return None
+        if (domain, kind) in {("cite", "p"), ("cite", "t"), ("notes", "note")}:
+            return None  # a citation, or a bracketed note number (``notes_transform``)
         if domain == "doc" and kind == "myst" and node.get("reftarget") in found_docs:
             return None
         return f"a link to {node.get('reftarget')!r}"

@@ -12,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from . import annotations_data, annotations_file, bib_lint, source_encoding
+from . import annotations_data, annotations_file, bib_lint, notes_data, source_encoding
 from .annotations_anchor import Block, Passages, closest, describe, find
 from .annotations_data import QuoteTarget
 from .notes_data import Problem
@@ -39,6 +39,8 @@ def check(root: Path, structure: Structure) -> list[Problem]:
     blocks = Passages(witness_blocks(structure))
     problems: list[Problem] = []
     folder = root / FOLDER
+    notes = notes_data.load(root / "refs" / "notes.toml", keys).notes
+    refs = annotations_file.References(keys, set(notes), root / "docs")
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         naming = annotations_file.name_problems(path, folder)
         if naming:
@@ -50,7 +52,7 @@ def check(root: Path, structure: Structure) -> list[Problem]:
             problems.append(Problem(path, *undecodable))
             continue
         text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-        parsed = annotations_file.read(path, text, keys)
+        parsed = annotations_file.read(path, text, refs)
         problems += parsed.problems
         if parsed.annotation is not None:
             problems += _anchor(parsed.annotation, blocks)

@@ -144,7 +144,9 @@ class PlaceAnnotations(SphinxPostTransform):
         ):
             after += 1
         anchor.parent.insert(after, ref)
-        note = annotation_note("", ids=[f"annotation-{name}"], label=placement.label)
+        note = annotation_note(
+            "", ids=[f"annotation-{name}"], label=placement.label, source=record.docname
+        )
         html = refs_state.builder(self.env).format == "html"
         heading = nodes.paragraph(classes=["annotation-heading"])
         # In print the footnote's own mark is the label.

@@ -20,6 +20,8 @@ from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
+from .markers import MARKER
+
 ALLOWED_BLOCKS = {
     "paragraph_open",
     "paragraph_close",
@@ -87,6 +89,36 @@ REFUSED = "annotations may not use "
 def tokens(text: str) -> list[Token]:
     """``text`` as MyST's markdown-it parser reads it, front matter included."""
     return _PARSER.parse(text)
+
+
+def page_links(text: str) -> list[tuple[int, str]]:
+    """(line, target) of every link to a page of the edition in ``text``."""
+    found = []
+    for token in _PARSER.parse(text):
+        for child in token.children or []:
+            href = str(child.attrs.get("href", "")) if child.type == "link_open" else ""
+            if EDITION_PAGE.fullmatch(href):
+                found.append((1 + (token.map[0] if token.map else 0), href))
+    return found
+
+
+def note_markers(text: str) -> list[tuple[int, str]]:
+    """(line, label) of every note marker in the running text of ``text``.
+
+    Markers in inline code, and in a link's text or address, are not markers,
+    as in the build (``notes_transform.SKIP``).
+    """
+    found = []
+    for token in _PARSER.parse(text):
+        line = 1 + (token.map[0] if token.map else 0)
+        depth = 0
+        for child in token.children or []:
+            depth += {"link_open": 1, "link_close": -1}.get(child.type, 0)
+            if child.type == "text" and not depth:
+                found += [(line, m.group(1)) for m in MARKER.finditer(child.content)]
+            elif child.type == "softbreak":
+                line += 1
+    return found
 
 
 def problems(body: str, first_line: int) -> list[tuple[int, str]]:
