@@ -11,14 +11,27 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOT, require_tex
-from scholarly_edition import latex_errors
+from conftest import ROOT, pdf_text, require_tex
+from scholarly_edition import annotations_file, bib_lint, latex_errors, notes_data
 
 pytestmark = pytest.mark.pdf
 
 ANNOTATION = (
     "---\ntarget:\n  quote: baptised later\ncontributor: A. Reader\ndate: 2026-11-30\n"
     "kind: context\n---\n\nA note with *emphasis*.\n"
+)
+
+
+# Every construct an annotation may hold, lists and quotations as deep as allowed,
+# TeX's special characters in text, code and a web address.
+EVERYTHING = (
+    "---\ntarget:\n  quote: baptised later\ncontributor: A. Reader & Co. $5 50% ~x_y ^ \\\\\n"
+    "date: 2026-11-30\nkind: context\ncites: [service2004]\n---\n\n"
+    "Text with *emphasis*, **strong**, `code \\ { } % $ & # _ ^ ~`, a\n"
+    "[link](https://example.org/a_b%20c#x), {cite:p}`service2004`, {cite:t}`conquest1991`,\n"
+    "a note [1] and [a page](../first.md); 50% & $5 # _ ^ ~ \\ { }.\n\n"
+    "- one\n  - two\n    - three\n\n1. first\n2. second\n\n> quoted\n>\n> > twice\n>\n"
+    "> > - thrice\n\nA last paragraph.\n"
 )
 
 
@@ -33,6 +46,29 @@ def _make_pdf(folder: Path) -> subprocess.CompletedProcess[str]:
         timeout=300,
         env={**os.environ, "LATEXOPTS": latex_errors.LATEXOPTS},
     )
+
+
+def test_whatever_the_check_allows_builds_in_the_pdf(rootdir: Path, tmp_path: Path) -> None:
+    require_tex()
+    srcdir = tmp_path / "root"
+    shutil.copytree(rootdir / "test-annotations", srcdir)
+    path = srcdir / "annotations" / "everything.md"
+    path.write_text(EVERYTHING, encoding="utf-8")
+    keys = set(bib_lint.check(srcdir / "works.bib").keys)
+    notes = set(notes_data.load(srcdir / "notes.toml", keys).notes)
+    refs = annotations_file.References(keys, notes, srcdir)
+    assert annotations_file.read(path, EVERYTHING, refs).problems == []
+    app = SphinxTestApp("latex", srcdir=srcdir, confoverrides={"latex_engine": "xelatex"})
+    try:
+        app.build()
+        assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
+    finally:
+        app.cleanup()
+    result = _make_pdf(app.outdir)
+    assert result.returncode == 0, result.stdout[-3000:]
+    (pdf,) = app.outdir.glob("*.pdf")
+    text = pdf_text(pdf)
+    assert "code \\ { } % $ & # _ ^ ~" in text and "thrice" in text, text
 
 
 def test_an_error_inside_an_annotation_names_its_file(rootdir: Path, tmp_path: Path) -> None:

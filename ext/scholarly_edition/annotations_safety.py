@@ -47,6 +47,10 @@ ALLOWED_INLINE = {
     "link_close",
     "myst_role",
 }
+# Lists and quotations inside one another: a margin note holds a few levels,
+# and TeX stops at six ("Too deeply nested") inside the footnote.
+NESTING = {"bullet_list_open", "ordered_list_open", "blockquote_open"}
+MAX_DEPTH = 3
 ALLOWED_ROLES = {"cite", "cite:p", "cite:t"}
 SAFE_SCHEMES = ("https://", "http://", "mailto:")
 # A page of the edition, by its source file: ``../early-life/1878-1899.md``.
@@ -128,8 +132,15 @@ def problems(body: str, first_line: int) -> list[tuple[int, str]]:
     def refuse(token: Token, what: str, line: int) -> None:
         found.append((line, REFUSED + what))
 
+    depth = 0
     for token in _PARSER.parse(body):
         line = first_line + (token.map[0] if token.map else 0)
+        if token.type in NESTING:
+            depth += 1
+            if depth == MAX_DEPTH + 1:
+                refuse(token, f"lists or quotations nested more than {MAX_DEPTH} deep", line)
+        elif token.type.removesuffix("_close") + "_open" in NESTING:
+            depth -= 1
         if token.type.endswith("_close"):
             continue
         if set(token.attrs) - {"start"}:
