@@ -40,8 +40,16 @@ setup: $(STAMP)
 html: $(STAMP)
 	$(SPHINXBUILD) -M html "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
+# TeX never waits at a prompt and stops at the first error; an error inside an
+# annotation names its file, and no PDF is left behind from a failed run.
+LATEXOPTS     ?= -interaction=nonstopmode -halt-on-error -file-line-error
+export LATEXOPTS
+
 latexpdf: $(STAMP)
-	$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(PAPEROPT_$(PAPER)) $(O)
+	@rm -f "$(PDF)"
+	$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(PAPEROPT_$(PAPER)) $(O) \
+	  || { $(BIN)/python -m scholarly_edition latex-error "$(BUILDDIR)/latex" --sources "$(SOURCEDIR)"; \
+	       rm -f "$(BUILDDIR)"/latex/*.pdf; exit 1; }
 
 # The title page, its verso and a full page of text as PNG images for review.
 pdf-preview: latexpdf

@@ -46,6 +46,8 @@ ATTACKS = {
     # A local link becomes a download: the file would be copied into the output.
     "download.md": FRONT
     + "---\n\n[the file](../../../../../../../../..{SECRET})\n".replace("{SECRET}", str(SECRET)),
+    # Allowed constructs nested beyond what TeX sets inside a footnote.
+    "too-deep.md": FRONT + "---\n\n- a\n  - b\n    - c\n      - d\n",
 }
 EXPECTED = {
     "block-scalar.md": (9, "close the front matter with --- alone"),
@@ -53,6 +55,7 @@ EXPECTED = {
     "rst-annotation.rst": (1, "only MyST Markdown files (.md) are annotations"),
     "unclosed.md": (1, "the front matter does not close"),
     "download.md": (9, "annotations may not use the link target"),
+    "too-deep.md": (12, "annotations may not use lists or quotations nested more than 3 deep"),
 }
 
 

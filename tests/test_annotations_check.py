@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,7 @@ def test_ambiguous_and_absent_quotations_are_refused(
     checkout: Path, edition: structure.Structure
 ) -> None:
     today = datetime.date(2026, 11, 26)
-    with pytest.raises(ValueError, match=r"matches 2 passages; give --prefix or --suffix"):
+    with pytest.raises(ValueError, match=r'matches 2 passages; give PREFIX="words just before" or'):
         annotations_check.scaffold(
             checkout, edition, QuoteTarget("[O.S. 6 December]"), "context", "X", today
         )
@@ -85,3 +86,36 @@ def test_check_names_unsafe_markup_and_bad_targets(
     assert problems[0] == "bad.md:9: annotations may not use raw HTML"
     assert "bad.md:11: annotations may not use a directive" in problems
     assert problems[-1].startswith("bad.md:2: target “Stalin” matches 260 passages;")
+
+
+@pytest.mark.parametrize(
+    ("quote", "hint"),
+    [
+        (
+            "Tbilisi\u200b Spiritual",
+            "The quotation holds the invisible character U+200B (ZERO WIDTH SPACE), often "
+            "copied with text from a web page: delete it.",
+        ),
+        (
+            "party and government. Stalin promoted Marxism–Leninism",
+            "The quotation runs over two paragraphs (or a heading and the text after it): "
+            "quote words within one paragraph.",
+        ),
+    ],
+)
+def test_a_quotation_that_matches_nothing_says_why_when_it_can(
+    checkout: Path, edition: structure.Structure, quote: str, hint: str
+) -> None:
+    with pytest.raises(ValueError) as refused:
+        annotations_check.scaffold(
+            checkout, edition, QuoteTarget(quote), "context", "X", datetime.date(2026, 11, 30)
+        )
+    assert str(refused.value).endswith(hint)
+    folder = checkout / "docs" / "annotations"
+    (folder / "hinted.md").write_text(
+        f"---\ntarget:\n  quote: {json.dumps(quote)}\ncontributor: X\ndate: 2026-11-30\n"
+        "kind: context\n---\n\nText.\n",
+        encoding="utf-8",
+    )
+    messages = [p.message for p in annotations_check.check(checkout, edition)]
+    assert [m for m in messages if m.endswith(hint)], messages

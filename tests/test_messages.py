@@ -88,7 +88,11 @@ FRONT = "---\ntarget:\n  quote: The empire was large.\ncontributor: A. Reader\nd
 )
 def test_annotation_messages(tmp_path: Path, text: str, expected: tuple[int, str]) -> None:
     path = tmp_path / "a.md"
-    parsed = annotations_file.read(path, text + "\nSome text.\n", {"service2004"})
+    parsed = annotations_file.read(
+        path,
+        text + "\nSome text.\n",
+        annotations_file.References({"service2004"}, set(), tmp_path),
+    )
     assert [(p.line, p.message) for p in parsed.problems] == [expected]
 
 

@@ -248,7 +248,11 @@ def test_annotation_front_matter_gives_an_annotation_or_located_problems(
     tmp_path: Path, text: str
 ) -> None:
     path = tmp_path / "a.md"
-    parsed = annotations_file.read(path, text, {"a"})
+    parsed = annotations_file.read(
+        path,
+        text,
+        annotations_file.References({"a"}, set(), tmp_path),
+    )
     assert parsed.problems or parsed.annotation is not None
     for problem in parsed.problems:
         assert problem.path == path and _in_file(path, problem.line, text), problem
@@ -365,7 +369,11 @@ def test_a_rule_counts_occurrences_from_one(tmp_path: Path) -> None:
 
 
 def test_front_matter_that_is_not_fields_says_so(tmp_path: Path) -> None:
-    parsed = annotations_file.read(tmp_path / "a.md", "---\n- a list\n---\nText\n", set())
+    parsed = annotations_file.read(
+        tmp_path / "a.md",
+        "---\n- a list\n---\nText\n",
+        annotations_file.References(set(), set(), tmp_path),
+    )
     assert [(p.line, p.message) for p in parsed.problems] == [
         (2, "the front matter must be fields, one per line")
     ]
@@ -438,7 +446,9 @@ def test_fidelity_holds_for_generated_text_that_builds(
 def test_line_separators_are_refused_at_the_line_an_editor_shows(tmp_path: Path) -> None:
     """U+2028 breaks a line for YAML and splitlines, not in an editor: it is refused."""
     text = "---\ncontributor: a\u2028b\ndate: [\n---\nText.\n"
-    parsed = annotations_file.read(tmp_path / "a.md", text, set())
+    parsed = annotations_file.read(
+        tmp_path / "a.md", text, annotations_file.References(set(), set(), tmp_path)
+    )
     assert [(p.line, p.message) for p in parsed.problems] == [
         (
             2,

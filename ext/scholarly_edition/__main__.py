@@ -10,7 +10,15 @@ from pathlib import Path
 
 from edition_tools import new_edition
 
-from . import annotations_check, fidelity, importer, names_register, notes_check, structure
+from . import (
+    annotations_check,
+    fidelity,
+    importer,
+    latex_errors,
+    names_register,
+    notes_check,
+    structure,
+)
 from .annotations_data import KINDS, QuoteTarget
 
 ROOT = Path.cwd()
@@ -33,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     annotate.add_argument("--suffix", default="", help="words just after, to make it unique")
     annotate.add_argument("--kind", default="commentary", choices=KINDS)
     annotate.add_argument("--contributor", default="", help="your name or handle")
+    latex = commands.add_parser("latex-error", help="say which annotation a TeX error is in")
+    latex.add_argument("latex_dir", type=Path, help="the LaTeX build folder")
+    latex.add_argument("--sources", type=Path, default=Path("docs"), help="the source folder")
     verify = commands.add_parser("verify", help="compare built HTML/PDF with the witness")
     verify.add_argument("--html", type=Path, help="built HTML folder")
     verify.add_argument("--pdf", type=Path, help="built PDF file")
@@ -48,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "new":
         return new_edition.main(args.dir, args.witness, args.title)
+    if args.command == "latex-error":
+        print(f"error: {latex_errors.explain(args.latex_dir, args.sources)}", file=sys.stderr)
+        return 1
 
     try:
         mapping = structure.load(args.root / "refs" / "structure.toml")

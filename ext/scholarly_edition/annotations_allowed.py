@@ -19,7 +19,7 @@ from sphinx.transforms import SphinxTransform
 
 from .annotations_file import WITHHELD
 from .annotations_read import PARSED, is_annotation, line_of
-from .annotations_safety import REFUSED, SAFE_SCHEMES
+from .annotations_safety import MAX_DEPTH, REFUSED, SAFE_SCHEMES
 from .warnings_ import EditionWarning, warn
 
 ALLOWED = (
@@ -32,8 +32,10 @@ ALLOWED = (
     nodes.list_item,
     nodes.block_quote,
 )
+NESTING = (nodes.bullet_list, nodes.enumerated_list, nodes.block_quote)
 # Attributes every docutils element has; any other is markup the body may not carry.
 _BASIC = {"ids", "classes", "names", "dupnames", "backrefs"}
+_LIST = {"bullet", "enumtype", "prefix", "suffix", "start"}
 _REFERENCE = _BASIC | {"refuri", "internal"}
 _XREF = _BASIC | {
     "refdomain",
@@ -54,8 +56,12 @@ def refusal(node: nodes.Node, found_docs: set[str]) -> str | None:
     name = type(node).__name__
     attributes = set(node.attributes) - {"source", "line"}
     if type(node) in ALLOWED:
-        extra = attributes - _BASIC - ({"enumtype", "prefix", "suffix", "start"})
-        return f"{name} with {', '.join(sorted(extra))}" if extra else None
+        extra = attributes - _BASIC - _LIST
+        if extra:
+            return f"{name} with {', '.join(sorted(extra))}"
+        if isinstance(node, NESTING) and _depth(node) > MAX_DEPTH:
+            return f"lists or quotations nested more than {MAX_DEPTH} deep"
+        return None
     if type(node) is nodes.reference:
         uri = str(node.get("refuri", ""))
         if attributes - _REFERENCE or not uri.startswith(SAFE_SCHEMES):
@@ -65,14 +71,24 @@ def refusal(node: nodes.Node, found_docs: set[str]) -> str | None:
         if attributes - _XREF:
             return "a cross-reference with options"
         domain, kind = node.get("refdomain"), node.get("reftype")
-        if domain == "cite" and kind in {"p", "t"}:
-            return None
+        if (domain, kind) in {("cite", "p"), ("cite", "t"), ("notes", "note")}:
+            return None  # a citation, or a bracketed note number (``notes_transform``)
         if domain == "doc" and kind == "myst" and node.get("reftarget") in found_docs:
             return None
         return f"a link to {node.get('reftarget')!r}"
     if type(node) is nodes.inline and isinstance(node.parent, addnodes.pending_xref):
         return None
     return f"{name} content"
+
+
+def _depth(node: nodes.Element) -> int:
+    """How many lists and quotations ``node`` stands in, itself included."""
+    depth = 0
+    current: nodes.Element | None = node
+    while current is not None:
+        depth += isinstance(current, NESTING)
+        current = current.parent
+    return depth
 
 
 class AnnotationAllowList(SphinxTransform):

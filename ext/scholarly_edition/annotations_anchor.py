@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -164,6 +165,46 @@ def closest(target: Target, blocks: list[Block] | Passages, count: int = 3) -> l
         windows += [" ".join(block_words[i : i + size]) for i in range(len(block_words))]
     unique = list(dict.fromkeys(windows))
     return difflib.get_close_matches(" ".join(words), unique, n=count, cutoff=0.5)
+
+
+def unmatched(target: Target, matches: list[Match], blocks: list[Block] | Passages) -> str:
+    """The message for a target that matches no passage or several ("" for exactly one)."""
+    if len(matches) == 1:
+        return ""
+    if matches:
+        places = " | ".join(describe(m) for m in matches[:5])
+        return (
+            f"target {target.describe()} matches {len(matches)} passages; add a prefix or "
+            f"suffix to choose one: {places}"
+        )
+    near = " | ".join(f"“{s}”" for s in closest(target, blocks))
+    return (
+        f"target {target.describe()} matches no passage"
+        + (f"; closest: {near}." if near else ".")
+        + hint(target, blocks)
+    )
+
+
+def hint(target: Target, blocks: list[Block] | Passages) -> str:
+    """Why a quotation that matched nothing may have failed, when that can be told."""
+    if not isinstance(target, QuoteTarget):
+        return ""
+    passages = blocks if isinstance(blocks, Passages) else Passages(blocks)
+    for part in (target.exact, target.prefix, target.suffix):
+        for char in part:
+            if unicodedata.category(char) in {"Cc", "Cf", "Co", "Cn"} and not char.isspace():
+                name = unicodedata.name(char, "unassigned")
+                return (
+                    f" The quotation holds the invisible character U+{ord(char):04X} ({name}), "
+                    "often copied with text from a web page: delete it."
+                )
+    exact = _SPACE.sub(" ", target.exact).strip()
+    if exact and passages.text.replace(Passages.SEPARATOR, " ").find(exact) != -1:
+        return (
+            " The quotation runs over two paragraphs (or a heading and the text after it): "
+            "quote words within one paragraph."
+        )
+    return ""
 
 
 def describe(match: Match, width: int = 30) -> str:

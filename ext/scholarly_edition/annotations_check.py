@@ -12,8 +12,8 @@ import json
 import re
 from pathlib import Path
 
-from . import annotations_data, annotations_file, bib_lint, source_encoding
-from .annotations_anchor import Block, Passages, closest, describe, find
+from . import annotations_data, annotations_file, bib_lint, notes_data, source_encoding
+from .annotations_anchor import Block, Passages, closest, describe, find, hint, unmatched
 from .annotations_data import QuoteTarget
 from .notes_data import Problem
 from .structure import Structure
@@ -39,6 +39,8 @@ def check(root: Path, structure: Structure) -> list[Problem]:
     blocks = Passages(witness_blocks(structure))
     problems: list[Problem] = []
     folder = root / FOLDER
+    notes = notes_data.load(root / "refs" / "notes.toml", keys).notes
+    refs = annotations_file.References(keys, set(notes), root / "docs")
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         naming = annotations_file.name_problems(path, folder)
         if naming:
@@ -50,7 +52,7 @@ def check(root: Path, structure: Structure) -> list[Problem]:
             problems.append(Problem(path, *undecodable))
             continue
         text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-        parsed = annotations_file.read(path, text, keys)
+        parsed = annotations_file.read(path, text, refs)
         problems += parsed.problems
         if parsed.annotation is not None:
             problems += _anchor(parsed.annotation, blocks)
@@ -58,22 +60,8 @@ def check(root: Path, structure: Structure) -> list[Problem]:
 
 
 def _anchor(annotation: annotations_data.Annotation, blocks: Passages) -> list[Problem]:
-    matches = find(annotation.target, blocks)
-    where = (annotation.path, annotation.target_line)
-    target = annotation.target.describe()
-    if not matches:
-        hint = " | ".join(f"“{s}”" for s in closest(annotation.target, blocks))
-        return [Problem(*where, f"target {target} matches no passage; closest: {hint or 'none'}")]
-    if len(matches) > 1:
-        places = " | ".join(describe(m) for m in matches[:5])
-        return [
-            Problem(
-                *where,
-                f"target {target} matches {len(matches)} passages; add a prefix or suffix "
-                f"to choose one: {places}",
-            )
-        ]
-    return []
+    message = unmatched(annotation.target, find(annotation.target, blocks), blocks)
+    return [Problem(annotation.path, annotation.target_line, message)] if message else []
 
 
 def scaffold(
@@ -90,15 +78,17 @@ def scaffold(
     blocks = witness_blocks(structure)
     matches = find(target, blocks)
     if not matches:
-        hint = " | ".join(f"“{s}”" for s in closest(target, blocks))
-        raise ValueError(f"the quotation matches no passage; closest: {hint or 'none'}")
+        near = " | ".join(f"“{s}”" for s in closest(target, blocks))
+        why = hint(target, blocks)
+        raise ValueError(f"the quotation matches no passage; closest: {near or 'none'}.{why}")
     if len(matches) > 1:
         places = "\n  ".join(describe(m) for m in matches[:10])
         if len(matches) > 10:
             places += f"\n  … and {len(matches) - 10} more"
         raise ValueError(
-            f"the quotation matches {len(matches)} passages; give --prefix or --suffix "
-            f"to choose one:\n  {places}"
+            f'the quotation matches {len(matches)} passages; give PREFIX="words just before" '
+            f'or SUFFIX="words just after" (--prefix/--suffix without make) to choose one:'
+            f"\n  {places}"
         )
     slug = re.sub(r"[^a-z0-9]+", "-", target.exact.lower()).strip("-")[:40] or "annotation"
     path = root / FOLDER / f"{slug}.md"

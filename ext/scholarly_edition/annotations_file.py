@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -77,7 +77,15 @@ def name_problems(path: Path, folder: Path) -> list[Problem]:
     return []
 
 
-def read(path: Path, text: str, bib_keys: set[str]) -> AnnotationFile:
+class References(NamedTuple):
+    """What an annotation may refer to: works, notes of the text, pages of the edition."""
+
+    bib_keys: set[str]
+    notes: set[str]
+    pages: Path  # the folder of the edition's sources
+
+
+def read(path: Path, text: str, refs: References) -> AnnotationFile:
     """Read and check one annotation file (``text`` with LF line ends)."""
     characters = _character_problems(path, text)
     if characters:
@@ -89,12 +97,18 @@ def read(path: Path, text: str, bib_keys: set[str]) -> AnnotationFile:
     data, lines, problems = _fields(path, content)
     annotation = None
     if data is not None:
-        annotation, problems = annotations_data.validate(path, data, lines, bib_keys)
+        annotation, problems = annotations_data.validate(path, data, lines, refs.bib_keys)
     padded = "\n" * (body_start - 1) + body
     problems += [
         Problem(path, line, message)
         for line, message in annotations_safety.problems(padded, 1)
         if line >= body_start
+    ]
+    problems += _page_link_problems(path, padded, refs.pages)
+    problems += [
+        Problem(path, line, unknown_note(label, "the note map"))
+        for line, label in annotations_safety.note_markers(padded)
+        if label not in refs.notes
     ]
     if not body.strip():
         problems.append(Problem(path, body_start, "the annotation has no text"))
@@ -108,6 +122,32 @@ def read(path: Path, text: str, bib_keys: set[str]) -> AnnotationFile:
             )
         )
     return AnnotationFile(path, annotation, body, body_start, problems)
+
+
+def unknown_note(label: str, note_map: str) -> str:
+    """The message for ``[label]`` in an annotation when the text has no such note."""
+    return (
+        f"note [{label}] is not in {note_map}: an annotation's bracketed number refers "
+        "to a note of the text; write it another way if it is not one"
+    )
+
+
+def _page_link_problems(path: Path, text: str, pages: Path) -> list[Problem]:
+    """A link to a page must name a source of the edition, relative to the annotation."""
+    problems = []
+    root = pages.resolve()
+    for line, href in annotations_safety.page_links(text):
+        target = (path.parent / href).resolve()
+        if not target.is_file() or root not in target.parents:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"the link {href!r} leads to no page of the edition; link a page "
+                    "by its source, relative to this file (../early-life/1878-1899.md)",
+                )
+            )
+    return problems
 
 
 def _character_problems(path: Path, text: str) -> list[Problem]:

@@ -10,10 +10,14 @@ nodes, which every writer escapes.
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
+
+from . import latex_errors
 
 
 class annotation_mark(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils node naming)
@@ -64,11 +68,18 @@ def visit_ref_latex(self: LaTeXTranslator, node: annotation_ref) -> None:
 
 
 def visit_note_latex(self: LaTeXTranslator, node: annotation_note) -> None:
-    self.body.append("\n" + r"\sphinxannotationtext{" + self.encode(node["label"]) + "}{")
+    """The footnote, between comments naming its file: a TeX error there names it."""
+    self.body.append(f"\n{latex_errors.BEGIN}{_source(node)}\n")
+    self.body.append(r"\sphinxannotationtext{" + self.encode(node["label"]) + "}{")
 
 
 def depart_note_latex(self: LaTeXTranslator, node: annotation_note) -> None:
-    self.body.append("}\n")
+    self.body.append(f"}}\n{latex_errors.END}{_source(node)}\n")
+
+
+def _source(node: annotation_note) -> str:
+    """The annotation's docname, as a comment can hold it (annotation names are plain)."""
+    return re.sub(r"[^A-Za-z0-9/_.-]", "?", str(node.get("source", "")))
 
 
 def visit_plain(self, node: nodes.Element) -> None:

@@ -20,7 +20,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from . import refs_state
-from .annotations_anchor import Passages, closest, describe, find
+from .annotations_anchor import Passages, find, unmatched
 from .annotations_domain import AnnotationsDomain, Placement, Record
 from .annotations_nodes import annotation_list, annotation_mark, annotation_note, annotation_ref
 from .annotations_read import BLOCK_DOC, BLOCK_INDEX, NOT_TEXT, detached
@@ -52,24 +52,9 @@ def place_annotations(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for docname, record in sorted(domain.records.items()):
         matches = find(record.annotation.target, blocks)
         location = (docname, record.annotation.target_line)
-        target = record.annotation.target.describe()
-        if not matches:
-            suggestions = closest(record.annotation.target, blocks)
-            hint = "; closest: " + " | ".join(f"“{s}”" for s in suggestions) if suggestions else ""
-            warn(
-                EditionWarning.annotation_anchor,
-                f"target {target} matches no passage{hint}",
-                location,
-            )
-            continue
-        if len(matches) > 1:
-            places = " | ".join(describe(m) for m in matches[:5])
-            warn(
-                EditionWarning.annotation_anchor,
-                f"target {target} matches {len(matches)} passages; add a prefix or suffix "
-                f"to choose one: {places}",
-                location,
-            )
+        message = unmatched(record.annotation.target, matches, blocks)
+        if message:
+            warn(EditionWarning.annotation_anchor, message, location)
             continue
         match = matches[0]
         found.append(
@@ -144,7 +129,9 @@ class PlaceAnnotations(SphinxPostTransform):
         ):
             after += 1
         anchor.parent.insert(after, ref)
-        note = annotation_note("", ids=[f"annotation-{name}"], label=placement.label)
+        note = annotation_note(
+            "", ids=[f"annotation-{name}"], label=placement.label, source=record.docname
+        )
         html = refs_state.builder(self.env).format == "html"
         heading = nodes.paragraph(classes=["annotation-heading"])
         # In print the footnote's own mark is the label.

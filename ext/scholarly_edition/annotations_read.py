@@ -58,7 +58,12 @@ def screen_source(app: Sphinx, docname: str, source: list[str]) -> None:
     if naming:  # reported by ``stray_files``
         parsed = annotations_file.AnnotationFile(path, None, "", 1, naming)
     else:
-        parsed = annotations_file.read(path, source[0], refs_state.bib_keys(app.env))
+        refs = annotations_file.References(
+            refs_state.bib_keys(app.env),
+            set(refs_state.note_map(app.env).notes),
+            Path(app.srcdir),
+        )
+        parsed = annotations_file.read(path, source[0], refs)
         for problem in parsed.problems:
             subtype = (
                 EditionWarning.annotation_unsafe

@@ -20,6 +20,8 @@ from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
+from .markers import MARKER
+
 ALLOWED_BLOCKS = {
     "paragraph_open",
     "paragraph_close",
@@ -45,6 +47,10 @@ ALLOWED_INLINE = {
     "link_close",
     "myst_role",
 }
+# Lists and quotations inside one another: a margin note holds a few levels,
+# and TeX stops at six ("Too deeply nested") inside the footnote.
+NESTING = {"bullet_list_open", "ordered_list_open", "blockquote_open"}
+MAX_DEPTH = 3
 ALLOWED_ROLES = {"cite", "cite:p", "cite:t"}
 SAFE_SCHEMES = ("https://", "http://", "mailto:")
 # A page of the edition, by its source file: ``../early-life/1878-1899.md``.
@@ -89,6 +95,36 @@ def tokens(text: str) -> list[Token]:
     return _PARSER.parse(text)
 
 
+def page_links(text: str) -> list[tuple[int, str]]:
+    """(line, target) of every link to a page of the edition in ``text``."""
+    found = []
+    for token in _PARSER.parse(text):
+        for child in token.children or []:
+            href = str(child.attrs.get("href", "")) if child.type == "link_open" else ""
+            if EDITION_PAGE.fullmatch(href):
+                found.append((1 + (token.map[0] if token.map else 0), href))
+    return found
+
+
+def note_markers(text: str) -> list[tuple[int, str]]:
+    """(line, label) of every note marker in the running text of ``text``.
+
+    Markers in inline code, and in a link's text or address, are not markers,
+    as in the build (``notes_transform.SKIP``).
+    """
+    found = []
+    for token in _PARSER.parse(text):
+        line = 1 + (token.map[0] if token.map else 0)
+        depth = 0
+        for child in token.children or []:
+            depth += {"link_open": 1, "link_close": -1}.get(child.type, 0)
+            if child.type == "text" and not depth:
+                found += [(line, m.group(1)) for m in MARKER.finditer(child.content)]
+            elif child.type == "softbreak":
+                line += 1
+    return found
+
+
 def problems(body: str, first_line: int) -> list[tuple[int, str]]:
     """(line, message) for every construct the body may not use."""
     found: list[tuple[int, str]] = []
@@ -96,8 +132,15 @@ def problems(body: str, first_line: int) -> list[tuple[int, str]]:
     def refuse(token: Token, what: str, line: int) -> None:
         found.append((line, REFUSED + what))
 
+    depth = 0
     for token in _PARSER.parse(body):
         line = first_line + (token.map[0] if token.map else 0)
+        if token.type in NESTING:
+            depth += 1
+            if depth == MAX_DEPTH + 1:
+                refuse(token, f"lists or quotations nested more than {MAX_DEPTH} deep", line)
+        elif token.type.removesuffix("_close") + "_open" in NESTING:
+            depth -= 1
         if token.type.endswith("_close"):
             continue
         if set(token.attrs) - {"start"}:

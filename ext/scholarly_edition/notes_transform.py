@@ -15,6 +15,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from . import note_content, refs_state
+from .annotations_read import is_annotation
 from .markers import pattern, sentence_before, slug
 from .notes_domain import NotesDomain, NoteUse
 from .notes_nodes import note_preview, note_ref
@@ -71,8 +72,10 @@ class NoteMarkers(SphinxTransform):
         texts = [
             t for t in self.document.findall(nodes.Text) if marker.search(t) and not _skipped(t)
         ]
+        # In an annotation a marker refers to the note (a link to it), it is not a use.
+        split = self._link if is_annotation(self.config, self.env.docname) else self._split
         for text in texts:
-            self._split(text, notes, domain, counts, marker)
+            split(text, notes, domain, counts, marker)
         if texts:
             # What the previews say comes from the note map and the BibTeX file.
             # An edit of the note map re-reads only the documents using the notes
@@ -80,6 +83,40 @@ class NoteMarkers(SphinxTransform):
             # entries format every citation, remain whole-file dependencies.
             for path in refs_state.bib_paths(self.env):
                 self.env.note_dependency(str(path))
+
+    def _link(
+        self,
+        text: nodes.Text,
+        notes: dict[str, object],
+        domain: NotesDomain,
+        counts: dict[str, int],
+        marker: re.Pattern[str],
+    ) -> None:
+        """Each marker the note map knows becomes a link to its note; nothing is recorded."""
+        source = str(text)
+        replacement: list[nodes.Node] = []
+        position = 0
+        for match in marker.finditer(source):
+            if match.group(1) not in notes:
+                continue  # refused with the annotation's other problems at source-read
+            replacement.append(nodes.Text(source[position : match.start()]))
+            replacement.append(
+                addnodes.pending_xref(
+                    "",
+                    nodes.Text(match.group()),
+                    refdomain="notes",
+                    reftype="note",
+                    reftarget=match.group(1),
+                    refexplicit=True,
+                    refdoc=self.env.docname,
+                )
+            )
+            position = match.end()
+        if replacement:
+            replacement.append(nodes.Text(source[position:]))
+            text.parent.replace(
+                text, [n for n in replacement if str(n) or not isinstance(n, nodes.Text)]
+            )
 
     def _split(
         self,
