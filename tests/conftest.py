@@ -45,8 +45,10 @@ def bench_module(name: str) -> ModuleType:
     return module
 
 
-def sphinx_build(builder: str, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Build the real edition as `make` does: warnings are errors."""
+def sphinx_build(
+    builder: str, out: Path, *extra: str, source: Path = ROOT / "docs"
+) -> subprocess.CompletedProcess[str]:
+    """Build the real edition (or a copy's ``source``) as `make` does: warnings are errors."""
     return subprocess.run(
         [
             sys.executable,
@@ -54,7 +56,7 @@ def sphinx_build(builder: str, out: Path, *extra: str) -> subprocess.CompletedPr
             "sphinx",
             "-M",
             builder,
-            str(ROOT / "docs"),
+            str(source),
             str(out),
             "-W",
             "--keep-going",
