@@ -22,7 +22,7 @@ PDF           = $(BUILDDIR)/latex/stalin-edition.pdf
 # A paragraph on a full page of text, to find that page for the preview.
 PREVIEW_TEXT  = Stalin joined a forbidden book club
 
-.PHONY: help setup html latexpdf pdf-preview test verify check import clean livehtml notes-report annotation bench
+.PHONY: help setup html latexpdf pdf-preview test test-html verify check import clean livehtml notes-report annotation bench
 
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
@@ -111,6 +111,12 @@ notes-report: $(STAMP)
 
 test: check
 	$(BIN)/python -m pytest
+
+# The suite without TeX and the browser (the extension's sphinx.testing roots and
+# the HTML edition), e.g. on another Python in an environment of its own:
+# make test-html PYTHON=python3.13 VENV=.venv-3.13
+test-html: $(STAMP)
+	$(BIN)/python -m pytest -m "not pdf and not browser"
 
 livehtml: $(STAMP)
 	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(SPHINXOPTS) $(O)

@@ -21,7 +21,11 @@ def test_readme_tex_command_installs_what_ci_installs() -> None:
 def test_ci_runs_readme_test_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "```sh\nmake test\n```" in readme
-    assert (ROOT / ".ci" / "run").read_text().rstrip().endswith("make test")
+    lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
+    assert "make test" in lines
+    # Then the suite without TeX and the browser on the newest Python README names.
+    assert lines[-1] == 'make test-html PYTHON="$python313" VENV=.venv-3.13'
+    assert "```sh\nmake test\n```" in readme and "make test-html" in readme
 
 
 def test_a_missing_tool_fails_in_ci_and_is_skipped_elsewhere(
