@@ -1,4 +1,4 @@
-"""Command line: ``python -m scholarly_edition import|check|notes-report|annotate|verify``."""
+"""Command line: ``python -m scholarly_edition new|import|check|notes-report|annotate|verify``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import argparse
 import datetime
 import sys
 from pathlib import Path
+
+from edition_tools import new_edition
 
 from . import (
     annotations_check,
@@ -25,6 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scholarly_edition")
     parser.add_argument("--root", type=Path, default=ROOT, help="the edition's checkout")
     commands = parser.add_subparsers(dest="command", required=True)
+    new = commands.add_parser("new", help="create a new edition project for a plain-text witness")
+    new.add_argument("dir", type=Path, help="the new project's folder (missing or empty)")
+    new.add_argument("--witness", type=Path, required=True, help="the plain-text witness (UTF-8)")
+    new.add_argument("--title", required=True, help="the edition's title")
     commands.add_parser("import", help="write docs/ chapters from refs/witness.txt")
     commands.add_parser("check", help="lint the witness, the structure map and refs/ (no build)")
     commands.add_parser("notes-report", help="resolved and open notes per chapter")
@@ -44,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "latex-error":
         print(f"error: {latex_errors.explain(args.latex_dir, args.sources)}", file=sys.stderr)
         return 1
+    if args.command == "new":
+        return new_edition.main(args.dir, args.witness, args.title)
 
     try:
         mapping = structure.load(args.root / "refs" / "structure.toml")

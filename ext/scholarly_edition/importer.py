@@ -82,21 +82,26 @@ def _chapter(structure: Structure, chapter: Chapter) -> str:
 
 
 def _front(structure: Structure) -> list[str]:
+    """The front page's apparatus: the title, the editors' introduction, and the
+    captured page's header when the witness has one."""
     edition = structure.edition
+    blocks = [f"# {escape(str(edition['title']))}"]
+    if str(edition.get("intro", "")).strip():
+        blocks.append("{.edition-intro .apparatus}\n" + str(edition["intro"]).strip())
     header = [
         f":{HEADER_LABELS[role]}: {escape(structure.lines[number - 1])}"
         for role in HEADER_ROLES
         for number, given in sorted(structure.roles.items())
         if given == role
     ]
-    return [
-        f"# {edition['title']}",
-        "{.edition-intro .apparatus}\n" + str(edition["intro"]).strip(),
-        "```{rubric} The captured page\n```",
-        "{.edition-note .apparatus}\n" + str(edition["header_note"]).strip(),
-        "\n".join(header),
-        f"```{{rubric}} {edition['lead_rubric']}\n```",
-    ]
+    if header:
+        blocks.append("```{rubric} The captured page\n```")
+        if str(edition.get("header_note", "")).strip():
+            blocks.append("{.edition-note .apparatus}\n" + str(edition["header_note"]).strip())
+        blocks.append("\n".join(header))
+    if str(edition.get("lead_rubric", "")).strip():
+        blocks.append(f"```{{rubric}} {edition['lead_rubric']}\n```")
+    return blocks
 
 
 def _blocks(structure: Structure, chapter: Chapter) -> Iterator[str]:
@@ -107,7 +112,7 @@ def _blocks(structure: Structure, chapter: Chapter) -> Iterator[str]:
         if role in HEADER_ROLES or role == "blank":
             continue
         text = names_register.mark_line(structure.lines[number - 1], number, rules, escape)
-        if number == structure.lacuna.line:
+        if structure.lacuna is not None and number == structure.lacuna.line:
             text += LACUNA_ROLE
         if role in ("quote", "attribution"):
             quote.append("{.attribution}\n" + text if role == "attribution" else text)
