@@ -45,9 +45,9 @@ class Built:
 
 
 def run_new(target: Path, witness: Path, title: str) -> subprocess.CompletedProcess[str]:
+    command = ["new", str(target), "--witness", str(witness), "--title", title]
     return subprocess.run(
-        [sys.executable, "-m", "scholarly_edition", "new", str(target)]
-        + ["--witness", str(witness), "--title", title],
+        [sys.executable, "-m", "scholarly_edition", *command],
         capture_output=True,
         text=True,
     )
