@@ -68,7 +68,10 @@ def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
         changed = importer.write(mapping, args.root / "docs")
         for path in changed:
             print(f"wrote {path.relative_to(args.root)}")
-        print(f"{len(changed)} chapter(s) changed")
+        removed = importer.remove_stale(mapping, args.root / "docs")
+        for path in removed:
+            print(f"removed {path.relative_to(args.root)}: the structure map no longer names it")
+        print(f"{len(changed) + len(removed)} chapter(s) changed")
         return 0
     if args.command == "check":
         stale = [
@@ -78,6 +81,13 @@ def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
         ]
         for name in stale:
             print(f"docs/{name}: differs from what the importer writes; run `make import`")
+        left = importer.stale(mapping, args.root / "docs")
+        for path in left:
+            print(
+                f"{path.relative_to(args.root).as_posix()}: a chapter the structure map no longer"
+                " names; run `make import`"
+            )
+        stale += [str(path) for path in left]
         names = names_register.check(args.root / "refs", mapping.lines)
         for problem in names:
             print(problem)

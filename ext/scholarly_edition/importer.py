@@ -71,6 +71,38 @@ def write(structure: Structure, docs: Path) -> list[Path]:
     return changed
 
 
+def stale(structure: Structure, docs: Path) -> list[Path]:
+    """Chapters the importer wrote once that the map no longer names.
+
+    A chapter renamed or merged in the map would otherwise stay behind: a
+    page no toctree lists, or text of the witness twice. Only files that open
+    with the importer's first line are its own; nothing else is touched.
+    """
+    current = {PurePosixPath(name) for name in render(structure)}
+    return sorted(
+        path
+        for path in docs.rglob("*.md")
+        if PurePosixPath(path.relative_to(docs).as_posix()) not in current and _generated(path)
+    )
+
+
+def remove_stale(structure: Structure, docs: Path) -> list[Path]:
+    """Delete the stale chapters (and folders left empty); returns the files removed."""
+    removed = stale(structure, docs)
+    for path in removed:
+        path.unlink()
+        folder = path.parent
+        while folder != docs and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return removed
+
+
+def _generated(path: Path) -> bool:
+    with path.open(encoding="utf-8", errors="replace") as file:
+        return file.readline().rstrip("\n") == GENERATED
+
+
 def _chapter(structure: Structure, chapter: Chapter) -> str:
     blocks = [GENERATED]
     is_root = chapter.first == 1
