@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, unavailable
+from conftest import ROOT, pdf_text, require_tex, unavailable
 from edition_tools import new_edition
 from scholarly_edition import structure
 
@@ -155,6 +155,20 @@ def test_makefile_uses_the_python_that_ran_new(marked: Built) -> None:
         assert f"\n{target}" in makefile, target
     assert "-W --keep-going" in makefile
     assert f'"{sys.executable}" -m sphinx -M html' in marked.html.stdout
+
+
+@pytest.mark.pdf
+def test_latexpdf_builds_and_verifies(marked: Built) -> None:
+    """The PDF too: built by the project's Makefile with -W, then checked by `make verify`."""
+    require_tex()
+    pdf = make(marked.root, "latexpdf")
+    assert pdf.returncode == 0, pdf.stdout[-3000:] + pdf.stderr
+    built = marked.root / "_build" / "latex" / "notes-quotes-a-test-edition.pdf"
+    # The title is LaTeX markup to Sphinx: escaped, its & $ { } print as text.
+    assert 'Notes & "Quotes": a {test} $edition' in pdf_text(built)
+    verify = make(marked.root, "verify")
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    assert "PDF fidelity: 100.00%" in verify.stdout
 
 
 def test_make_check_passes_on_the_new_project(marked: Built) -> None:
