@@ -171,6 +171,27 @@ def test_latexpdf_builds_and_verifies(marked: Built) -> None:
     assert "PDF fidelity: 100.00%" in verify.stdout
 
 
+def test_parallel_build_is_identical(marked: Built) -> None:
+    """`-j 2` writes the same pages, byte for byte, as the serial build."""
+    parallel = make(marked.root, "html", "BUILDDIR=_build-j2", "O=-j 2")
+    assert parallel.returncode == 0, parallel.stdout[-3000:] + parallel.stderr
+    serial, other = marked.root / "_build" / "html", marked.root / "_build-j2" / "html"
+    pages = sorted(path.relative_to(serial) for path in serial.rglob("*.html"))
+    assert pages == sorted(path.relative_to(other) for path in other.rglob("*.html"))
+    for name in pages:
+        assert (serial / name).read_bytes() == (other / name).read_bytes(), name
+
+
+def test_the_wheel_carries_the_template() -> None:
+    """Every template file matches the package data pyproject.toml declares."""
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        patterns = tomllib.load(file)["tool"]["setuptools"]["package-data"]["edition_tools"]
+    package = ROOT / "ext" / "edition_tools"
+    declared = {path for pattern in patterns for path in package.glob(pattern) if path.is_file()}
+    files = {path for path in (package / "template").rglob("*") if path.is_file()}
+    assert files and files <= declared
+
+
 def test_make_check_passes_on_the_new_project(marked: Built) -> None:
     checked = make(marked.root, "check")
     assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -110,7 +110,7 @@ def _template_files(folder: Traversable, under: PurePosixPath) -> list[tuple[Pur
     for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
         if item.is_dir():
             files += _template_files(item, under / item.name)
-        elif item.name != "__pycache__":
+        else:
             files.append((under / item.name, item.read_text(encoding="utf-8")))
     return files
 
