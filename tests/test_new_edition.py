@@ -7,6 +7,7 @@ real command in a subprocess, then its own Makefile's `make html` and
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -111,6 +112,8 @@ def test_witness_is_copied_byte_identical_with_its_hash(marked: Built) -> None:
     assert [c.file for c in mapping.chapters] == ["index"]
     assert mapping.lacuna is None
     assert mapping.edition["title"] == 'Notes & "Quotes": a {test} $edition'
+    about = page(marked, "about.html").get_text()
+    assert f"(6 lines, UTF-8; sha256 {hashlib.sha256(MARKED.encode()).hexdigest()})" in about
 
 
 def test_note_map_lists_every_marker_once_unresolved(marked: Built, plain: Built) -> None:
@@ -236,6 +239,7 @@ def test_refuses_a_witness_that_is_not_utf8(tmp_path: Path) -> None:
         (None, "T", "cannot be read: No such file or directory"),
         ("\n \n", "T", "the witness has no text"),
         (PLAIN, "  ", 'give the edition a title: --title "TITLE"'),
+        (PLAIN, "Two\nlines", "the title must be one line of text"),
     ],
 )
 def test_refuses_what_cannot_become_an_edition(
