@@ -32,7 +32,16 @@ MARKED = (
     "\n"
     "Note 1 is cited again.[1] So is a date [O.S. 6 December] in brackets.\n"
 )
-PLAIN = "A witness without any note.\n\nIts second paragraph: # no heading, *no emphasis*.\n"
+# No markers; lines that would be markup if the importer let them through.
+PLAIN = (
+    "A witness without any note.\n"
+    "\n"
+    "# Not a heading, *no emphasis*, <b>no bold</b> <script>alert(1)</script>\n"
+    "1. Not a list; a footnote-like [^x] and ![no image](x.png) [no link](http://e.org)\n"
+    "[label]: https://example.org/no-definition\n"
+    "Term\n"
+    ": no definition {no-role}`x` $$no math$$\n"
+)
 
 
 @dataclass(frozen=True)
@@ -100,6 +109,15 @@ def test_builds_without_warnings_and_verifies(which: str, request: pytest.Fixtur
     assert "build succeeded" in built.html.stdout
     assert built.verify.returncode == 0, built.verify.stdout + built.verify.stderr
     assert "HTML fidelity: 100.00%" in built.verify.stdout
+
+
+def test_witness_text_never_becomes_markup(plain: Built) -> None:
+    article = page(plain, "index.html").select_one("article.bd-article")
+    assert article.select("script, b, img, h2, ol, dl, .math") == []
+    assert [a["href"] for a in article.select("a[href^='http']")] == [
+        "http://e.org",
+        "https://example.org/no-definition",
+    ]
 
 
 def test_witness_is_copied_byte_identical_with_its_hash(marked: Built) -> None:
