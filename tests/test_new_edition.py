@@ -301,3 +301,69 @@ def test_an_article_saved_from_wikipedia(tmp_path: Path) -> None:
     notes = tomllib.loads((built.root / "refs" / "notes.toml").read_text(encoding="utf-8"))
     assert len(notes["notes"]) == 80
     assert list(notes["notes"])[:3] == ["1", "2", "3"]
+
+
+READ = (
+    "An opening paragraph.[1]\n\nPart One\n\nSection A\n\nText of section A.[2]\n\n"
+    "See also: elsewhere\n\nA quoted line.\n\n— Someone\n\nSection B\n\n"
+    "Text of B, which breaks off mi"
+)
+# The editors' reading: the witness's conventions and its break, before the chapters.
+CONVENTIONS = """hatnote_prefixes = ["See also: "]
+attribution_prefix = "— "
+
+[lacuna]
+line = 17
+after = "breaks off mi"
+
+"""
+CHAPTERS = """[[chapter]]
+file = "part-one/index"
+first = 3
+
+[[chapter]]
+file = "part-one/section-a"
+first = 5
+
+[[chapter]]
+file = "part-one/section-b"
+first = 15
+
+"""
+LINES = """3 = "part"
+5 = "section"
+9 = "hatnote"
+11 = "quote"
+13 = "attribution"
+15 = "section"
+"""
+
+
+def test_the_editors_reading_goes_into_the_map(tmp_path: Path) -> None:
+    """Headings, a hatnote, a quotation and a lacuna read into the new map, then
+    `make import`: the edition builds and verifies as before."""
+    witness = tmp_path / "w.txt"
+    witness.write_text(READ, encoding="utf-8")
+    root = tmp_path / "edition"
+    assert run_new(root, witness, "Parts").returncode == 0
+    path = root / "refs" / "structure.toml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("[[chapter]]")
+    text = text[:first] + CONVENTIONS + text[first:]
+    path.write_text(text.replace("[lines]\n", CHAPTERS + "[lines]\n" + LINES), encoding="utf-8")
+    imported = make(root, "import")
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    built = make(root, "verify")
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr
+    assert "HTML fidelity: 100.00%" in built.stdout
+    section = root / "_build" / "html" / "part-one" / "section-a.html"
+    soup = BeautifulSoup(section.read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("p.hatnote").get_text() == "See also: elsewhere"
+    assert soup.select_one("blockquote p.attribution").get_text() == "— Someone"
+    last = root / "_build" / "html" / "part-one" / "section-b.html"
+    assert (
+        "breaks off"
+        in BeautifulSoup(last.read_text(encoding="utf-8"), "html.parser")
+        .select_one(".lacuna")
+        .get_text()
+    )
