@@ -1,4 +1,8 @@
-"""Command line: ``python -m scholarly_edition new|import|check|notes-report|annotate|verify``."""
+"""Command line: ``python -m scholarly_edition COMMAND``.
+
+Commands: ``new``, ``import``, ``check``, ``notes-report``, ``annotate``,
+``latex-error``, ``verify``.
+"""
 
 from __future__ import annotations
 
