@@ -49,6 +49,11 @@ def test_every_witness_line_is_written_once(edition: structure.Structure) -> Non
         ("a *b* _c_ `d` <e> & f | g {h}", "a \\*b\\* \\_c\\_ \\`d\\` \\<e> \\& f \\| g \\{h\\}"),
         ("[3] stays, [4](x) is no link", "[3] stays, [4]\\(x) is no link"),
         ("see https://example.org/a_b now", "see <https://example.org/a_b> now"),
+        ("at https://example.org/page[4] and", "at <https://example.org/page>[4] and"),
+        ("https://example.org/<b>", "<https://example.org/>\\<b>"),
+        ("a (see https://example.org/a_(b).)", "a (see <https://example.org/a_(b)>.)"),
+        ("a footnote-like [^1] reference", "a footnote-like [\\^1] reference"),
+        ("[1]: https://example.org/x", "\\[1]: <https://example.org/x>"),
     ],
 )
 def test_escape_makes_text_literal(text: str, expected: str) -> None:
@@ -69,3 +74,33 @@ def test_roles_become_myst(edition: structure.Structure) -> None:
     assert "ethnic groups—amo{lacuna}`the witness breaks off here`" in last
     assert last.rstrip().endswith("Loading 1 comment...\n:::")
     assert ":Count: 994" in pages["index.md"]
+
+
+def test_import_removes_the_chapters_the_map_no_longer_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A chapter renamed in the map leaves no stale file; the editors' own pages stay."""
+    (tmp_path / "refs").mkdir()
+    for name in ("witness.txt", "structure.toml"):
+        (tmp_path / "refs" / name).write_bytes((ROOT / "refs" / name).read_bytes())
+    assert main(["--root", str(tmp_path), "import"]) == 0
+    own = tmp_path / "docs" / "early-life" / "notes-of-the-editors.md"
+    own.write_text("# Ours\n", encoding="utf-8")
+    path = tmp_path / "refs" / "structure.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('file = "consolidation-of-power/', 'file = "power/'), "utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "check"]) == 1
+    assert (
+        "docs/consolidation-of-power/index.md: a chapter the structure map no longer names;"
+        " run `make import`\n" in capsys.readouterr().out
+    )
+    assert main(["--root", str(tmp_path), "import"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "removed docs/consolidation-of-power/1924-1927.md: the structure map no longer names it"
+        in out
+    )
+    assert not (tmp_path / "docs" / "consolidation-of-power").exists()
+    assert (tmp_path / "docs" / "power" / "1924-1927.md").is_file()
+    assert own.read_text(encoding="utf-8") == "# Ours\n"

@@ -221,6 +221,23 @@ def test_incremental_register_edit(make_app, rootdir, tmp_path) -> None:
     assert "Stalinism" in page
 
 
+def test_a_register_added_after_a_first_build_tags_the_text(make_app, rootdir, tmp_path) -> None:
+    """A build without the register file, then with it: every tagged page is read again."""
+    srcdir = _copy(rootdir, tmp_path)
+    register = srcdir / "names.toml"
+    text = register.read_text(encoding="utf-8")
+    register.unlink()
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    assert _names((app.outdir / "index.html").read_text(encoding="utf-8")) == []
+    register.write_text(text, encoding="utf-8")
+    again = make_app("html", srcdir=srcdir)
+    again.build()
+    assert ("Saint Petersburg", "Leningrad") in _names(
+        (again.outdir / "index.html").read_text(encoding="utf-8")
+    )
+
+
 def test_a_register_description_edit_rewrites_only_pages_naming_the_entry(
     make_app, rootdir, tmp_path
 ) -> None:

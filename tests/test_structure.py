@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,10 @@ def test_chapters_cover_the_witness(edition: structure.Structure) -> None:
         ('sha256 = "58', 'sha256 = "00', "sha256: witness"),
         ("[lines]", "[lines\n", "malformed TOML"),
         ('193 = "residue"', '193 = "residue"\n600 = "residue"', "[lines] 600: not a line"),
+        ("[edition]", "[front]", ":1: [edition]: the map needs an [edition] table"),
+        ('title = "Joseph', 'heading = "Joseph', "[edition]: the [edition] table needs a title"),
+        ("hatnote_prefixes = [", 'hatnote_prefixes = ["", ', "hatnote_prefixes: expected a list"),
+        ('attribution_prefix = "— "', "attribution_prefix = 1", "attribution_prefix: expected"),
     ],
 )
 def test_bad_maps_are_refused_with_their_place(
@@ -64,3 +69,24 @@ def test_bad_maps_are_refused_with_their_place(
         structure.load(path)
     assert str(path) in str(raised.value)
     assert message in str(raised.value)
+
+
+def test_a_witness_without_header_lacuna_or_conventions(tmp_path: Path) -> None:
+    """Page header, lacuna and the article's hatnote and attribution conventions are
+    this edition's map's, not the package's: a map without them loads."""
+    (tmp_path / "witness.txt").write_text(
+        "Title\nCompare: another text\nSee also: no hatnote here\nA quotation\nits source\n",
+        encoding="utf-8",
+    )
+    digest = hashlib.sha256((tmp_path / "witness.txt").read_bytes()).hexdigest()
+    (tmp_path / "structure.toml").write_text(
+        f'witness = "witness.txt"\nsha256 = "{digest}"\n'
+        '[[chapter]]\nfile = "index"\nfirst = 1\n'
+        '[lines]\n2 = "hatnote"\n4 = "quote"\n5 = "attribution"\n'
+        '[edition]\ntitle = "T"\n',
+        encoding="utf-8",
+    )
+    loaded = structure.load(tmp_path / "structure.toml")
+    assert loaded.lacuna is None
+    assert loaded.role(3) == "paragraph"
+    assert (loaded.hatnote_prefixes, loaded.attribution_prefix) == ((), "")

@@ -1,4 +1,8 @@
-"""Command line: ``python -m scholarly_edition import|check|notes-report|annotate|verify``."""
+"""Command line: ``python -m scholarly_edition COMMAND``.
+
+Commands: ``new``, ``import``, ``check``, ``notes-report``, ``annotate``,
+``latex-error``, ``verify``.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import argparse
 import datetime
 import sys
 from pathlib import Path
+
+from edition_tools import new_edition
 
 from . import (
     annotations_check,
@@ -25,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scholarly_edition")
     parser.add_argument("--root", type=Path, default=ROOT, help="the edition's checkout")
     commands = parser.add_subparsers(dest="command", required=True)
+    new = commands.add_parser("new", help="create a new edition project for a plain-text witness")
+    new.add_argument("dir", type=Path, help="the new project's folder (missing or empty)")
+    new.add_argument("--witness", type=Path, required=True, help="the plain-text witness (UTF-8)")
+    new.add_argument("--title", required=True, help="the edition's title")
     commands.add_parser("import", help="write docs/ chapters from refs/witness.txt")
     commands.add_parser("check", help="lint the witness, the structure map and refs/ (no build)")
     commands.add_parser("notes-report", help="resolved and open notes per chapter")
@@ -44,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "latex-error":
         print(f"error: {latex_errors.explain(args.latex_dir, args.sources)}", file=sys.stderr)
         return 1
+    if args.command == "new":
+        return new_edition.main(args.dir, args.witness, args.title)
 
     try:
         mapping = structure.load(args.root / "refs" / "structure.toml")
@@ -60,7 +72,10 @@ def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
         changed = importer.write(mapping, args.root / "docs")
         for path in changed:
             print(f"wrote {path.relative_to(args.root)}")
-        print(f"{len(changed)} chapter(s) changed")
+        removed = importer.remove_stale(mapping, args.root / "docs")
+        for path in removed:
+            print(f"removed {path.relative_to(args.root)}: the structure map no longer names it")
+        print(f"{len(changed) + len(removed)} chapter(s) changed")
         return 0
     if args.command == "check":
         stale = [
@@ -70,6 +85,13 @@ def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
         ]
         for name in stale:
             print(f"docs/{name}: differs from what the importer writes; run `make import`")
+        left = importer.stale(mapping, args.root / "docs")
+        for path in left:
+            print(
+                f"{path.relative_to(args.root).as_posix()}: a chapter the structure map no longer"
+                " names; run `make import`"
+            )
+        stale += [str(path) for path in left]
         names = names_register.check(args.root / "refs", mapping.lines)
         for problem in names:
             print(problem)

@@ -82,15 +82,31 @@ def _bibtex_quotes(text: str) -> str:
 def load(path: Path) -> EditionCitation:
     """Read ``CITATION.cff``; raises ``OSError``, ``yaml.YAMLError`` or ``KeyError``."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return EditionCitation(
+        _names(data["authors"]), data["title"], str(data["version"]), _source(data)
+    )
+
+
+def _source(data: dict[str, Any]) -> str:
+    """What the edition edits: the work of its first reference, or a plain witness.
+
+    A reference with a collection ("Wikipedia, The Free Encyclopedia") is an
+    article of it, as this edition's is; a file without references is an
+    edition of a witness whose work is not yet named.
+    """
+    if not data.get("references"):
+        return "Edited from a plain-text witness"
     work = data["references"][0]
     language = LANGUAGES.get(work.get("languages", [""])[0], "")
+    licence = f" ({licence_label(work['license'])})" if work.get("license") else ""
+    if "collection-title" not in work:
+        return f'Text of "{work["title"]}" by {_names(work["authors"])}{licence}'
     collection = work["collection-title"].partition(",")[0]
-    source = (
+    return (
         f'Text of the {language} {collection} article "{work["title"]}" by '
-        f"{_names(work['authors'])} ({licence_label(work['license'])}), "
+        f"{_names(work['authors'])}{licence}, "
         "edited from a transcript of a web page"
     ).replace("  ", " ")
-    return EditionCitation(_names(data["authors"]), data["title"], str(data["version"]), source)
 
 
 def citation_path(config: Config, srcdir: str | Path) -> Path | None:

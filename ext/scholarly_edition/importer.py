@@ -23,9 +23,14 @@ HEADER_LABELS = {
 RESIDUE_TITLE = "Page residue: text of the captured page, not of the article"
 LACUNA_ROLE = "{lacuna}`the witness breaks off here`"
 
-_URL = re.compile(r"https?://\S+")
-_INLINE_SPECIAL = re.compile(r"([\\`*_<&|{}])|(\](?=\())")
+# A bracket ends a web address: "https://example.org/page[4]" cites note 4.
+# An autolink may contain no "<" or ">".
+_URL = re.compile(r"https?://[^\s\[\]<>]+")
+# "[^" opens a footnote reference in MyST: the caret is escaped.
+_INLINE_SPECIAL = re.compile(r"([\\`*_<&|{}])|(\](?=\())|(?<=\[)(\^)")
 _BLOCK_START = re.compile(r"^(?:[#>+=\-{:~(]|\d+[.)])")
+# "[label]: ..." at the start of a line is a link reference definition.
+_LINK_DEFINITION = re.compile(r"^\[[^\]]*\]:")
 
 
 def escape(text: str) -> str:
@@ -37,20 +42,37 @@ def escape(text: str) -> str:
     parts = []
     position = 0
     for url in _URL.finditer(text):
+        address = _address(url.group())
         parts.append(_escape_plain(text[position : url.start()]))
-        parts.append(f"<{url.group()}>")
-        position = url.end()
+        parts.append(f"<{address}>")
+        position = url.start() + len(address)
     parts.append(_escape_plain(text[position:]))
     escaped = "".join(parts).strip()
     match = _BLOCK_START.match(escaped)
     if match:
         cut = match.end() - 1
         escaped = escaped[:cut] + "\\" + escaped[cut:]
+    elif _LINK_DEFINITION.match(escaped):
+        escaped = "\\" + escaped
     return escaped
 
 
+def _address(url: str) -> str:
+    """The web address without the sentence's punctuation after it: a closing
+    parenthesis that opened before the address, a full stop, a comma."""
+    while url and (url[-1] in ".,;:!?'\"" or (url[-1] == ")" and url.count("(") < url.count(")"))):
+        url = url[:-1]
+    return url
+
+
 def _escape_plain(text: str) -> str:
-    return _INLINE_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) else "]\\", text)
+    return _INLINE_SPECIAL.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    if match.group(2):
+        return "]\\"
+    return "\\" + (match.group(1) or match.group(3))
 
 
 def render(structure: Structure) -> dict[str, str]:
@@ -71,6 +93,38 @@ def write(structure: Structure, docs: Path) -> list[Path]:
     return changed
 
 
+def stale(structure: Structure, docs: Path) -> list[Path]:
+    """Chapters the importer wrote once that the map no longer names.
+
+    A chapter renamed or merged in the map would otherwise stay behind: a
+    page no toctree lists, or text of the witness twice. Only files that open
+    with the importer's first line are its own; nothing else is touched.
+    """
+    current = {PurePosixPath(name) for name in render(structure)}
+    return sorted(
+        path
+        for path in docs.rglob("*.md")
+        if PurePosixPath(path.relative_to(docs).as_posix()) not in current and _generated(path)
+    )
+
+
+def remove_stale(structure: Structure, docs: Path) -> list[Path]:
+    """Delete the stale chapters (and folders left empty); returns the files removed."""
+    removed = stale(structure, docs)
+    for path in removed:
+        path.unlink()
+        folder = path.parent
+        while folder != docs and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return removed
+
+
+def _generated(path: Path) -> bool:
+    with path.open(encoding="utf-8", errors="replace") as file:
+        return file.readline().rstrip("\n") == GENERATED
+
+
 def _chapter(structure: Structure, chapter: Chapter) -> str:
     blocks = [GENERATED]
     is_root = chapter.first == 1
@@ -82,21 +136,26 @@ def _chapter(structure: Structure, chapter: Chapter) -> str:
 
 
 def _front(structure: Structure) -> list[str]:
+    """The front page's apparatus: the title, the editors' introduction, and the
+    captured page's header when the witness has one."""
     edition = structure.edition
+    blocks = [f"# {escape(str(edition['title']))}"]
+    if str(edition.get("intro", "")).strip():
+        blocks.append("{.edition-intro .apparatus}\n" + str(edition["intro"]).strip())
     header = [
         f":{HEADER_LABELS[role]}: {escape(structure.lines[number - 1])}"
         for role in HEADER_ROLES
         for number, given in sorted(structure.roles.items())
         if given == role
     ]
-    return [
-        f"# {edition['title']}",
-        "{.edition-intro .apparatus}\n" + str(edition["intro"]).strip(),
-        "```{rubric} The captured page\n```",
-        "{.edition-note .apparatus}\n" + str(edition["header_note"]).strip(),
-        "\n".join(header),
-        f"```{{rubric}} {edition['lead_rubric']}\n```",
-    ]
+    if header:
+        blocks.append("```{rubric} The captured page\n```")
+        if str(edition.get("header_note", "")).strip():
+            blocks.append("{.edition-note .apparatus}\n" + str(edition["header_note"]).strip())
+        blocks.append("\n".join(header))
+    if str(edition.get("lead_rubric", "")).strip():
+        blocks.append(f"```{{rubric}} {edition['lead_rubric']}\n```")
+    return blocks
 
 
 def _blocks(structure: Structure, chapter: Chapter) -> Iterator[str]:
@@ -107,7 +166,7 @@ def _blocks(structure: Structure, chapter: Chapter) -> Iterator[str]:
         if role in HEADER_ROLES or role == "blank":
             continue
         text = names_register.mark_line(structure.lines[number - 1], number, rules, escape)
-        if number == structure.lacuna.line:
+        if structure.lacuna is not None and number == structure.lacuna.line:
             text += LACUNA_ROLE
         if role in ("quote", "attribution"):
             quote.append("{.attribution}\n" + text if role == "attribution" else text)

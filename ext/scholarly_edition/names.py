@@ -61,14 +61,15 @@ def outdated_by_register(
     with the register as it is now.
     """
     domain: NamesDomain = env.domains["names"]  # type: ignore[assignment]
-    old = domain.data.get("register")
-    if old is None:
-        return []
+    if "register" not in domain.data:
+        return []  # a first build: every document is read anyway
+    # None when the last build had no register: one added since tags anew.
+    old = domain.data["register"]
     new = _fingerprint(env)
     if new == old:
         return []
     skip = changed | removed
-    if new is None or new[0] != old[0]:
+    if old is None or new is None or new[0] != old[0]:
         tagged = Matcher(app.config.names_documents)
         return sorted(d for d in env.found_docs if d not in skip and tagged(d))
     edited = {i for i in old[1].keys() | new[1].keys() if old[1].get(i) != new[1].get(i)}

@@ -33,7 +33,6 @@ ROLES = frozenset(
     }
 )
 HEADER_ROLES = ("page-title", "page-age", "page-count", "page-channel")
-HATNOTE_PREFIXES = ("Main article: ", "Further information: ", "See also: ")
 
 
 class StructureError(Exception):
@@ -73,8 +72,13 @@ class Structure:
     lines: tuple[str, ...]
     roles: dict[int, str]
     chapters: tuple[Chapter, ...]
-    lacuna: Lacuna
+    # None for a witness that does not break off.
+    lacuna: Lacuna | None
     edition: dict[str, object] = field(default_factory=dict)
+    # The words a hatnote starts with ("Main article: "), and an attribution
+    # ("— "): the witness's conventions, none by default.
+    hatnote_prefixes: tuple[str, ...] = ()
+    attribution_prefix: str = ""
 
     def role(self, number: int) -> str:
         """The role of a 1-based witness line: its mapped role, blank or paragraph."""
@@ -98,6 +102,7 @@ def _line_of(text: str, where: str) -> int | None:
         "[lines]": rf'\s*"?{re.escape(rest)}"?\s*=' if rest else r"\s*\[lines\]",
         "[[chapter]]": rf'\s*file\s*=\s*"{re.escape(rest)}"' if rest else r"\s*\[\[chapter\]\]",
         "[lacuna]": r"\s*\[lacuna\]",
+        "[edition]": r"\s*\[edition\]",
     }
     pattern = patterns.get(header, rf"\s*{re.escape(header)}\s*=")
     table = ""
@@ -139,6 +144,13 @@ def _load(path: Path, data: dict[str, object]) -> Structure:
         raise _fail("sha256", f"witness {witness_path} has sha256 {digest}")
     lines = tuple(raw.decode("utf-8").split("\n"))
 
+    hatnotes = data.get("hatnote_prefixes", [])
+    if not isinstance(hatnotes, list) or not all(isinstance(p, str) and p for p in hatnotes):
+        raise _fail("hatnote_prefixes", 'expected a list of texts, such as ["See also: "]')
+    attribution = data.get("attribution_prefix", "")
+    if not isinstance(attribution, str):
+        raise _fail("attribution_prefix", 'expected a text, such as "— "')
+
     roles: dict[int, str] = {}
     for key, role in data.get("lines", {}).items():
         if not key.isdigit() or not 1 <= int(key) <= len(lines):
@@ -148,44 +160,75 @@ def _load(path: Path, data: dict[str, object]) -> Structure:
         if not lines[int(key) - 1].strip():
             raise _fail(f"[lines] {key}", "the line is blank")
         roles[int(key)] = role
-    _check_roles(lines, roles)
+    _check_roles(lines, roles, tuple(hatnotes), attribution)
 
     chapters = _chapters(data.get("chapter", []), len(lines), roles)
-    lacuna_data = data.get("lacuna", {})
-    lacuna = Lacuna(int(lacuna_data.get("line", 0)), str(lacuna_data.get("after", "")))
-    if (
-        not 1 <= lacuna.line <= len(lines)
-        or not lacuna.after
-        or not lines[lacuna.line - 1].endswith(lacuna.after)
-    ):
-        raise _fail("[lacuna]", "line must end with the text given as 'after'")
     return Structure(
         path=path,
         witness_path=witness_path,
         lines=lines,
         roles=roles,
         chapters=chapters,
-        lacuna=lacuna,
-        edition=dict(data.get("edition", {})),
+        lacuna=_lacuna(data, lines),
+        edition=_edition(data),
+        hatnote_prefixes=tuple(hatnotes),
+        attribution_prefix=attribution,
     )
 
 
-def _check_roles(lines: tuple[str, ...], roles: dict[int, str]) -> None:
-    """Cross-check roles against what the text itself shows."""
+def _lacuna(data: dict[str, object], lines: tuple[str, ...]) -> Lacuna | None:
+    """Where the witness breaks off, if the map says it does."""
+    if "lacuna" not in data:
+        return None
+    table = data["lacuna"]
+    if not isinstance(table, dict):
+        raise _fail("[lacuna]", "expected a table with line and after")
+    lacuna = Lacuna(int(table.get("line", 0)), str(table.get("after", "")))
+    if (
+        not 1 <= lacuna.line <= len(lines)
+        or not lacuna.after
+        or not lines[lacuna.line - 1].endswith(lacuna.after)
+    ):
+        raise _fail("[lacuna]", "line must end with the text given as 'after'")
+    return lacuna
+
+
+def _edition(data: dict[str, object]) -> dict[str, object]:
+    """The edition's own words for the front page: a title at least."""
+    table = data.get("edition")
+    if not isinstance(table, dict):
+        raise _fail("[edition]", "the map needs an [edition] table with the edition's title")
+    if not isinstance(table.get("title"), str) or not table["title"].strip():
+        raise _fail("[edition]", 'the [edition] table needs a title = "..."')
+    for key in ("intro", "header_note", "lead_rubric"):
+        if not isinstance(table.get(key, ""), str):
+            raise _fail("[edition]", f"{key} must be a text")
+    apparatus = table.get("apparatus", [])
+    if not isinstance(apparatus, list) or not all(isinstance(n, str) for n in apparatus):
+        raise _fail("[edition]", 'apparatus must be a list of page names, such as ["notes"]')
+    return dict(table)
+
+
+def _check_roles(
+    lines: tuple[str, ...], roles: dict[int, str], hatnotes: tuple[str, ...], attribution: str
+) -> None:
+    """Cross-check roles against what the text itself shows, by the witness's conventions."""
     for number, role in sorted(roles.items()):
         text = lines[number - 1]
         where = f"[lines] {number}"
-        if role == "hatnote" and not text.startswith(HATNOTE_PREFIXES):
-            raise _fail(where, f"a hatnote must start with one of {HATNOTE_PREFIXES}")
-        if role == "attribution" and not text.startswith("— "):
-            raise _fail(where, "an attribution must start with '— '")
+        if role == "hatnote" and hatnotes and not text.startswith(hatnotes):
+            raise _fail(where, f"a hatnote must start with one of {hatnotes}")
+        if role == "attribution" and not text.startswith(attribution):
+            raise _fail(where, f"an attribution must start with {attribution!r}")
         if role == "attribution" and roles.get(_previous_text_line(lines, number)) != "quote":
             raise _fail(where, "an attribution must follow a quote")
     for number, text in enumerate(lines, start=1):
-        if number not in roles and text.startswith(HATNOTE_PREFIXES):
+        if hatnotes and number not in roles and text.startswith(hatnotes):
             raise _fail(f"line {number}", "looks like a hatnote but has no role")
-    missing = [role for role in HEADER_ROLES if role not in roles.values()]
-    if missing:
+    # A witness may have no page header; one that has it keeps every line's role.
+    given = [role for role in HEADER_ROLES if role in roles.values()]
+    missing = [role for role in HEADER_ROLES if role not in given]
+    if given and missing:
         raise _fail("[lines]", f"no line has the role(s) {', '.join(missing)}")
 
 

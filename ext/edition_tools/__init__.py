@@ -1,0 +1,1 @@
+"""Tools for editions that never run inside Sphinx: starting a new edition."""
