@@ -78,9 +78,20 @@ check: $(STAMP)
 
 # Start an annotation: make annotation QUOTE="exact words" CONTRIBUTOR="Your Name"
 # [KIND=commentary|correction|context|source] [PREFIX=...] [SUFFIX=...]
+# The values are contributors' text and reach the command only as environment
+# variables holding them unexpanded ($(value)), never through a shell command
+# line, so quotes, $, backticks, $(...) and newlines in them stay words. Make
+# would expand them (running any $(shell ...)) to export them under their own
+# names, so they are not exported.
+ANNOTATE_ARGS = QUOTE PREFIX SUFFIX KIND CONTRIBUTOR
+unexport $(ANNOTATE_ARGS)
+annotation: export ANNOTATE_QUOTE = $(value QUOTE)
+annotation: export ANNOTATE_PREFIX = $(value PREFIX)
+annotation: export ANNOTATE_SUFFIX = $(value SUFFIX)
+annotation: export ANNOTATE_KIND = $(value KIND)
+annotation: export ANNOTATE_CONTRIBUTOR = $(value CONTRIBUTOR)
 annotation: $(STAMP)
-	$(BIN)/python -m scholarly_edition annotate --quote "$(QUOTE)" --prefix "$(PREFIX)" \
-	  --suffix "$(SUFFIX)" --kind "$(or $(KIND),commentary)" --contributor "$(CONTRIBUTOR)"
+	$(BIN)/python -m scholarly_edition annotate --from-env
 
 # axe-core for the browser tests' accessibility audit (tests/browser), from
 # the npm registry at the version package-lock.json pins.

@@ -156,3 +156,37 @@ def checkout(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "refs", tmp_path / "refs")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     return tmp_path
+
+
+# What a copy of the edition leaves out: tools' environments and outputs.
+NOT_COPIED = shutil.ignore_patterns(
+    ".git", ".venv", "_build", "node_modules", "__pycache__", ".*_cache", ".hypothesis"
+)
+
+
+@pytest.fixture
+def edition_copy(tmp_path: Path) -> Path:
+    """A whole copy of the edition (Makefile, data, sources, code, tests) to change
+    in a test as a contributor changes a clone, and to run ``make`` in."""
+    copy = tmp_path / "edition"
+    shutil.copytree(ROOT, copy, ignore=NOT_COPIED)
+    return copy
+
+
+def run_make(
+    copy: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``make ARGS`` in a copy of the edition with this test run's environment.
+
+    ``VENV`` is the environment running the tests, and ``STAMP`` a fresh file,
+    so make never tries to create or reinstall an environment.
+    """
+    stamp = copy / ".installed-for-tests"
+    stamp.touch()
+    venv = Path(sys.executable).parent.parent
+    return subprocess.run(
+        ["make", "--no-print-directory", "-C", str(copy), f"VENV={venv}", f"STAMP={stamp}", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1764115200", **(env or {})},
+    )
