@@ -24,6 +24,23 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 SHARED_README = ROOT.parent / "shared" / "source" / "README.md"
 
 
+# Fixtures that need a marker on every test using them, so that `-m "not pdf"`
+# runs no TeX and `-m "not browser"` no Chromium.
+MARKED_FIXTURES = {"pdf_build": "pdf", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse to run a test that uses a marked fixture without its marker."""
+    unmarked = [
+        f"{item.nodeid} uses {fixture} without @pytest.mark.{marker}"
+        for item in items
+        for fixture, marker in MARKED_FIXTURES.items()
+        if fixture in getattr(item, "fixturenames", ()) and item.get_closest_marker(marker) is None
+    ]
+    if unmarked:
+        raise pytest.UsageError("\n".join(unmarked))
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Test roots for ``@pytest.mark.sphinx(testroot=...)``."""

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from bs4 import BeautifulSoup, Tag
 
 from conftest import ROOT, sphinx_build
@@ -149,6 +150,7 @@ def test_three_parts_in_collation_order(html_build: tuple[Path, str]) -> None:
         assert not (html_build[0] / page).exists(), page
 
 
+@pytest.mark.pdf
 def test_pdf_has_the_index_of_names(pdf_build: tuple[Path, str]) -> None:
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf_build[0]), "-"],
