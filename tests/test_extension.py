@@ -10,8 +10,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
 import scholarly_edition
-
-EPUB_METADATA = {"copyright": "2026, the editors", "version": "1"}
+from conftest import EPUB_METADATA
 
 
 @pytest.mark.sphinx("html", testroot="apparatus", freshenv=True)
@@ -45,7 +44,6 @@ def test_other_builders(make_app, rootdir, tmp_path, builder: str, root: str) ->
     """Every node of every feature has a visitor in each builder: a missing one
     is the warning "unknown node type: …" (or a crash), so any warning fails."""
     srcdir = _copy_root(rootdir, tmp_path, root)
-    # EPUB 3 wants both; without them it warns whatever the nodes are.
     app = make_app(builder, srcdir=srcdir, freshenv=True, confoverrides=EPUB_METADATA)
     app.build()
     assert strip_colors(app.warning.getvalue()) == ""
