@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import run_make
+from conftest import run_make, unavailable
 
 # Every way a value could become code: in the shell that runs the recipe, in
 # make's expansion of the recipe or of exported variables.
@@ -43,7 +43,7 @@ def canary(tmp_path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def _needs_make() -> None:
     if shutil.which("make") is None:
-        pytest.skip("make is not installed")
+        unavailable("make", "apt-get install make")
 
 
 def test_hostile_values_are_written_as_typed(edition_copy: Path, canary: Path) -> None:

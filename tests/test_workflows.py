@@ -14,7 +14,7 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from conftest import ROOT
+from conftest import ROOT, unavailable
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
@@ -176,7 +176,7 @@ def test_make_setup_with_lock_installs_only_hashed_packages(tmp_path: Path) -> N
     --require-hashes, then the project alone: no dependency and no build backend
     unchecked."""
     if shutil.which("make") is None:
-        pytest.skip("make is not installed")
+        unavailable("make", "apt-get install make")
     venv = tmp_path / "venv"
     result = subprocess.run(
         ["make", "-n", "-C", str(ROOT), "--no-print-directory", "setup", "LOCK=1", f"VENV={venv}"],
