@@ -1,4 +1,5 @@
-"""What the edition's data says the build must show, read straight from the files.
+"""What the edition's data says the build must show, read straight from the files,
+and the checks of a built edition against it.
 
 Tests of the built edition take their expectations from here, not from
 numbers and names copied out of today's data: an honest pull request that
@@ -16,7 +17,9 @@ from pathlib import Path
 
 import bibtexparser
 import yaml
+from bs4 import BeautifulSoup
 
+from conftest import pdf_text
 from scholarly_edition.structure import Structure
 
 HEADINGS = {"part", "section", "subsection"}
@@ -146,3 +149,78 @@ def mentions(forms: list[str], text: str) -> list[str]:
     ordered = sorted(set(forms), key=lambda form: (-len(form), form))
     pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, ordered))})(?!\w)")
     return pattern.findall(text)
+
+
+def check_annotations_html(root: Path, edition: Structure, html: Path) -> None:
+    """Each annotation of ``root`` marks its passage on its chapter's page with the
+    dagger number of its place in reading order, and the Annotations page lists
+    every one by chapter and by contributor."""
+    shipped = annotations(root, edition)
+    assert shipped
+    for number, annotation in enumerate(shipped, start=1):
+        page = html / f"{annotation.chapter}.html"
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if annotation.quote is not None:
+            mark = soup.select_one(f"mark#annotated-{annotation.name}")
+            assert mark is not None and mark.get_text() == annotation.quote, (page, annotation)
+        note = soup.select_one(f"aside#annotation-{annotation.name}")
+        assert note is not None, (page, annotation)
+        heading = note.select_one(".annotation-heading").get_text()
+        assert heading.startswith(f"†{number} {annotation.heading}"), (heading, annotation)
+        byline = note.select_one(".annotation-byline").get_text()
+        assert byline == f"By {annotation.contributor}, {annotation.date}."
+        if annotation.kind == "correction":
+            lemma = note.select_one(".annotation-lemma").get_text()
+            assert lemma == f"{annotation.reading}] sic in the witness; read {annotation.proposed}"
+    listing = BeautifulSoup((html / "annotations.html").read_text(encoding="utf-8"), "html.parser")
+    listed = [
+        li.get_text().split(" ", 1)[0] for li in listing.select("ul.annotations-by-chapter li li")
+    ]
+    assert listed == [f"†{number}" for number in range(1, len(shipped) + 1)]
+    people = [li.p.get_text() for li in listing.select("ul.annotations-by-contributor > li")]
+    assert people == sorted({a.contributor for a in shipped}, key=str.casefold)
+
+
+def check_annotations_pdf(root: Path, edition: Structure, pdf: Path) -> None:
+    """Each annotation is a dagger after its passage and a footnote with its byline."""
+    text = "".join(pdf_text(pdf).split())
+    for number, annotation in enumerate(annotations(root, edition), start=1):
+        footnote = f"†{number} {annotation.heading}"
+        if annotation.quote is not None:
+            footnote += f" By {annotation.contributor}, {annotation.date}."
+            assert "".join(f"{annotation.quote}†{number}".split()) in text, annotation
+        assert "".join(footnote.split()) in text, annotation
+        if annotation.kind == "correction":
+            lemma = f"{annotation.reading}] sic in the witness; read {annotation.proposed}"
+            assert "".join(lemma.split()) in text, annotation
+
+
+def check_notes_html(root: Path, html: Path) -> None:
+    """Every note's entry says what the note map says of it: its citations in
+    the short form, each linked to its work in the bibliography, or that its
+    source is not yet identified, or that it is an explanatory note."""
+    data = notes(root)
+    assert data.resolved and data.unresolved and data.explanatory
+    entries = {
+        li["id"]: li
+        for li in BeautifulSoup(
+            (html / "notes.html").read_text(encoding="utf-8"), "html.parser"
+        ).select("li.note-entry")
+    }
+    assert set(entries) == {f"note-{label}" for label in data.labels}
+
+    def text(label: str) -> str:
+        entry = entries[f"note-{label}"]
+        entry.select_one(".note-backlinks").decompose()
+        entry.select_one(".note-label").decompose()
+        return " ".join(entry.get_text().split())
+
+    for label, citations in data.resolved.items():
+        links = {a["href"] for a in entries[f"note-{label}"].select("a")}
+        assert {f"bibliography.html#work-{key}" for key in data.keys[label]} <= links, label
+        assert text(label) == "; ".join(citations), label
+    for label in data.unresolved:
+        assert "notes-report.html" in {a["href"] for a in entries[f"note-{label}"].select("a")}
+        assert text(label) == "Source not yet identified. How to resolve a note", label
+    for label in data.explanatory:
+        assert text(label) == "Explanatory note of the article; its text is not in the witness."

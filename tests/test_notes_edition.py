@@ -56,34 +56,8 @@ def test_reused_note_has_four_lettered_backlinks(html_build: tuple[Path, str]) -
     assert [a.get_text() for a in entry.select(".note-backlinks a")] == ["a", "b", "c", "d"]
 
 
-def check_notes_html(root: Path, html: Path) -> None:
-    """Every note's entry says what the note map says of it: its citations in
-    the short form, each linked to its work in the bibliography, or that its
-    source is not yet identified, or that it is an explanatory note."""
-    data = edition_data.notes(root)
-    assert data.resolved and data.unresolved and data.explanatory
-    entries = {li["id"]: li for li in _soup(html / "notes.html").select("li.note-entry")}
-    assert set(entries) == {f"note-{label}" for label in data.labels}
-
-    def text(label: str) -> str:
-        entry = entries[f"note-{label}"]
-        entry.select_one(".note-backlinks").decompose()
-        entry.select_one(".note-label").decompose()
-        return " ".join(entry.get_text().split())
-
-    for label, citations in data.resolved.items():
-        links = {a["href"] for a in entries[f"note-{label}"].select("a")}
-        assert {f"bibliography.html#work-{key}" for key in data.keys[label]} <= links, label
-        assert text(label) == "; ".join(citations), label
-    for label in data.unresolved:
-        assert "notes-report.html" in {a["href"] for a in entries[f"note-{label}"].select("a")}
-        assert text(label) == "Source not yet identified. How to resolve a note", label
-    for label in data.explanatory:
-        assert text(label) == "Explanatory note of the article; its text is not in the witness."
-
-
 def test_resolved_notes_cite_as_the_source_readme_gives(html_build: tuple[Path, str]) -> None:
-    check_notes_html(ROOT, html_build[0])
+    edition_data.check_notes_html(ROOT, html_build[0])
 
 
 @pytest.mark.pdf
