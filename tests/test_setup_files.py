@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, unavailable
+from conftest import ROOT, pytest_collection_modifyitems, unavailable
 
 
 def test_readme_tex_command_installs_what_ci_installs() -> None:
@@ -54,3 +54,30 @@ def test_search_stems_with_the_compiled_snowball_stemmer(edition) -> None:
     words = sorted({w.lower() for w in re.findall(r"\w+", "\n".join(edition.lines))})
     assert len(words) > 2000
     assert stemmer.stemWords(words) == EnglishStemmer().stemWords(words)
+
+
+class _Item:
+    """The little of a collected test the marker check reads."""
+
+    nodeid = "tests/test_x.py::test_y"
+
+    def __init__(self, fixture: str, marker: str | None) -> None:
+        self.fixturenames = ("tmp_path", fixture)
+        self.marker = marker
+
+    def get_closest_marker(self, name: str) -> object | None:
+        return name if name == self.marker else None
+
+
+@pytest.mark.parametrize(("fixture", "marker"), [("pdf_build", "pdf"), ("browser", "browser")])
+def test_a_test_that_builds_tex_or_drives_chromium_carries_its_marker(
+    fixture: str, marker: str
+) -> None:
+    """`-m "not pdf"` must leave out every TeX build (and "not browser" Chromium)."""
+    pytest_collection_modifyitems([_Item(fixture, marker), _Item("html_build", None)])
+    with pytest.raises(pytest.UsageError) as refused:
+        pytest_collection_modifyitems([_Item(fixture, None)])
+    assert (
+        str(refused.value)
+        == f"tests/test_x.py::test_y uses {fixture} without @pytest.mark.{marker}"
+    )

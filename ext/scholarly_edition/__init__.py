@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 from . import (
     absent_image,
     annotating,
+    build_messages,
     build_recovery,
     garbage_collection,
     lacuna,
@@ -41,6 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     names.setup(app)
     reader.setup(app)
     build_recovery.setup(app)
+    build_messages.setup(app)
     source_encoding.setup(app)
     template_cache.setup(app)
     toml_cache.setup(app)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 from pathlib import Path
 
@@ -39,7 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="lint the witness, the structure map and refs/ (no build)")
     commands.add_parser("notes-report", help="resolved and open notes per chapter")
     annotate = commands.add_parser("annotate", help="start an annotation of a quoted passage")
-    annotate.add_argument("--quote", required=True, help="the exact words of the passage")
+    given = annotate.add_mutually_exclusive_group(required=True)
+    given.add_argument("--quote", help="the exact words of the passage")
+    given.add_argument(
+        "--from-env",
+        action="store_true",
+        help="read every value from ANNOTATE_QUOTE, _PREFIX, _SUFFIX, _KIND, _CONTRIBUTOR",
+    )
     annotate.add_argument("--prefix", default="", help="words just before, to make it unique")
     annotate.add_argument("--suffix", default="", help="words just after, to make it unique")
     annotate.add_argument("--kind", default="commentary", choices=KINDS)
@@ -113,6 +120,11 @@ def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
 
 
 def _annotate(args: argparse.Namespace, mapping: structure.Structure) -> int:
+    if args.from_env:
+        _read_environment(args)
+    if not args.quote.strip():
+        print("error: give the exact words: --quote WORDS (QUOTE= with make)", file=sys.stderr)
+        return 1
     if not args.contributor.strip():
         print(
             "error: say who you are: --contributor NAME (CONTRIBUTOR= with make)", file=sys.stderr
@@ -128,6 +140,17 @@ def _annotate(args: argparse.Namespace, mapping: structure.Structure) -> int:
         return 1
     print(f"wrote {path.relative_to(args.root)}: write the annotation below its front matter")
     return 0
+
+
+def _read_environment(args: argparse.Namespace) -> None:
+    """Take the values ``make annotation`` passes as environment variables.
+
+    Make hands them over unexpanded and outside any shell command line, so a
+    contributor's quotes, ``$`` or backticks arrive as the words typed.
+    """
+    for name in ("quote", "prefix", "suffix", "kind", "contributor"):
+        setattr(args, name, os.environ.get(f"ANNOTATE_{name.upper()}", ""))
+    args.kind = args.kind or "commentary"
 
 
 def _same(path: Path, text: str) -> bool:
