@@ -24,7 +24,7 @@ def test_ci_runs_readme_test_command() -> None:
     lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
     assert "make test" in lines
     # Then the suite without TeX and the browser on the newest Python README names.
-    assert lines[-1] == 'make test-html PYTHON="$python313" VENV=.venv-3.13'
+    assert lines[-1] == 'make test-html PYTHON="$python313" VENV=.venv-3.13 LOCK='
     assert "```sh\nmake test\n```" in readme and "make test-html" in readme
 
 
