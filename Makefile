@@ -22,20 +22,41 @@ PDF           = $(BUILDDIR)/latex/stalin-edition.pdf
 # A paragraph on a full page of text, to find that page for the preview.
 PREVIEW_TEXT  = Stalin joined a forbidden book club
 
-.PHONY: help setup html latexpdf pdf-preview test verify check import clean livehtml notes-report annotation bench resolve
+.PHONY: help setup lock html latexpdf pdf-preview test test-html verify check import clean livehtml notes-report annotation bench resolve
 
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
-	@echo "Edition targets: setup test verify check import livehtml pdf-preview clean"
+	@echo "Edition targets: setup lock test verify check import livehtml pdf-preview clean"
 
-# The virtual environment, with the extension installed editable.
-$(STAMP): pyproject.toml
+# The virtual environment, with the extension installed editable. With
+# LOCK=1 (as the GitHub workflows run) every package is the version pinned in
+# the lock file and is checked against its hashes; the build backend is one of
+# them, so no package comes from anywhere unchecked.
+LOCK          ?=
+LOCKFILE      = requirements/ci.txt
+$(STAMP): pyproject.toml $(if $(LOCK),$(LOCKFILE))
 	$(PYTHON) -m venv $(VENV)
+ifneq ($(LOCK),)
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCKFILE)
+	$(BIN)/python -m pip install --quiet --no-build-isolation --no-deps -e .
+else
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+endif
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# Pin every dependency of the project and its dev tools (and the build
+# backend) with hashes in the lock file, for Python 3.11: run after changing
+# a range in pyproject.toml. pip-tools runs from its own environment.
+PIPTOOLS      = $(BUILDDIR)/pip-tools
+lock:
+	$(PYTHON) -m venv $(PIPTOOLS)
+	$(PIPTOOLS)/bin/python -m pip install --quiet pip-tools
+	CUSTOM_COMPILE_COMMAND="make lock" $(PIPTOOLS)/bin/pip-compile --quiet --strip-extras \
+	  --extra dev --generate-hashes --allow-unsafe --all-build-deps --no-emit-index-url \
+	  --output-file $(LOCKFILE) pyproject.toml
 
 html: $(STAMP)
 	$(SPHINXBUILD) -M html "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
@@ -78,9 +99,20 @@ check: $(STAMP)
 
 # Start an annotation: make annotation QUOTE="exact words" CONTRIBUTOR="Your Name"
 # [KIND=commentary|correction|context|source] [PREFIX=...] [SUFFIX=...]
+# The values are contributors' text and reach the command only as environment
+# variables holding them unexpanded ($(value)), never through a shell command
+# line, so quotes, $, backticks, $(...) and newlines in them stay words. Make
+# would expand them (running any $(shell ...)) to export them under their own
+# names, so they are not exported.
+ANNOTATE_ARGS = QUOTE PREFIX SUFFIX KIND CONTRIBUTOR
+unexport $(ANNOTATE_ARGS)
+annotation: export ANNOTATE_QUOTE = $(value QUOTE)
+annotation: export ANNOTATE_PREFIX = $(value PREFIX)
+annotation: export ANNOTATE_SUFFIX = $(value SUFFIX)
+annotation: export ANNOTATE_KIND = $(value KIND)
+annotation: export ANNOTATE_CONTRIBUTOR = $(value CONTRIBUTOR)
 annotation: $(STAMP)
-	$(BIN)/python -m scholarly_edition annotate --quote "$(QUOTE)" --prefix "$(PREFIX)" \
-	  --suffix "$(SUFFIX)" --kind "$(or $(KIND),commentary)" --contributor "$(CONTRIBUTOR)"
+	$(BIN)/python -m scholarly_edition annotate --from-env
 
 # Resolve the open notes from the article's page: make resolve ARTICLE=PAGE.html
 # The path reaches the command through the environment, never through the
@@ -121,6 +153,12 @@ notes-report: $(STAMP)
 test: check
 	$(BIN)/python -m pytest
 
+# The suite without TeX and the browser (the extension's sphinx.testing roots and
+# the HTML edition), e.g. on another Python in an environment of its own:
+# make test-html PYTHON=python3.13 VENV=.venv-3.13
+test-html: $(STAMP)
+	$(BIN)/python -m pytest -m "not pdf and not browser"
+
 livehtml: $(STAMP)
 	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(SPHINXOPTS) $(O)
 
@@ -128,7 +166,7 @@ clean:
 	rm -rf "$(BUILDDIR)"
 
 # Files make must never try to remake through the catch-all below.
-Makefile pyproject.toml package.json package-lock.json: ;
+Makefile pyproject.toml package.json package-lock.json $(LOCKFILE): ;
 
 # Any other Sphinx builder: `make epub`, `make text`, `make linkcheck`, ...
 %: $(STAMP)

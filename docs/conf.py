@@ -15,6 +15,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "ext"))
 
 from scholarly_edition import __version__, citation, structure  # noqa: E402
+from scholarly_edition.build_messages import theme_templates  # noqa: E402
 
 project = "Joseph Stalin: An Edition of a Web-Page Transcript"
 author = "The editors of the Joseph Stalin transcript edition"
@@ -69,8 +70,15 @@ smartquotes = False
 html_theme = "sphinx_book_theme"
 html_title = "Joseph Stalin: a transcript edition"
 html_static_path = ["_static"]
-html_css_files = ["edition.css"]
 html_last_updated_fmt = None
+# The values below are given as the theme (and Sphinx, for the CSS priority)
+# leave them: the theme sets them only after Sphinx has compared this
+# configuration with the previous build's, and a build that differed printed
+# "The configuration has changed" every time (scholarly_edition.build_messages).
+html_css_files = [("edition.css", {"priority": 800})]
+templates_path = theme_templates()
+html_permalinks_icon = "#"
+html_sourcelink_suffix = ""
 html_theme_options = {
     # The sidebar shows the parts and the current part's chapters. Expanding
     # every part on every page puts the whole table of contents in each page,
@@ -79,6 +87,9 @@ html_theme_options = {
     "show_toc_level": 2,
     "home_page_in_toc": True,
     "use_download_button": False,
+    "navbar_persistent": ["search-button-field"],
+    "icon_links": [],
+    "logo": {},
 }
 
 latex_engine = "xelatex"

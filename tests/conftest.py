@@ -24,6 +24,28 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 SHARED_README = ROOT.parent / "shared" / "source" / "README.md"
 
 
+# Fixtures that need a marker on every test using them, so that `-m "not pdf"`
+# runs no TeX and `-m "not browser"` no Chromium.
+MARKED_FIXTURES = {"pdf_build": "pdf", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse to run a test that uses a marked fixture without its marker."""
+    unmarked = [
+        f"{item.nodeid} uses {fixture} without @pytest.mark.{marker}"
+        for item in items
+        for fixture, marker in MARKED_FIXTURES.items()
+        if fixture in getattr(item, "fixturenames", ()) and item.get_closest_marker(marker) is None
+    ]
+    if unmarked:
+        raise pytest.UsageError("\n".join(unmarked))
+
+
+# What EPUB 3 requires of a project (test roots give neither): without it the
+# epub builder warns whatever the extension does.
+EPUB_METADATA = {"copyright": "2026, the editors", "version": "1"}
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Test roots for ``@pytest.mark.sphinx(testroot=...)``."""
@@ -45,8 +67,10 @@ def bench_module(name: str) -> ModuleType:
     return module
 
 
-def sphinx_build(builder: str, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Build the real edition as `make` does: warnings are errors."""
+def sphinx_build(
+    builder: str, out: Path, *extra: str, source: Path = ROOT / "docs"
+) -> subprocess.CompletedProcess[str]:
+    """Build the real edition (or a copy's ``source``) as `make` does: warnings are errors."""
     return subprocess.run(
         [
             sys.executable,
@@ -54,7 +78,7 @@ def sphinx_build(builder: str, out: Path, *extra: str) -> subprocess.CompletedPr
             "sphinx",
             "-M",
             builder,
-            str(ROOT / "docs"),
+            str(source),
             str(out),
             "-W",
             "--keep-going",
@@ -154,3 +178,37 @@ def checkout(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "refs", tmp_path / "refs")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     return tmp_path
+
+
+# What a copy of the edition leaves out: tools' environments and outputs.
+NOT_COPIED = shutil.ignore_patterns(
+    ".git", ".venv", "_build", "node_modules", "__pycache__", ".*_cache", ".hypothesis"
+)
+
+
+@pytest.fixture
+def edition_copy(tmp_path: Path) -> Path:
+    """A whole copy of the edition (Makefile, data, sources, code, tests) to change
+    in a test as a contributor changes a clone, and to run ``make`` in."""
+    copy = tmp_path / "edition"
+    shutil.copytree(ROOT, copy, ignore=NOT_COPIED)
+    return copy
+
+
+def run_make(
+    copy: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``make ARGS`` in a copy of the edition with this test run's environment.
+
+    ``VENV`` is the environment running the tests, and ``STAMP`` a fresh file,
+    so make never tries to create or reinstall an environment.
+    """
+    stamp = copy / ".installed-for-tests"
+    stamp.touch()
+    venv = Path(sys.executable).parent.parent
+    return subprocess.run(
+        ["make", "--no-print-directory", "-C", str(copy), f"VENV={venv}", f"STAMP={stamp}", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1764115200", **(env or {})},
+    )

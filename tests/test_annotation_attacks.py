@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, sphinx_build
 
 FRONT = (
     "---\ntarget:\n  quote: diwndling\ncontributor: A. Stranger\ndate: 2026-11-30\n"
@@ -111,22 +111,7 @@ def test_make_check_names_every_attack(attacked: Path) -> None:
 
 def test_the_build_fails_at_every_attack_and_publishes_none(attacked: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    build = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-M",
-            "html",
-            str(attacked / "docs"),
-            str(out),
-            "-W",
-            "--keep-going",
-            "-q",
-        ],
-        capture_output=True,
-        text=True,
-    )
+    build = sphinx_build("html", out, source=attacked / "docs")
     assert build.returncode != 0
     assert "Traceback" not in build.stderr
     _assert_each_located(build.stderr, attacked / "docs" / "annotations")

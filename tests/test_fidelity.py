@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
+from edition_tools import new_edition
 from scholarly_edition import fidelity, structure
 
 
@@ -67,3 +70,28 @@ def test_pdf_edition_is_faithful(pdf_build: tuple[Path, str], edition: structure
     report = fidelity.check_pdf(edition, pdf_build[0])
     assert report.problems == ()
     assert report.percent == 100.0
+
+
+def test_verify_does_not_check_a_pdf_older_than_the_sources(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A PDF left in _build from before an edit is reported as such, not checked."""
+    witness = tmp_path / "w.txt"
+    witness.write_text("One line of text.\n", encoding="utf-8")
+    root = tmp_path / "edition"
+    new_edition.create(root, witness, "T", sys.executable)
+    html = root / "_build" / "html"
+    html.mkdir(parents=True)
+    (html / "index.html").write_text(
+        '<article class="bd-article"><h1>T</h1><p>One line of text.</p></article>',
+        encoding="utf-8",
+    )
+    pdf = root / "_build" / "latex" / "old-title.pdf"
+    pdf.parent.mkdir()
+    pdf.write_bytes(b"not a PDF: never read")
+    os.utime(pdf, ns=(1, 1))
+    mapping = structure.load(root / "refs" / "structure.toml")
+    assert fidelity.main(mapping, None, None) == 0
+    out = capsys.readouterr().out
+    assert f"PDF: {pdf} is older than CITATION.cff, not checked" in out
+    assert "HTML fidelity: 100.00%" in out

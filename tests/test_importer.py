@@ -49,6 +49,11 @@ def test_every_witness_line_is_written_once(edition: structure.Structure) -> Non
         ("a *b* _c_ `d` <e> & f | g {h}", "a \\*b\\* \\_c\\_ \\`d\\` \\<e> \\& f \\| g \\{h\\}"),
         ("[3] stays, [4](x) is no link", "[3] stays, [4]\\(x) is no link"),
         ("see https://example.org/a_b now", "see <https://example.org/a_b> now"),
+        ("at https://example.org/page[4] and", "at <https://example.org/page>[4] and"),
+        ("https://example.org/<b>", "<https://example.org/>\\<b>"),
+        ("a (see https://example.org/a_(b).)", "a (see <https://example.org/a_(b)>.)"),
+        ("a footnote-like [^1] reference", "a footnote-like [\\^1] reference"),
+        ("[1]: https://example.org/x", "\\[1]: <https://example.org/x>"),
     ],
 )
 def test_escape_makes_text_literal(text: str, expected: str) -> None:

@@ -35,6 +35,22 @@ EVERYTHING = (
 )
 
 
+def _latex(rootdir: Path, tmp_path: Path, files: dict[str, str]) -> tuple[Path, Path, str]:
+    """The annotations test root with ``files`` added, written as LaTeX for xelatex:
+    (source folder, LaTeX folder, the build's warnings)."""
+    require_tex()
+    srcdir = tmp_path / "root"
+    shutil.copytree(rootdir / "test-annotations", srcdir)
+    for name, text in files.items():
+        (srcdir / name).write_text(text, encoding="utf-8")
+    app = SphinxTestApp("latex", srcdir=srcdir, confoverrides={"latex_engine": "xelatex"})
+    try:
+        app.build()
+        return srcdir, app.outdir, app.warning.getvalue()
+    finally:
+        app.cleanup()
+
+
 def _make_pdf(folder: Path) -> subprocess.CompletedProcess[str]:
     """Sphinx's LaTeX Makefile as `make latexpdf` runs it; standard input left open,
     so TeX would wait there for ever if it stopped at a prompt."""
@@ -49,47 +65,31 @@ def _make_pdf(folder: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_whatever_the_check_allows_builds_in_the_pdf(rootdir: Path, tmp_path: Path) -> None:
-    require_tex()
-    srcdir = tmp_path / "root"
-    shutil.copytree(rootdir / "test-annotations", srcdir)
+    srcdir, outdir, warnings = _latex(rootdir, tmp_path, {"annotations/everything.md": EVERYTHING})
     path = srcdir / "annotations" / "everything.md"
-    path.write_text(EVERYTHING, encoding="utf-8")
     keys = set(bib_lint.check(srcdir / "works.bib").keys)
     notes = set(notes_data.load(srcdir / "notes.toml", keys).notes)
     refs = annotations_file.References(keys, notes, srcdir)
     assert annotations_file.read(path, EVERYTHING, refs).problems == []
-    app = SphinxTestApp("latex", srcdir=srcdir, confoverrides={"latex_engine": "xelatex"})
-    try:
-        app.build()
-        assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
-    finally:
-        app.cleanup()
-    result = _make_pdf(app.outdir)
+    assert "WARNING" not in warnings, warnings
+    result = _make_pdf(outdir)
     assert result.returncode == 0, result.stdout[-3000:]
-    (pdf,) = app.outdir.glob("*.pdf")
+    (pdf,) = outdir.glob("*.pdf")
     text = pdf_text(pdf)
     assert "code \\ { } % $ & # _ ^ ~" in text and "thrice" in text, text
 
 
 def test_an_error_inside_an_annotation_names_its_file(rootdir: Path, tmp_path: Path) -> None:
-    require_tex()
-    srcdir = tmp_path / "root"
-    shutil.copytree(rootdir / "test-annotations", srcdir)
-    (srcdir / "annotations" / "late-baptism.md").write_text(ANNOTATION, encoding="utf-8")
-    app = SphinxTestApp("latex", srcdir=srcdir, confoverrides={"latex_engine": "xelatex"})
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    (tex,) = app.outdir.glob("*.tex")
+    srcdir, outdir, _ = _latex(rootdir, tmp_path, {"annotations/late-baptism.md": ANNOTATION})
+    (tex,) = outdir.glob("*.tex")
     text = tex.read_text(encoding="utf-8")
     begin = latex_errors.BEGIN + "annotations/late-baptism\n"
     assert begin in text and latex_errors.END + "annotations/late-baptism\n" in text
     # What TeX might fail on in a contributor's text, stood for by an undefined command.
     tex.write_text(text.replace("A note with", r"A note \undefinedbyanyone with"), "utf-8")
-    result = _make_pdf(app.outdir)
+    result = _make_pdf(outdir)
     assert result.returncode != 0
-    message = latex_errors.explain(app.outdir, srcdir)
+    message = latex_errors.explain(outdir, srcdir)
     assert message.startswith(
         f"{srcdir}/annotations/late-baptism.md: TeX cannot typeset this annotation "
         "(Undefined control sequence."
@@ -97,21 +97,14 @@ def test_an_error_inside_an_annotation_names_its_file(rootdir: Path, tmp_path: P
 
 
 def test_an_error_outside_annotations_names_the_tex_line(rootdir: Path, tmp_path: Path) -> None:
-    require_tex()
-    srcdir = tmp_path / "root"
-    shutil.copytree(rootdir / "test-annotations", srcdir)
-    app = SphinxTestApp("latex", srcdir=srcdir, confoverrides={"latex_engine": "xelatex"})
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    (tex,) = app.outdir.glob("*.tex")
+    srcdir, outdir, _ = _latex(rootdir, tmp_path, {})
+    (tex,) = outdir.glob("*.tex")
     lines = tex.read_text(encoding="utf-8").splitlines()
     at = lines.index(r"\begin{document}") + 2
     lines.insert(at - 1, r"\undefinedbyanyone")
     tex.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert _make_pdf(app.outdir).returncode != 0
-    message = latex_errors.explain(app.outdir, srcdir)
+    assert _make_pdf(outdir).returncode != 0
+    message = latex_errors.explain(outdir, srcdir)
     assert message.startswith(f"{tex}:{at}: TeX error: Undefined control sequence."), message
 
 

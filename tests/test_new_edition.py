@@ -7,6 +7,7 @@ real command in a subprocess, then its own Makefile's `make html` and
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, unavailable
+from conftest import ROOT, pdf_text, require_tex, unavailable
 from edition_tools import new_edition
 from scholarly_edition import structure
 
@@ -31,7 +32,16 @@ MARKED = (
     "\n"
     "Note 1 is cited again.[1] So is a date [O.S. 6 December] in brackets.\n"
 )
-PLAIN = "A witness without any note.\n\nIts second paragraph: # no heading, *no emphasis*.\n"
+# No markers; lines that would be markup if the importer let them through.
+PLAIN = (
+    "A witness without any note.\n"
+    "\n"
+    "# Not a heading, *no emphasis*, <b>no bold</b> <script>alert(1)</script>\n"
+    "1. Not a list; a footnote-like [^x] and ![no image](x.png) [no link](http://e.org)\n"
+    "[label]: https://example.org/no-definition\n"
+    "Term\n"
+    ": no definition {no-role}`x` $$no math$$\n"
+)
 
 
 @dataclass(frozen=True)
@@ -101,6 +111,15 @@ def test_builds_without_warnings_and_verifies(which: str, request: pytest.Fixtur
     assert "HTML fidelity: 100.00%" in built.verify.stdout
 
 
+def test_witness_text_never_becomes_markup(plain: Built) -> None:
+    article = page(plain, "index.html").select_one("article.bd-article")
+    assert article.select("script, b, img, h2, ol, dl, .math") == []
+    assert [a["href"] for a in article.select("a[href^='http']")] == [
+        "http://e.org",
+        "https://example.org/no-definition",
+    ]
+
+
 def test_witness_is_copied_byte_identical_with_its_hash(marked: Built) -> None:
     copy = marked.root / "refs" / "witness.txt"
     assert copy.read_bytes() == MARKED.encode("utf-8")
@@ -111,6 +130,8 @@ def test_witness_is_copied_byte_identical_with_its_hash(marked: Built) -> None:
     assert [c.file for c in mapping.chapters] == ["index"]
     assert mapping.lacuna is None
     assert mapping.edition["title"] == 'Notes & "Quotes": a {test} $edition'
+    about = page(marked, "about.html").get_text()
+    assert f"(6 lines, UTF-8; sha256 {hashlib.sha256(MARKED.encode()).hexdigest()})" in about
 
 
 def test_note_map_lists_every_marker_once_unresolved(marked: Built, plain: Built) -> None:
@@ -157,6 +178,41 @@ def test_makefile_uses_the_python_that_ran_new(marked: Built) -> None:
     assert f'"{sys.executable}" -m sphinx -M html' in marked.html.stdout
 
 
+@pytest.mark.pdf
+def test_latexpdf_builds_and_verifies(marked: Built) -> None:
+    """The PDF too: built by the project's Makefile with -W, then checked by `make verify`."""
+    require_tex()
+    pdf = make(marked.root, "latexpdf")
+    assert pdf.returncode == 0, pdf.stdout[-3000:] + pdf.stderr
+    built = marked.root / "_build" / "latex" / "notes-quotes-a-test-edition.pdf"
+    # The title is LaTeX markup to Sphinx: escaped, its & $ { } print as text.
+    assert 'Notes & "Quotes": a {test} $edition' in pdf_text(built)
+    verify = make(marked.root, "verify")
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    assert "PDF fidelity: 100.00%" in verify.stdout
+
+
+def test_parallel_build_is_identical(marked: Built) -> None:
+    """`-j 2` writes the same pages, byte for byte, as the serial build."""
+    parallel = make(marked.root, "html", "BUILDDIR=_build-j2", "O=-j 2")
+    assert parallel.returncode == 0, parallel.stdout[-3000:] + parallel.stderr
+    serial, other = marked.root / "_build" / "html", marked.root / "_build-j2" / "html"
+    pages = sorted(path.relative_to(serial) for path in serial.rglob("*.html"))
+    assert pages == sorted(path.relative_to(other) for path in other.rglob("*.html"))
+    for name in pages:
+        assert (serial / name).read_bytes() == (other / name).read_bytes(), name
+
+
+def test_the_wheel_carries_the_template() -> None:
+    """Every template file matches the package data pyproject.toml declares."""
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        patterns = tomllib.load(file)["tool"]["setuptools"]["package-data"]["edition_tools"]
+    package = ROOT / "ext" / "edition_tools"
+    declared = {path for pattern in patterns for path in package.glob(pattern) if path.is_file()}
+    files = {path for path in (package / "template").rglob("*") if path.is_file()}
+    assert files and files <= declared
+
+
 def test_make_check_passes_on_the_new_project(marked: Built) -> None:
     checked = make(marked.root, "check")
     assert checked.returncode == 0, checked.stdout + checked.stderr
@@ -201,6 +257,7 @@ def test_refuses_a_witness_that_is_not_utf8(tmp_path: Path) -> None:
         (None, "T", "cannot be read: No such file or directory"),
         ("\n \n", "T", "the witness has no text"),
         (PLAIN, "  ", 'give the edition a title: --title "TITLE"'),
+        (PLAIN, "Two\nlines", "the title must be one line of text"),
     ],
 )
 def test_refuses_what_cannot_become_an_edition(
@@ -244,3 +301,69 @@ def test_an_article_saved_from_wikipedia(tmp_path: Path) -> None:
     notes = tomllib.loads((built.root / "refs" / "notes.toml").read_text(encoding="utf-8"))
     assert len(notes["notes"]) == 80
     assert list(notes["notes"])[:3] == ["1", "2", "3"]
+
+
+READ = (
+    "An opening paragraph.[1]\n\nPart One\n\nSection A\n\nText of section A.[2]\n\n"
+    "See also: elsewhere\n\nA quoted line.\n\n— Someone\n\nSection B\n\n"
+    "Text of B, which breaks off mi"
+)
+# The editors' reading: the witness's conventions and its break, before the chapters.
+CONVENTIONS = """hatnote_prefixes = ["See also: "]
+attribution_prefix = "— "
+
+[lacuna]
+line = 17
+after = "breaks off mi"
+
+"""
+CHAPTERS = """[[chapter]]
+file = "part-one/index"
+first = 3
+
+[[chapter]]
+file = "part-one/section-a"
+first = 5
+
+[[chapter]]
+file = "part-one/section-b"
+first = 15
+
+"""
+LINES = """3 = "part"
+5 = "section"
+9 = "hatnote"
+11 = "quote"
+13 = "attribution"
+15 = "section"
+"""
+
+
+def test_the_editors_reading_goes_into_the_map(tmp_path: Path) -> None:
+    """Headings, a hatnote, a quotation and a lacuna read into the new map, then
+    `make import`: the edition builds and verifies as before."""
+    witness = tmp_path / "w.txt"
+    witness.write_text(READ, encoding="utf-8")
+    root = tmp_path / "edition"
+    assert run_new(root, witness, "Parts").returncode == 0
+    path = root / "refs" / "structure.toml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("[[chapter]]")
+    text = text[:first] + CONVENTIONS + text[first:]
+    path.write_text(text.replace("[lines]\n", CHAPTERS + "[lines]\n" + LINES), encoding="utf-8")
+    imported = make(root, "import")
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    built = make(root, "verify")
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr
+    assert "HTML fidelity: 100.00%" in built.stdout
+    section = root / "_build" / "html" / "part-one" / "section-a.html"
+    soup = BeautifulSoup(section.read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("p.hatnote").get_text() == "See also: elsewhere"
+    assert soup.select_one("blockquote p.attribution").get_text() == "— Someone"
+    last = root / "_build" / "html" / "part-one" / "section-b.html"
+    assert (
+        "breaks off"
+        in BeautifulSoup(last.read_text(encoding="utf-8"), "html.parser")
+        .select_one(".lacuna")
+        .get_text()
+    )

@@ -104,6 +104,22 @@ def _html(make_app, srcdir: Path, **kwargs: object) -> SphinxTestApp:
     return app
 
 
+def test_an_edition_without_its_notes_page_says_the_markers_are_not_linked(
+    make_app, rootdir: Path, tmp_path: Path
+) -> None:
+    srcdir = _copy(rootdir, tmp_path)
+    (srcdir / "notes.md").unlink()
+    index = srcdir / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("notes\n", ""), encoding="utf-8")
+    app = _html(make_app, srcdir, freshenv=True)
+    warnings = strip_colors(app.warning.getvalue())
+    assert (
+        f"{srcdir / 'first.md'}:3: WARNING: the text cites 3 note(s), but edition_notes_page"
+        " 'notes' is not a document: the markers are not linked; add that page with a"
+        " {note-list} directive, or name the page that has one [edition.notes_page]"
+    ) in warnings
+
+
 def test_parallel_build_is_identical(make_app, rootdir: Path, tmp_path: Path) -> None:
     serial = _html(make_app, _copy(rootdir, tmp_path / "a"), freshenv=True)
     parallel = _html(make_app, _copy(rootdir, tmp_path / "b"), freshenv=True, parallel=2)

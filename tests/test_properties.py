@@ -13,6 +13,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from docutils import nodes
 from docutils.core import publish_doctree
@@ -126,10 +127,9 @@ def test_unreadable_bytes_are_a_problem_not_a_traceback(tmp_path: Path) -> None:
     assert problem.message.startswith("cannot read the note map: 'utf-8' codec")
     (problem,) = bib_lint.check(path).problems
     assert problem.message.startswith("cannot read: 'utf-8' codec")
-    try:
+    with pytest.raises(names_register.RegisterError) as refused:
         names_register.load(path)
-    except names_register.RegisterError as exc:
-        assert str(exc).startswith(f"{path}: cannot read: 'utf-8' codec")
+    assert str(refused.value).startswith(f"{path}: cannot read: 'utf-8' codec")
 
 
 VALUES = st.one_of(

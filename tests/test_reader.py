@@ -55,8 +55,10 @@ def test_paragraphs_are_numbered_per_section(app: SphinxTestApp) -> None:
         ' aria-label="Paragraph 1: link">1</a>'
     ) in html
     soup = BeautifulSoup(html, "html.parser")
-    for uncounted in soup.select("p.apparatus, p.hatnote"):
-        assert not uncounted.get("id"), uncounted
+    uncounted = soup.select("p.apparatus, p.hatnote")
+    assert len(uncounted) == 2  # the introduction and the hatnote
+    for paragraph in uncounted:
+        assert not paragraph.get("id"), paragraph
     other = (app.outdir / "other.html").read_text(encoding="utf-8")
     assert _anchors(other) == {"p1": "Only paragraph. 1"}
 

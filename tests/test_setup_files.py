@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, unavailable
+from conftest import ROOT, pytest_collection_modifyitems, unavailable
 
 
 def test_readme_tex_command_installs_what_ci_installs() -> None:
@@ -21,7 +21,11 @@ def test_readme_tex_command_installs_what_ci_installs() -> None:
 def test_ci_runs_readme_test_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "```sh\nmake test\n```" in readme
-    assert (ROOT / ".ci" / "run").read_text().rstrip().endswith("make test")
+    lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
+    assert "make test" in lines
+    # Then the suite without TeX and the browser on the newest Python README names.
+    assert lines[-1] == 'make test-html PYTHON="$python313" VENV=.venv-3.13 LOCK='
+    assert "```sh\nmake test\n```" in readme and "make test-html" in readme
 
 
 def test_a_missing_tool_fails_in_ci_and_is_skipped_elsewhere(
@@ -50,3 +54,30 @@ def test_search_stems_with_the_compiled_snowball_stemmer(edition) -> None:
     words = sorted({w.lower() for w in re.findall(r"\w+", "\n".join(edition.lines))})
     assert len(words) > 2000
     assert stemmer.stemWords(words) == EnglishStemmer().stemWords(words)
+
+
+class _Item:
+    """The little of a collected test the marker check reads."""
+
+    nodeid = "tests/test_x.py::test_y"
+
+    def __init__(self, fixture: str, marker: str | None) -> None:
+        self.fixturenames = ("tmp_path", fixture)
+        self.marker = marker
+
+    def get_closest_marker(self, name: str) -> object | None:
+        return name if name == self.marker else None
+
+
+@pytest.mark.parametrize(("fixture", "marker"), [("pdf_build", "pdf"), ("browser", "browser")])
+def test_a_test_that_builds_tex_or_drives_chromium_carries_its_marker(
+    fixture: str, marker: str
+) -> None:
+    """`-m "not pdf"` must leave out every TeX build (and "not browser" Chromium)."""
+    pytest_collection_modifyitems([_Item(fixture, marker), _Item("html_build", None)])
+    with pytest.raises(pytest.UsageError) as refused:
+        pytest_collection_modifyitems([_Item(fixture, None)])
+    assert (
+        str(refused.value)
+        == f"tests/test_x.py::test_y uses {fixture} without @pytest.mark.{marker}"
+    )

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 import sys
 from dataclasses import dataclass
 from importlib import resources
@@ -61,7 +60,8 @@ def read_witness(path: Path) -> Witness:
     text = data.decode("utf-8")
     if not text.strip():
         raise NewEditionError(f"{path}: the witness has no text")
-    return Witness(data, hashlib.sha256(data).hexdigest(), len(text.split("\n")), labels(text))
+    lines = text.count("\n") + (not text.endswith("\n"))
+    return Witness(data, hashlib.sha256(data).hexdigest(), lines, labels(text))
 
 
 def labels(text: str) -> tuple[str, ...]:
@@ -110,7 +110,7 @@ def _template_files(folder: Traversable, under: PurePosixPath) -> list[tuple[Pur
     for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
         if item.is_dir():
             files += _template_files(item, under / item.name)
-        elif item.name != "__pycache__":
+        else:
             files.append((under / item.name, item.read_text(encoding="utf-8")))
     return files
 
@@ -137,44 +137,49 @@ def render(witness: Witness, title: str, python: str) -> dict[PurePosixPath, str
     return rendered
 
 
-def create(target: Path, witness_path: Path, title: str, python: str) -> list[Path]:
-    """Write the project into ``target`` (missing or empty); returns the files written."""
+def create(target: Path, witness_path: Path, title: str, python: str) -> Witness:
+    """Write the project into ``target`` (missing or empty); returns the witness written."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise NewEditionError(f"{target}: exists and is not an empty folder; choose a new one")
-    if not title.strip():
+    title = title.strip()
+    if not title:
         raise NewEditionError('give the edition a title: --title "TITLE"')
+    if not title.isprintable():
+        raise NewEditionError("the title must be one line of text, without control characters")
     witness = read_witness(witness_path)
-    files = render(witness, title.strip(), python)
-    written = []
-    for relative, text in files.items():
+    files: dict[PurePosixPath, str | bytes] = {**render(witness, title, python)}
+    files[PurePosixPath("refs/witness.txt")] = witness.data
+    for relative, content in files.items():
         path = target / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    copy = target / "refs" / "witness.txt"
-    copy.write_bytes(witness.data)
-    written.append(copy)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        except OSError as exc:
+            raise NewEditionError(f"{path}: cannot be written: {exc.strerror}") from None
+    # The front page is the importer's, as after every `make import`.
     try:
         mapping = structure.load(target / "refs" / "structure.toml")
-    except structure.StructureError as exc:  # a template that does not fit: never the user's
-        shutil.rmtree(target)
+    except structure.StructureError as exc:  # the template's fault, never the witness's
         raise NewEditionError(f"the new structure map does not load: {exc}") from None
-    written += importer.write(mapping, target / "docs")
-    return sorted(written)
+    importer.write(mapping, target / "docs")
+    return witness
 
 
 def main(target: Path, witness_path: Path, title: str) -> int:
     """Create the project and say what was written and what to do next."""
     try:
-        written = create(target, witness_path, title, sys.executable)
+        witness = create(target, witness_path, title, sys.executable)
     except NewEditionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    for path in written:
+    for path in sorted(p for p in target.rglob("*") if p.is_file()):
         print(f"wrote {path}")
-    count = len(labels((target / "refs" / "witness.txt").read_text(encoding="utf-8")))
     print(
-        f"\nA new edition of {witness_path} in {target} ({count} note markers, all unresolved)."
+        f"\nA new edition of {witness_path} in {target}"
+        f" ({len(witness.labels)} note markers, all unresolved)."
         "\nNext steps:"
         f"\n  cd {target}"
         "\n  make html      # build the HTML edition into _build/html"

@@ -12,6 +12,7 @@ from . import (
     absent_image,
     annotating,
     article_provenance,
+    build_messages,
     build_recovery,
     garbage_collection,
     lacuna,
@@ -43,6 +44,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     names.setup(app)
     reader.setup(app)
     build_recovery.setup(app)
+    build_messages.setup(app)
     source_encoding.setup(app)
     template_cache.setup(app)
     toml_cache.setup(app)

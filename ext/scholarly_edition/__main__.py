@@ -1,4 +1,8 @@
-"""The command line: ``python -m scholarly_edition COMMAND`` (``--help`` lists them)."""
+"""Command line: ``python -m scholarly_edition COMMAND``.
+
+Commands: ``new``, ``import``, ``check``, ``notes-report``, ``annotate``,
+``latex-error``, ``verify``, ``resolve``.
+"""
 
 from __future__ import annotations
 
@@ -36,7 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="lint the witness, the structure map and refs/ (no build)")
     commands.add_parser("notes-report", help="resolved and open notes per chapter")
     annotate = commands.add_parser("annotate", help="start an annotation of a quoted passage")
-    annotate.add_argument("--quote", required=True, help="the exact words of the passage")
+    given = annotate.add_mutually_exclusive_group(required=True)
+    given.add_argument("--quote", help="the exact words of the passage")
+    given.add_argument(
+        "--from-env",
+        action="store_true",
+        help="read every value from ANNOTATE_QUOTE, _PREFIX, _SUFFIX, _KIND, _CONTRIBUTOR",
+    )
     annotate.add_argument("--prefix", default="", help="words just before, to make it unique")
     annotate.add_argument("--suffix", default="", help="words just after, to make it unique")
     annotate.add_argument("--kind", default="commentary", choices=KINDS)
@@ -62,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "latex-error":
         print(f"error: {latex_errors.explain(args.latex_dir, args.sources)}", file=sys.stderr)
         return 1
+    if args.command == "new":
+        return new_edition.main(args.dir, args.witness, args.title)
 
     try:
         mapping = structure.load(args.root / "refs" / "structure.toml")
@@ -121,6 +133,11 @@ def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
 
 
 def _annotate(args: argparse.Namespace, mapping: structure.Structure) -> int:
+    if args.from_env:
+        _read_environment(args)
+    if not args.quote.strip():
+        print("error: give the exact words: --quote WORDS (QUOTE= with make)", file=sys.stderr)
+        return 1
     if not args.contributor.strip():
         print(
             "error: say who you are: --contributor NAME (CONTRIBUTOR= with make)", file=sys.stderr
@@ -166,6 +183,17 @@ def _resolve(args: argparse.Namespace, mapping: structure.Structure) -> int:
     if not args.dry_run:
         print(f"report: {run.REPORT} (for the pull request)")
     return 0
+
+
+def _read_environment(args: argparse.Namespace) -> None:
+    """Take the values ``make annotation`` passes as environment variables.
+
+    Make hands them over unexpanded and outside any shell command line, so a
+    contributor's quotes, ``$`` or backticks arrive as the words typed.
+    """
+    for name in ("quote", "prefix", "suffix", "kind", "contributor"):
+        setattr(args, name, os.environ.get(f"ANNOTATE_{name.upper()}", ""))
+    args.kind = args.kind or "commentary"
 
 
 def _same(path: Path, text: str) -> bool:

@@ -18,7 +18,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from .annotations_file import WITHHELD
-from .annotations_read import PARSED, is_annotation, line_of
+from .annotations_read import PARSED, ancestors, is_annotation, line_of
 from .annotations_safety import MAX_DEPTH, REFUSED, SAFE_SCHEMES
 from .warnings_ import EditionWarning, warn
 
@@ -83,12 +83,7 @@ def refusal(node: nodes.Node, found_docs: set[str]) -> str | None:
 
 def _depth(node: nodes.Element) -> int:
     """How many lists and quotations ``node`` stands in, itself included."""
-    depth = 0
-    current: nodes.Element | None = node
-    while current is not None:
-        depth += isinstance(current, NESTING)
-        current = current.parent
-    return depth
+    return sum(isinstance(a, NESTING) for a in (node, *ancestors(node)))
 
 
 class AnnotationAllowList(SphinxTransform):
@@ -123,9 +118,4 @@ class AnnotationAllowList(SphinxTransform):
 
 
 def _inside_message(node: nodes.Element) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, nodes.system_message):
-            return True
-        parent = parent.parent
-    return False
+    return any(isinstance(a, nodes.system_message) for a in ancestors(node))

@@ -128,7 +128,7 @@ class BlockCollector(SphinxTransform):
         assert isinstance(domain, AnnotationsDomain)
         blocks = []
         for node in self.document.findall(lambda n: isinstance(n, nodes.paragraph | nodes.title)):
-            if any(isinstance(a, NOT_TEXT) for a in _ancestors(node)):
+            if any(isinstance(a, NOT_TEXT) for a in ancestors(node)):
                 continue
             kind = "title" if isinstance(node, nodes.title) else "paragraph"
             node[BLOCK_DOC], node[BLOCK_INDEX] = docname, len(blocks)
@@ -136,7 +136,7 @@ class BlockCollector(SphinxTransform):
         domain.blocks[docname] = blocks
 
 
-def _ancestors(node: nodes.Node):
+def ancestors(node: nodes.Node):
     parent = node.parent
     while parent is not None:
         yield parent
@@ -144,7 +144,7 @@ def _ancestors(node: nodes.Node):
 
 
 def line_of(node: nodes.Node) -> int:
-    for candidate in (node, *_ancestors(node)):
+    for candidate in (node, *ancestors(node)):
         if candidate.line:
             return candidate.line
     return 0

@@ -148,13 +148,34 @@ def check_pdf(structure: Structure, pdf: Path) -> Report:
     return compare("PDF", witness_tokens(structure, fold=True), pdf_tokens(pdf), True)
 
 
+def built_pdf(root: Path) -> tuple[Path | None, Path | None]:
+    """The newest PDF in ``_build/latex``, and a source newer than it if there is one.
+
+    A PDF left from an earlier build (or from an earlier title of the edition)
+    is not the edition as it is now: checking it would report the fidelity of
+    old sources.
+    """
+    built = sorted((root / "_build" / "latex").glob("*.pdf"), key=lambda p: p.stat().st_mtime_ns)
+    if not built:
+        return None, None
+    pdf = built[-1]
+    made = pdf.stat().st_mtime_ns
+    sources = [root / "CITATION.cff"]
+    for folder in ("docs", "refs"):
+        sources += [p for p in (root / folder).rglob("*") if "_build" not in p.parts]
+    for source in sorted(sources):
+        if source.is_file() and source.stat().st_mtime_ns > made:
+            return pdf, source.relative_to(root)
+    return pdf, None
+
+
 def main(structure: Structure, html: Path | None, pdf: Path | None) -> int:
     """Print a report per output; exit status 1 unless each is at 100%."""
     root = structure.path.parent.parent
     html = html or root / "_build" / "html"
+    newer = None
     if pdf is None:
-        built = sorted((root / "_build" / "latex").glob("*.pdf"))
-        pdf = built[0] if built else None
+        pdf, newer = built_pdf(root)
     reports = []
     if not (html / "index.html").is_file():
         print(f"error: no HTML edition at {html}: run `make html` first", file=sys.stderr)
@@ -164,7 +185,11 @@ def main(structure: Structure, html: Path | None, pdf: Path | None) -> int:
     except (OSError, ValueError) as exc:  # a chapter page missing, or built with another theme
         print(f"error: {exc}; run `make html`", file=sys.stderr)
         return 1
-    if pdf is not None and pdf.is_file():
+    if newer is not None:
+        print(
+            f"PDF: {pdf} is older than {newer}, not checked (run `make latexpdf` to check it too)"
+        )
+    elif pdf is not None and pdf.is_file():
         reports.append(check_pdf(structure, pdf))
     else:
         print("PDF: not built (run `make latexpdf` to check it too)")

@@ -23,9 +23,14 @@ HEADER_LABELS = {
 RESIDUE_TITLE = "Page residue: text of the captured page, not of the article"
 LACUNA_ROLE = "{lacuna}`the witness breaks off here`"
 
-_URL = re.compile(r"https?://\S+")
-_INLINE_SPECIAL = re.compile(r"([\\`*_<&|{}])|(\](?=\())")
+# A bracket ends a web address: "https://example.org/page[4]" cites note 4.
+# An autolink may contain no "<" or ">".
+_URL = re.compile(r"https?://[^\s\[\]<>]+")
+# "[^" opens a footnote reference in MyST: the caret is escaped.
+_INLINE_SPECIAL = re.compile(r"([\\`*_<&|{}])|(\](?=\())|(?<=\[)(\^)")
 _BLOCK_START = re.compile(r"^(?:[#>+=\-{:~(]|\d+[.)])")
+# "[label]: ..." at the start of a line is a link reference definition.
+_LINK_DEFINITION = re.compile(r"^\[[^\]]*\]:")
 
 
 def escape(text: str) -> str:
@@ -37,20 +42,37 @@ def escape(text: str) -> str:
     parts = []
     position = 0
     for url in _URL.finditer(text):
+        address = _address(url.group())
         parts.append(_escape_plain(text[position : url.start()]))
-        parts.append(f"<{url.group()}>")
-        position = url.end()
+        parts.append(f"<{address}>")
+        position = url.start() + len(address)
     parts.append(_escape_plain(text[position:]))
     escaped = "".join(parts).strip()
     match = _BLOCK_START.match(escaped)
     if match:
         cut = match.end() - 1
         escaped = escaped[:cut] + "\\" + escaped[cut:]
+    elif _LINK_DEFINITION.match(escaped):
+        escaped = "\\" + escaped
     return escaped
 
 
+def _address(url: str) -> str:
+    """The web address without the sentence's punctuation after it: a closing
+    parenthesis that opened before the address, a full stop, a comma."""
+    while url and (url[-1] in ".,;:!?'\"" or (url[-1] == ")" and url.count("(") < url.count(")"))):
+        url = url[:-1]
+    return url
+
+
 def _escape_plain(text: str) -> str:
-    return _INLINE_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) else "]\\", text)
+    return _INLINE_SPECIAL.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    if match.group(2):
+        return "]\\"
+    return "\\" + (match.group(1) or match.group(3))
 
 
 def render(structure: Structure) -> dict[str, str]:

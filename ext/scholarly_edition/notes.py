@@ -135,8 +135,28 @@ def order_notes(app: Sphinx, env: BuildEnvironment) -> list[str]:
                     f"note {label} is in the note map but never cited in the text",
                     f"{note_map.path}:{note.line or 1}",
                 )
+        _check_notes_page(env, domain)
     pages = [env.config.edition_notes_page, env.config.edition_notes_report_page]
     return [page for page in pages if page in env.all_docs] if changed else []
+
+
+def _check_notes_page(env: BuildEnvironment, domain: NotesDomain) -> None:
+    """Markers link to the notes page: without it every link would be dropped unseen."""
+    page = env.config.edition_notes_page
+    if not domain.ordered or page in env.all_docs:
+        return
+    order = {docname: index for index, docname in enumerate(reading_order(env))}
+    first = min(
+        (uses[0] for uses in domain.ordered.values()),
+        key=lambda use: (order[use.docname], use.line),
+    )
+    warn(
+        EditionWarning.notes_page,
+        f"the text cites {len(domain.ordered)} note(s), but edition_notes_page {page!r} is not a"
+        " document: the markers are not linked; add that page with a {note-list} directive,"
+        " or name the page that has one",
+        (first.docname, first.line),
+    )
 
 
 def setup(app: Sphinx) -> None:

@@ -47,6 +47,19 @@ def _line(node: nodes.Node) -> int | None:
     return None
 
 
+def _note_link(marker: str, label: str, docname: str) -> addnodes.pending_xref:
+    """The marker, as printed, as a reference to its note's entry."""
+    return addnodes.pending_xref(
+        "",
+        nodes.Text(marker),
+        refdomain="notes",
+        reftype="note",
+        reftarget=label,
+        refexplicit=True,
+        refdoc=docname,
+    )
+
+
 def _skipped(node: nodes.Node) -> bool:
     parent = node.parent
     while parent is not None:
@@ -73,9 +86,12 @@ class NoteMarkers(SphinxTransform):
             t for t in self.document.findall(nodes.Text) if marker.search(t) and not _skipped(t)
         ]
         # In an annotation a marker refers to the note (a link to it), it is not a use.
-        split = self._link if is_annotation(self.config, self.env.docname) else self._split
+        annotation = is_annotation(self.config, self.env.docname)
         for text in texts:
-            split(text, notes, domain, counts, marker)
+            if annotation:
+                self._link(text, notes, marker)
+            else:
+                self._split(text, notes, domain, counts, marker)
         if texts:
             # What the previews say comes from the note map and the BibTeX file.
             # An edit of the note map re-reads only the documents using the notes
@@ -84,14 +100,7 @@ class NoteMarkers(SphinxTransform):
             for path in refs_state.bib_paths(self.env):
                 self.env.note_dependency(str(path))
 
-    def _link(
-        self,
-        text: nodes.Text,
-        notes: dict[str, object],
-        domain: NotesDomain,
-        counts: dict[str, int],
-        marker: re.Pattern[str],
-    ) -> None:
+    def _link(self, text: nodes.Text, notes: dict[str, object], marker: re.Pattern[str]) -> None:
         """Each marker the note map knows becomes a link to its note; nothing is recorded."""
         source = str(text)
         replacement: list[nodes.Node] = []
@@ -100,17 +109,7 @@ class NoteMarkers(SphinxTransform):
             if match.group(1) not in notes:
                 continue  # refused with the annotation's other problems at source-read
             replacement.append(nodes.Text(source[position : match.start()]))
-            replacement.append(
-                addnodes.pending_xref(
-                    "",
-                    nodes.Text(match.group()),
-                    refdomain="notes",
-                    reftype="note",
-                    reftarget=match.group(1),
-                    refexplicit=True,
-                    refdoc=self.env.docname,
-                )
-            )
+            replacement.append(_note_link(match.group(), match.group(1), self.env.docname))
             position = match.end()
         if replacement:
             replacement.append(nodes.Text(source[position:]))
@@ -147,15 +146,7 @@ class NoteMarkers(SphinxTransform):
             counts[label] = counts.get(label, 0) + 1
             node_id = f"ref-{slug(label)}-{counts[label]}"
             ref = note_ref("", note=label, ids=[node_id], docname=self.env.docname)
-            ref += addnodes.pending_xref(
-                "",
-                nodes.Text(match.group()),
-                refdomain="notes",
-                reftype="note",
-                reftarget=label,
-                refexplicit=True,
-                refdoc=self.env.docname,
-            )
+            ref += _note_link(match.group(), label, self.env.docname)
             ref.source, ref.line = parent.source, line
             # "no-search": what the editors say of a note is not text to search.
             preview = note_preview(

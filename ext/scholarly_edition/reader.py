@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import citation, name_previews, paragraphs, phrase_search, search_terms
+from . import citation, name_previews, paragraphs, phrase_search, search_index, search_terms
 
 
 def setup(app: Sphinx) -> None:
     paragraphs.setup(app)
     citation.setup(app)
     search_terms.setup(app)
+    search_index.setup(app)
     name_previews.setup(app)
     phrase_search.setup(app)
