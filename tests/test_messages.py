@@ -22,6 +22,7 @@ from scholarly_edition import (
     annotations_file,
     bib_lint,
     names_register,
+    notes_check,
     notes_data,
     structure,
 )
@@ -35,7 +36,11 @@ from scholarly_edition.__main__ import main
             '[notes]\n"x1" = "unresolved"\n',
             "2: note 'x1': a note is a number or a single lower-case letter",
         ),
-        ("# nothing yet\n", "1: the note map needs a [notes] table"),
+        (
+            "# nothing yet\n",
+            "1: the note map needs a [notes] table; until it is fixed, no note marker "
+            "of the text is linked",
+        ),
         (
             '[notes]\n1 = [{ key = "k", locator = "p. {2}" }]\n',
             "2: note 1: the locator of 'k' may not contain { or }",
@@ -50,9 +55,90 @@ def test_note_map_messages(tmp_path: Path, text: str, expected: str) -> None:
 
 def test_files_that_are_not_utf8_cannot_be_read(tmp_path: Path) -> None:
     path = tmp_path / "works.bib"
-    path.write_bytes(b"@misc{x, title = {Caf\xe9}}\n")
-    (problem,) = bib_lint.check(path).problems
-    assert str(problem).startswith(f"{path}:1: cannot read: 'utf-8' codec can't decode byte")
+    path.write_bytes(b"% works\n@misc{x, title = {Caf\xe9}}\n")
+    checked = bib_lint.check(path)
+    assert [str(p) for p in checked.problems] == [
+        f"{path}:2: cannot read: the file is not UTF-8 (byte 0xe9 cannot be read); save it "
+        "as UTF-8; until it is fixed, no note that cites a work is linked"
+    ]
+    assert not checked.readable
+    notes = tmp_path / "notes.toml"
+    notes.write_bytes(b'[notes]\n1 = "unresolved"\n2 = "unr\xe9solved"\n')
+    assert [str(p) for p in notes_data.load(notes, {"k"}).problems] == [
+        f"{notes}:3: cannot read the note map: the file is not UTF-8 (byte 0xe9 cannot be "
+        "read); save it as UTF-8; until it is fixed, no note marker of the text is linked"
+    ]
+
+
+def test_an_unreadable_bibtex_file_is_one_message_not_one_per_note(
+    checkout: Path, edition: structure.Structure
+) -> None:
+    """The note map's citations are not each reported as missing from a file that
+    could not be read: its one message says why they are not linked."""
+    bib = checkout / "refs" / "works.bib"
+    bib.write_bytes(bib.read_bytes().replace(b"Nicolson", b"Nicols\xf3n", 1))
+    problems = [str(p) for p in notes_check.check(checkout, edition)]
+    assert problems == [
+        f"{bib}:7: cannot read: the file is not UTF-8 (byte 0xf3 cannot be read); save it "
+        "as UTF-8; until it is fixed, no note that cites a work is linked"
+    ]
+
+
+def test_a_truncated_note_map_names_its_last_line(tmp_path: Path) -> None:
+    path = tmp_path / "notes.toml"
+    path.write_text('[notes]\n1 = "unresolved"\n2 = [\n\n', encoding="utf-8")
+    assert [str(p) for p in notes_data.load(path, set()).problems] == [
+        f"{path}:3: malformed note map: Invalid value (at line 3, the end of the file); "
+        "until it is fixed, no note marker of the text is linked"
+    ]
+
+
+def test_a_malformed_note_map_is_one_message_in_make_check(
+    checkout: Path, edition: structure.Structure
+) -> None:
+    """Not one "not in the note map" per marker of the text after it (476 of them)."""
+    notes = checkout / "refs" / "notes.toml"
+    text = notes.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.split("\n"), 1) if row.startswith("4 = "))
+    notes.write_text(text.replace('"p. 15" }]', '"p. 15" }', 1), encoding="utf-8")
+    assert [str(p) for p in notes_check.check(checkout, edition)] == [
+        f"{notes}:{line + 1}: malformed note map: Unclosed array (at line {line + 1}, "
+        "column 1); until it is fixed, no note marker of the text is linked"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("end", "closer"),
+    [
+        ("  year      = {1991},\n", "}"),  # a comma after the last field
+        ("  year      = {1991}\n", "}"),  # none
+        ('  year      = "1991,\n', '"'),  # a quoted value left open
+    ],
+)
+def test_an_entry_missing_its_closing_brace_is_named_with_the_next_entry(
+    checkout: Path, edition: structure.Structure, end: str, closer: str
+) -> None:
+    """bibtexparser says it found an "@book" where a field should be; pybtex, which
+    formats the citations, takes the next entry into the unclosed one. The message
+    names the entry, and the line where the next one starts."""
+    bib = checkout / "refs" / "works.bib"
+    text = bib.read_text(encoding="utf-8")
+    closed = "  year      = {1991},\n}\n"
+    assert text.count(closed) == 1
+    broken = text.replace(closed, end)
+    bib.write_text(broken, encoding="utf-8")
+    following = broken.split("\n").index("@book{deutscher1966,") + 1
+    checked = bib_lint.check(bib)
+    assert [str(p) for p in checked.problems] == [
+        f"{bib}:4: malformed BibTeX: entry 'conquest1991' is not closed before the next "
+        f"entry (line {following}); add the {closer} it lacks"
+    ]
+    assert checked.broken == {"conquest1991", "deutscher1966"}
+    assert "conquest1991" not in checked.keys
+    # Note 3 cites conquest1991: left unlinked, without a message of its own.
+    assert [str(p) for p in notes_check.check(checkout, edition)] == [
+        str(checked.problems[0])
+    ]
 
 
 FRONT = "---\ntarget:\n  quote: The empire was large.\ncontributor: A. Reader\ndate: 2026-11-26\n"

@@ -15,6 +15,7 @@ from sphinx.transforms import SphinxTransform
 from . import note_content, refs_state
 from .annotations_read import is_annotation
 from .markers import MARKER, sentence_before
+from .notes_data import NoteMap
 from .notes_domain import NotesDomain, NoteUse
 from .notes_nodes import note_preview, note_ref
 from .warnings_ import EditionWarning, warn
@@ -75,7 +76,7 @@ class NoteMarkers(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         if not refs_state.configured(self.config):
             return
-        notes = refs_state.note_map(self.env).notes
+        note_map = refs_state.note_map(self.env)
         domain = self.env.domains["notes"]
         assert isinstance(domain, NotesDomain)
         counts: dict[str, int] = {}
@@ -86,9 +87,9 @@ class NoteMarkers(SphinxTransform):
         annotation = is_annotation(self.config, self.env.docname)
         for text in texts:
             if annotation:
-                self._link(text, notes)
+                self._link(text, note_map)
             else:
-                self._split(text, notes, domain, counts)
+                self._split(text, note_map, domain, counts)
         if texts:
             # What the previews say comes from the note map and the BibTeX file.
             # An edit of the note map re-reads only the documents using the notes
@@ -97,13 +98,13 @@ class NoteMarkers(SphinxTransform):
             for path in refs_state.bib_paths(self.env):
                 self.env.note_dependency(str(path))
 
-    def _link(self, text: nodes.Text, notes: dict[str, object]) -> None:
+    def _link(self, text: nodes.Text, note_map: NoteMap) -> None:
         """Each marker the note map knows becomes a link to its note; nothing is recorded."""
         source = str(text)
         replacement: list[nodes.Node] = []
         position = 0
         for match in MARKER.finditer(source):
-            if match.group(1) not in notes:
+            if match.group(1) not in note_map.notes:
                 continue  # refused with the annotation's other problems at source-read
             replacement.append(nodes.Text(source[position : match.start()]))
             replacement.append(_note_link(match.group(), match.group(1), self.env.docname))
@@ -117,7 +118,7 @@ class NoteMarkers(SphinxTransform):
     def _split(
         self,
         text: nodes.Text,
-        notes: dict[str, object],
+        note_map: NoteMap,
         domain: NotesDomain,
         counts: dict[str, int],
     ) -> None:
@@ -129,7 +130,11 @@ class NoteMarkers(SphinxTransform):
         for match in MARKER.finditer(source):
             label = match.group(1)
             line = (base_line or 0) + source.count("\n", 0, match.start()) or None
-            note = notes.get(label)
+            note = note_map.notes.get(label)
+            if note is None:
+                domain.note_unlinked(self.env.docname, label)
+            if note is None and note_map.reported(label):
+                continue  # stays text; the note map's own message says why
             if note is None:
                 warn(
                     EditionWarning.unknown_note,
