@@ -136,9 +136,7 @@ def test_an_entry_missing_its_closing_brace_is_named_with_the_next_entry(
     assert checked.broken == {"conquest1991", "deutscher1966"}
     assert "conquest1991" not in checked.keys
     # Note 3 cites conquest1991: left unlinked, without a message of its own.
-    assert [str(p) for p in notes_check.check(checkout, edition)] == [
-        str(checked.problems[0])
-    ]
+    assert [str(p) for p in notes_check.check(checkout, edition)] == [str(checked.problems[0])]
 
 
 FRONT = "---\ntarget:\n  quote: The empire was large.\ncontributor: A. Reader\ndate: 2026-11-26\n"
@@ -205,10 +203,10 @@ def _entry(id: str, forms: str = '"Lenin"', extra: str = "") -> str:
         (
             _entry("b") + _entry("a", forms='"Stalin"'),
             "",
-            "names.toml:1: entries must be sorted by id ('b')",
+            "names.toml:1: entries must be sorted by id: 'b' belongs after 'a'",
         ),
         ("name = [1]\n", "", "names.toml:1: each name is a [[name]] block, not 1"),
-        ("name = 1\n", "", "names.toml: expected [[name]] blocks"),
+        ("# names\nname = 1\n", "", "names.toml:2: expected [[name]] blocks"),
         ("[[name]\n", "", "names.toml:1: malformed TOML: Expected ']]' at the end of an array"),
         (
             _entry("a"),
@@ -221,7 +219,7 @@ def _entry(id: str, forms: str = '"Lenin"', extra: str = "") -> str:
             "names-disambiguation.toml:1: 'Ilyich' is not a form of 'a'",
         ),
         (_entry("a"), "rule = [2]\n", "names-disambiguation.toml:1: each rule is a [[rule]] block"),
-        (_entry("a"), "rule = 2\n", "names-disambiguation.toml: expected [[rule]] blocks"),
+        (_entry("a"), "rule = 2\n", "names-disambiguation.toml:1: expected [[rule]] blocks"),
     ],
 )
 def test_register_messages(tmp_path: Path, names: str, rules: str, expected: str) -> None:
@@ -344,6 +342,21 @@ def test_check_names_a_chapter_that_differs_from_the_import(
     assert capsys.readouterr().out.splitlines()[0] == (
         "docs/early-life/1878-1899.md: differs from what the importer writes; run `make import`"
     )
+
+
+def test_check_names_a_chapter_that_is_not_utf8_at_its_line(
+    checkout: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A chapter saved in another encoding was a UnicodeDecodeError traceback."""
+    chapter = checkout / "docs" / "early-life" / "1917.md"
+    data = chapter.read_bytes()
+    chapter.write_bytes(data.replace(b"\n\n", b"\n\xe9\n", 1))
+    line = data.split(b"\n\n")[0].count(b"\n") + 2
+    assert main(["--root", str(checkout), "check"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"docs/early-life/1917.md:{line}: differs from what the importer writes (byte 0xe9 "
+        "is not UTF-8); run `make import`"
+    ]
 
 
 @pytest.mark.parametrize("command", ["check", "import"])

@@ -86,12 +86,12 @@ def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
         return 0
     if args.command == "check":
         stale = [
-            name
+            difference
             for name, text in importer.render(mapping).items()
-            if not _same(args.root / "docs" / name, text)
+            if (difference := _difference(args.root, Path("docs") / name, text))
         ]
-        for name in stale:
-            print(f"docs/{name}: differs from what the importer writes; run `make import`")
+        for difference in stale:
+            print(difference)
         left = importer.stale(mapping, args.root / "docs")
         for path in left:
             print(
@@ -153,8 +153,23 @@ def _read_environment(args: argparse.Namespace) -> None:
     args.kind = args.kind or "commentary"
 
 
-def _same(path: Path, text: str) -> bool:
-    return path.is_file() and path.read_text(encoding="utf-8") == text
+def _difference(root: Path, name: Path, text: str) -> str | None:
+    """How a chapter differs from what the importer writes, if it does.
+
+    A chapter saved in another encoding is a difference at its line, not a
+    traceback: ``make import`` writes it again.
+    """
+    path = root / name
+    fix = "differs from what the importer writes"
+    if not path.is_file():
+        return f"{name}: {fix}; run `make import`"
+    data = path.read_bytes()
+    try:
+        current = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return f"{name}:{line}: {fix} (byte {data[exc.start]:#04x} is not UTF-8); run `make import`"
+    return None if current == text else f"{name}: {fix}; run `make import`"
 
 
 if __name__ == "__main__":
