@@ -101,8 +101,12 @@ latex_docclass = {"manual": "book"}
 latex_additional_files = ["_latex/editionbook.sty", "_latex/editiontitle.def"]
 _title, _, _subtitle = project.partition(": ")
 # The verso's "How to cite" is the About page's, from the same CITATION.cff.
-_before, _cited, _after = (_tex(p) for p in citation.load(HERE.parent / "CITATION.cff").parts())
-_citation = rf"\newcommand{{\editioncitation}}{{{_before}\textit{{{_cited}}}{_after}}}"
+# A file that cannot give it is reported by the extension, at its line.
+try:
+    _before, _cited, _after = (_tex(p) for p in citation.load(HERE.parent / "CITATION.cff").parts())
+    _citation = rf"\newcommand{{\editioncitation}}{{{_before}\textit{{{_cited}}}{_after}}}"
+except citation.CitationError:
+    _citation = r"\newcommand{\editioncitation}{}"
 today_fmt = "%-d %B %Y"
 # The PDF's document information (title and author come from latex_documents).
 _pdf_info = (

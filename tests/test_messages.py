@@ -17,6 +17,7 @@ import pytest
 from sphinx.util.console import strip_colors
 
 from conftest import ROOT, break_structure_map
+from scholarly_edition import __main__ as main_module
 from scholarly_edition import (
     annotations_check,
     annotations_file,
@@ -399,17 +400,71 @@ def test_make_check_names_an_annotation_that_is_not_utf8(
     ]
 
 
-def test_a_citation_file_that_is_not_yaml_is_a_located_warning(
-    make_app, rootdir: Path, tmp_path: Path
+CFF = (ROOT / "tests" / "roots" / "test-paragraphs" / "CITATION.cff").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            "title: [unclosed\n",
+            2,
+            "cannot be read: not YAML: expected ',' or ']', but got '<stream end>'",
+        ),
+        ("", 1, "cannot be read: the file has no fields (cff-version, title, …)"),
+        (CFF.replace("\ntitle:", "\ntitel:", 1), 1, "cannot be read: the field title is missing"),
+        (
+            CFF.replace("    title:", "    title: [1]\n    titel:", 1),
+            None,
+            "cannot be read: references: title must be text",
+        ),
+        (
+            CFF.replace("authors:\n  - name:", "authors: none\nx:\n  - name:", 1),
+            None,
+            "cannot be read: authors must be a list",
+        ),
+    ],
+)
+def test_a_citation_file_that_cannot_be_read_is_one_located_warning(
+    make_app, rootdir: Path, tmp_path: Path, text: str, line: int | None, message: str
 ) -> None:
+    """One warning at its line, from the builder (not again from the About page's
+    directive), and the same from make check, which read no CITATION.cff before."""
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-paragraphs", srcdir)
-    (srcdir / "CITATION.cff").write_text("title: [unclosed\n", encoding="utf-8")
+    path = srcdir / "CITATION.cff"
+    path.write_text(text, encoding="utf-8")
+    if line is None:
+        rows = text.split("\n")
+        line = next(
+            n for n, row in enumerate(rows, 1) if row in ("authors: none", "    title: [1]")
+        )
     app = make_app("html", srcdir=srcdir, freshenv=True)
     app.build()
-    warnings = strip_colors(app.warning.getvalue()).splitlines()
-    assert warnings[0].startswith(f"{srcdir / 'CITATION.cff'}:1: WARNING: cannot be read: ")
-    assert warnings[0].endswith("[edition.citation]")
+    warnings = [w for w in strip_colors(app.warning.getvalue()).splitlines() if "WARNING" in w]
+    assert warnings == [f"{path}:{line}: WARNING: {message} [edition.citation]"]
+    assert main_module._citation_problems(path) == [f"{path}:{line}: {message}"]
+
+
+def test_the_edition_builds_its_configuration_with_a_broken_citation_file(tmp_path: Path) -> None:
+    """conf.py formats the PDF verso's citation from CITATION.cff: a broken file
+    stopped every build with "Configuration error!" and a traceback."""
+    srcdir = tmp_path / "edition"
+    shutil.copytree(ROOT / "docs", srcdir / "docs")
+    shutil.copytree(ROOT / "refs", srcdir / "refs")
+    (srcdir / "CITATION.cff").write_bytes(b"title: Caf\xe9\n")
+    result = subprocess.run(
+        [sys.executable, "-c", "import runpy; runpy.run_path('docs/conf.py')"],
+        cwd=srcdir,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    problems = main_module._citation_problems(srcdir / "CITATION.cff")
+    assert problems == [
+        f"{srcdir / 'CITATION.cff'}:1: the file is not UTF-8 (byte 0xe9 cannot be read); "
+        "save it as UTF-8"
+    ]
 
 
 def test_make_annotation_says_who_is_missing_and_never_overwrites(

@@ -16,6 +16,7 @@ from edition_tools import new_edition
 
 from . import (
     annotations_check,
+    citation,
     fidelity,
     importer,
     latex_errors,
@@ -105,7 +106,10 @@ def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
         notes = notes_check.check(args.root, mapping) + annotations_check.check(args.root, mapping)
         for problem in notes:
             print(problem)
-        if stale or names or notes:
+        cited = _citation_problems(args.root / "CITATION.cff")
+        for problem in cited:
+            print(problem)
+        if stale or names or notes or cited:
             return 1
         print("note map, BibTeX and annotations: ok")
         print("register of names: ok")
@@ -151,6 +155,21 @@ def _read_environment(args: argparse.Namespace) -> None:
     for name in ("quote", "prefix", "suffix", "kind", "contributor"):
         setattr(args, name, os.environ.get(f"ANNOTATE_{name.upper()}", ""))
     args.kind = args.kind or "commentary"
+
+
+def _citation_problems(path: Path) -> list[str]:
+    """What keeps ``CITATION.cff`` from giving the citation, which the build would report.
+
+    An edition without the file is cited without it (``edition_citation_file``
+    unset); the build compares its version with the release ``conf.py`` gives.
+    """
+    if not path.exists():
+        return []
+    try:
+        citation.load(path)
+    except citation.CitationError as exc:
+        return [f"{path}:{exc.line}: {exc}"]
+    return []
 
 
 def _difference(root: Path, name: Path, text: str) -> str | None:
