@@ -231,6 +231,46 @@ def test_register_messages(tmp_path: Path, names: str, rules: str, expected: str
     assert [p for p in problems if p.startswith(f"{tmp_path}/{expected}")], problems
 
 
+RULE = {"line": "1", "form": '"Lenin"', "entry": '"a"', "reason": '"R."'}
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("line", "true", "rule: line must be a whole number, not True"),
+        ("line", "1.5", "rule: line must be a whole number, not 1.5"),
+        ("line", '"1"', "rule: line must be a whole number, not '1'"),
+        ("occurrence", "1.0", "rule: occurrence must be a whole number, not 1.0"),
+        ("form", '["Lenin"]', "rule: form must be text, not ['Lenin']"),
+        ("colour", "1", "rule: unknown field 'colour'"),
+        ("forms", '"Lenin"', "a: forms must be a list of text, such as [\"Lenin\"], not 'Lenin'"),
+        ("index", "5", "a: index must be text, not 5"),
+        ("id", "5", "id must be text, not 5"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_named_once(
+    tmp_path: Path, field: str, value: str, expected: str
+) -> None:
+    """TOML gives types: ``line = true`` was read as witness line 1, ``1.5`` as 1,
+    and forms written as one string as no form at all ("no surface forms")."""
+    register = tmp_path / "names.toml"
+    rules_path = tmp_path / names_register.DISAMBIGUATION
+    entry = {"id": '"a"', "index": '"X"', "category": '"person"', "forms": '["Lenin"]'}
+    entry["description"] = '"Someone."'
+    rule = dict(RULE)
+    (entry if field in entry else rule)[field] = value
+    if field == "id":
+        del rule["entry"]  # the entry has no id the rule could name
+    register.write_text(
+        "[[name]]\n" + "".join(f"{k} = {v}\n" for k, v in entry.items()), encoding="utf-8"
+    )
+    rules_path.write_text(
+        "[[rule]]\n" + "".join(f"{k} = {v}\n" for k, v in rule.items()), encoding="utf-8"
+    )
+    where = register if field in entry else rules_path
+    assert names_register.check(tmp_path, ("Lenin spoke.",)) == [f"{where}:1: {expected}"]
+
+
 def test_a_rule_without_a_line_is_reported(tmp_path: Path) -> None:
     """The field that is missing is named (KeyError's text is the key)."""
     (tmp_path / "names.toml").write_text(_entry("a"), encoding="utf-8")
@@ -357,6 +397,21 @@ def test_check_names_a_chapter_that_is_not_utf8_at_its_line(
     assert capsys.readouterr().out.splitlines() == [
         f"docs/early-life/1917.md:{line}: differs from what the importer writes (byte 0xe9 "
         "is not UTF-8); run `make import`"
+    ]
+
+
+def test_a_rule_that_cannot_be_used_is_named_without_the_chapter_it_changes(
+    checkout: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The importer leaves out a rule it cannot use, so its chapter differs from the
+    import: "run make import" would write the chapter without the rule."""
+    rules = checkout / "refs" / names_register.DISAMBIGUATION
+    text = rules.read_text(encoding="utf-8")
+    rules.write_text(text.replace("line = 27", "line = true", 1), encoding="utf-8")
+    line = text.split("\n").index("line = 27")  # the [[rule]] line before it, from 1
+    assert main(["--root", str(checkout), "check"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{rules}:{line}: rule: line must be a whole number, not True"
     ]
 
 

@@ -86,10 +86,15 @@ def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
         print(f"{len(changed) + len(removed)} chapter(s) changed")
         return 0
     if args.command == "check":
+        names = names_register.check(args.root / "refs", mapping.lines)
+        rules = str(args.root / "refs" / names_register.DISAMBIGUATION)
+        # The importer leaves out a rule it cannot use: the chapters it writes
+        # then differ, and "run make import" would not be the fix.
         stale = [
             difference
             for name, text in importer.render(mapping).items()
             if (difference := _difference(args.root, Path("docs") / name, text))
+            and not any(problem.startswith(f"{rules}:") for problem in names)
         ]
         for difference in stale:
             print(difference)
@@ -100,7 +105,6 @@ def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
                 " names; run `make import`"
             )
         stale += [str(path) for path in left]
-        names = names_register.check(args.root / "refs", mapping.lines)
         for problem in names:
             print(problem)
         notes = notes_check.check(args.root, mapping) + annotations_check.check(args.root, mapping)

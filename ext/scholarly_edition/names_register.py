@@ -168,7 +168,10 @@ def load(path: Path) -> tuple[Register, list[str]]:
         if not isinstance(block, dict):
             problems.append(f"{where}: each name is a [[name]] block, not {block!r}")
             continue
-        entry_id = str(block.get("id", ""))
+        entry_id = block.get("id", "")
+        if not isinstance(entry_id, str):
+            problems.append(f"{where}: id must be text, not {entry_id!r}")
+            continue
         placed.append((entry_id, line))
         if not _ID.match(entry_id):
             problems.append(f"{where}: id {entry_id!r} must be lowercase words joined by '-'")
@@ -181,7 +184,13 @@ def load(path: Path) -> tuple[Register, list[str]]:
             id=entry_id,
             index=str(block.get("index", "")).strip(),
             category=str(block.get("category", "")),
-            forms=tuple(str(form) for form in forms) if isinstance(forms, list) else (),
+            # A single form written without brackets is reported, and still the
+            # entry's form, so that nothing else reports the same slip again.
+            forms=(forms,)
+            if isinstance(forms, str)
+            else tuple(str(form) for form in forms)
+            if isinstance(forms, list)
+            else (),
             description=str(block.get("description", "")).strip(),
             dates=str(block.get("dates", "")).strip(),
             wikidata=str(block.get("wikidata", "")).strip(),
@@ -239,12 +248,20 @@ def _entry_problems(entry: Entry, block: dict[str, object]) -> Iterator[str]:
     known = {"id", "index", "category", "forms", "description", "dates", "wikidata"}
     for key in sorted(set(block) - known):
         yield f"unknown field {key!r}"
+    # TOML gives types: a number or a list where text belongs was read as its
+    # Python spelling, and a form written as a single string as no form at all.
+    for key in sorted(known - {"id", "forms"}):
+        if key in block and not isinstance(block[key], str):
+            yield f"{key} must be text, not {block[key]!r}"
+    forms = block.get("forms", [])
+    if not isinstance(forms, list) or not all(isinstance(form, str) for form in forms):
+        yield f'forms must be a list of text, such as ["Lenin"], not {forms!r}'
     for field in ("index", "description"):
         if not getattr(entry, field):
             yield f"empty {field}"
     if entry.category not in CATEGORIES:
         yield f"category must be one of {', '.join(CATEGORIES)}, not {entry.category!r}"
-    if not entry.forms:
+    if not entry.forms and isinstance(block.get("forms", []), list):
         yield "no surface forms"
     for form in entry.forms:
         if not form.strip() or form != form.strip():
@@ -273,18 +290,24 @@ def load_rules(path: Path) -> tuple[list[Rule], list[str]]:
         if not isinstance(block, dict):
             problems.append(f"{path}:{source_line}: each rule is a [[rule]] block, not {block!r}")
             continue
-        try:
-            rule = Rule(
-                line=int(block["line"]),
-                form=str(block["form"]),
-                occurrence=int(block.get("occurrence", 1)),
-                entry=str(block.get("entry", "")),
-                reason=str(block.get("reason", "")).strip(),
-                source_line=source_line,
+        missing = [field for field in ("line", "form") if field not in block]
+        if missing:
+            problems.append(
+                f"{path}:{source_line}: rule needs line, form, occurrence: {missing[0]!r}"
             )
-        except (KeyError, ValueError, TypeError) as exc:
-            problems.append(f"{path}:{source_line}: rule needs line, form, occurrence: {exc}")
             continue
+        unknown, wrong = _rule_field_problems(block)
+        problems += [f"{path}:{source_line}: {problem}" for problem in unknown + wrong]
+        if wrong:
+            continue
+        rule = Rule(
+            line=block["line"],
+            form=block["form"],
+            occurrence=block.get("occurrence", 1),
+            entry=block.get("entry", ""),
+            reason=block.get("reason", "").strip(),
+            source_line=source_line,
+        )
         if rule.occurrence < 1 or rule.line < 1:
             # occurrence 0 would pick the last occurrence (a Python index of -1).
             problems.append(f"{path}:{source_line}: line and occurrence count from 1")
@@ -293,6 +316,26 @@ def load_rules(path: Path) -> tuple[list[Rule], list[str]]:
             problems.append(f"{path}:{source_line}: rule for {rule.form!r} needs a reason")
         rules.append(rule)
     return rules, problems
+
+
+_RULE_FIELDS = {"line": int, "form": str, "occurrence": int, "entry": str, "reason": str}
+
+
+def _rule_field_problems(block: dict[str, object]) -> tuple[list[str], list[str]]:
+    """Fields a rule does not have, and values of another type than the field's.
+
+    TOML gives types: a line written ``27.5``, ``true`` or ``"27"`` would
+    otherwise be read as another line (``true`` as 1) without a word. A rule
+    with an unknown field is still used; one with a value of the wrong type is not.
+    """
+    unknown = [f"rule: unknown field {key!r}" for key in sorted(set(block) - set(_RULE_FIELDS))]
+    wrong = []
+    for key, kind in _RULE_FIELDS.items():
+        value = block.get(key)
+        if key in block and (not isinstance(value, kind) or isinstance(value, bool)):
+            what = "a whole number" if kind is int else "text"
+            wrong.append(f"rule: {key} must be {what}, not {value!r}")
+    return unknown, wrong
 
 
 def occurrences(text: str, form: str) -> list[int]:
