@@ -350,6 +350,41 @@ def test_structure_map_messages(tmp_path: Path, old: str, new: str, message: str
     assert key.removeprefix("line ") in line or line.startswith("["), (line, message)
 
 
+def test_a_broken_structure_map_is_one_warning_in_the_build(tmp_path: Path) -> None:
+    """conf.py reads the map for the chapters' names: a map that is not UTF-8
+    stopped every build with "Configuration error!" and a traceback."""
+    edition = tmp_path / "edition"
+    for part in ("docs", "refs"):
+        shutil.copytree(ROOT / part, edition / part)
+    shutil.copy(ROOT / "CITATION.cff", edition)
+    path = edition / "refs" / "structure.toml"
+    data = path.read_bytes()
+    line = data[: data.index(b"[lines]")].count(b"\n") + 1
+    path.write_bytes(data.replace(b"[lines]", b"[lines] # \xe9", 1))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-W",
+            "--keep-going",
+            "-q",
+            ".",
+            str(tmp_path / "out"),
+        ],
+        cwd=edition / "docs",
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert strip_colors(result.stderr).splitlines() == [
+        f"{path}:{line}: WARNING: the file is not UTF-8 (byte 0xe9 cannot be read); save it "
+        "as UTF-8 [edition.structure]"
+    ]
+
+
 def test_verify_names_each_difference_with_both_places(
     html_build: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -33,6 +33,9 @@ class EditionWarning(Enum):
     names_ambiguous = "a surface form that two register entries claim has no role choosing one"
     names_unknown_entry = "a name role names no entry of the register"
     citation = "CITATION.cff cannot be read or its version is not the edition's"
+    structure = (
+        "the structure map (refs/structure.toml) cannot be read or disagrees with the witness"
+    )
 
 
 def warn(
