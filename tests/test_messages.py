@@ -350,6 +350,17 @@ def test_structure_map_messages(tmp_path: Path, old: str, new: str, message: str
     assert key.removeprefix("line ") in line or line.startswith("["), (line, message)
 
 
+def test_a_structure_map_that_is_not_toml_is_named_at_its_line(tmp_path: Path) -> None:
+    """The line was in the message's text only, so a build could not locate it."""
+    path = break_structure_map(tmp_path, '16 = "hatnote"', '16 = "hatnote"\n16 = "quote"')
+    line = path.read_text(encoding="utf-8").split("\n").index('16 = "quote"') + 1
+    with pytest.raises(structure.StructureError) as raised:
+        structure.load(path)
+    assert str(raised.value).startswith(
+        f"{path}:{line}: malformed TOML: Cannot overwrite a value (at line {line}, column"
+    )
+
+
 def test_a_broken_structure_map_is_one_warning_in_the_build(tmp_path: Path) -> None:
     """conf.py reads the map for the chapters' names: a map that is not UTF-8
     stopped every build with "Configuration error!" and a traceback."""
