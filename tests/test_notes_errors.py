@@ -159,6 +159,46 @@ def test_an_entry_missing_its_closing_brace_is_one_message(make_app, rootdir, tm
     ]
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "  author    = {Conquest, Robert},",
+            "  author    = {Conquest, Robert}",
+            "works.bib:2: WARNING: conquest1991: no comma after the field author (before "
+            "title); add it",
+        ),
+        (
+            "  year      = {1991},",
+            "  year      = {1991},\n  year      = {1992},",
+            "works.bib:1: WARNING: conquest1991: the field year is given twice",
+        ),
+        (
+            "@book{conquest1991,",
+            "@book{",
+            "works.bib:1: WARNING: malformed BibTeX: the entry has no key; write it after "
+            "the brace",
+        ),
+    ],
+)
+def test_a_broken_entry_is_one_message_in_the_build(
+    make_app, rootdir, tmp_path, old: str, new: str, expected: str
+) -> None:
+    """Not also the fields pybtex then finds missing, a traceback from the
+    bibliography, nor "could not find bibtex key" for the entries after it
+    (pybtex stopped at a duplicate field and lost every later entry)."""
+    assert old in BIB
+    warnings = _build(make_app, rootdir, tmp_path, works_bib=BIB.replace(old, new, 1))
+    if new == "@book{":  # the key is gone: note 1 cites a key the file lacks
+        assert warnings == [
+            f"{expected} [edition.bibtex]",
+            "notes.toml:2: WARNING: note 1: no BibTeX entry with key 'conquest1991' "
+            "[edition.note_map]",
+        ]
+        return
+    assert warnings == [f"{expected} [edition.bibtex]"]
+
+
 def test_a_bibtex_file_that_is_not_utf8_is_one_message_not_a_crash(
     make_app, rootdir, tmp_path
 ) -> None:

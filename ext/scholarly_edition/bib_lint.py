@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import bibtexparser
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+from bibtexparser.model import (
+    DuplicateBlockKeyBlock,
+    DuplicateFieldKeyBlock,
+    Entry,
+    ParsingFailedBlock,
+)
 
 from . import source_encoding
 from .notes_data import Problem
@@ -27,7 +32,9 @@ REQUIRED = {
 # Said once, with the cause, when the file cannot be used at all.
 UNLINKED = "until it is fixed, no note that cites a work is linked"
 # The type and key that open an entry: "@book{service2004,".
-_ENTRY_START = re.compile(r"@\s*(\w+)\s*[{(]\s*([^\s,{}()\"]+)")
+_ENTRY_START = re.compile(r"@\s*(\w+)\s*[{(][ \t]*([^\s,{}()\"=]+)[ \t]*(?=[,\n])")
+# A value that holds "name = " at the start of a line holds the next field too.
+_NEXT_FIELD = re.compile(r"\n\s*([A-Za-z][\w-]*)\s*=")
 # bibtexparser logs each failed block without the file, counting lines from 0:
 # this lint reports each with the file and its line instead.
 logging.getLogger("bibtexparser.splitter").setLevel(logging.ERROR)
@@ -64,14 +71,44 @@ def check(path: Path) -> BibCheck:
         line = block.start_line + 1
         if isinstance(block, DuplicateBlockKeyBlock):
             problems.append(Problem(path, line, f"duplicate BibTeX key {block.key!r}"))
+        elif isinstance(block, DuplicateFieldKeyBlock):
+            key = block.ignore_error_block.key
+            fields = ", ".join(sorted(block.duplicate_keys))
+            problems.append(Problem(path, line, f"{key}: the field {fields} is given twice"))
+            broken.add(key)
         elif isinstance(block, ParsingFailedBlock):
             start = _ENTRY_START.match(block.raw)
             message, following = _failure(text, block, start)
             broken.update(key for key in (start and start.group(2), following) if key)
             problems.append(Problem(path, line, message))
     for entry in library.entries:
-        problems += _fields(path, entry)
-    return BibCheck(frozenset(e.key for e in library.entries), tuple(problems), frozenset(broken))
+        swallowed = _without_comma(path, entry)
+        problems += swallowed or _fields(path, entry)
+        if swallowed:
+            broken.add(entry.key)
+    keys = frozenset(e.key for e in library.entries) - broken
+    return BibCheck(keys, tuple(problems), frozenset(broken))
+
+
+def _without_comma(path: Path, entry: Entry) -> list[Problem]:
+    """A field whose value runs into the next field, for want of the comma between.
+
+    bibtexparser (and pybtex) read ``author = {A}`` and the ``title = {B}`` on
+    the next line as one value: the entry would be reported as lacking a title.
+    """
+    for field in entry.fields:
+        value = str(field.value)
+        following = _NEXT_FIELD.search(value)
+        if following:
+            return [
+                Problem(
+                    path,
+                    field.start_line + 1,
+                    f"{entry.key}: no comma after the field {field.key} (before "
+                    f"{following.group(1)}); add it",
+                )
+            ]
+    return []
 
 
 def _unreadable(path: Path, line: int | None, message: str) -> BibCheck:
@@ -82,7 +119,8 @@ def _failure(
     text: str, block: ParsingFailedBlock, start: re.Match[str] | None
 ) -> tuple[str, str | None]:
     """What is wrong with a block that failed, in words that lead to the fix, and the
-    key of the next entry when the block runs into it.
+    key of another entry pybtex reads wrongly for it: the next entry when the block
+    runs into it, or the word pybtex takes for the key of an entry without one.
 
     An entry missing its closing brace is the common case, and bibtexparser's
     reason then names what it found instead (the next entry's ``@book``).
@@ -94,6 +132,11 @@ def _failure(
     # bibtexparser's parse errors carry their reason in `abort_reason`.
     reason = getattr(block.error, "abort_reason", "") or str(block.error)
     if start is None:
+        if re.match(r"@\s*\w+\s*[{(][ \t]*(?:\n|,)", block.raw):
+            # pybtex takes the next word for the key ("author"): unusable too.
+            stand_in = re.match(r"@\s*\w+\s*[{(]\s*([^\s,{}()\"=]+)", block.raw)
+            message = "malformed BibTeX: the entry has no key; write it after the brace"
+            return message, stand_in.group(1) if stand_in else None
         return f"malformed BibTeX: {reason}".rstrip(": "), None
     entry = f"entry {start.group(2)!r}"
     closer = '"' if 'closing `"`' in reason else "}"

@@ -53,9 +53,9 @@ def report_refs_problems(app: Sphinx) -> None:
     for path in refs_state.bib_paths(app.env):
         try:
             Parser(app.config.bibtex_encoding).parse_file(path)
-        except BibliographyDataError:
-            continue  # a duplicate key: reported above at its line; pybtex goes on
-        except PybtexSyntaxError:
+        except (BibliographyDataError, PybtexSyntaxError):
+            # A duplicate key or field stopped pybtex at that entry too, and
+            # every later entry was lost.
             if id(app) not in _CAPTURES:
                 capture = pybtex.errors.capture()
                 capture.__enter__()
@@ -135,10 +135,26 @@ def _keys(fingerprints: dict[str, tuple[object, ...]], label: str) -> object:
 
 
 def release_bibtex_errors(app: Sphinx) -> None:
-    """After sphinxcontrib-bibtex has read the files: pybtex raises again."""
+    """After sphinxcontrib-bibtex has read the files: pybtex raises again.
+
+    The entries the lint found broken are taken out of what pybtex read (an
+    entry without its closing brace, with the entry it ran into; one whose
+    fields ran together): formatted, each would give warnings of its own
+    (a missing title, a missing key) after the one that names the cause.
+    """
     capture = _CAPTURES.pop(id(app), None)
     if capture is not None:
         capture.__exit__(None, None, None)
+    if not refs_state.configured(app.config):
+        return
+    broken = refs_state.broken_keys(app.env)
+    bibdata = app.env.domains["cite"].bibdata
+    # Its list of each file's keys, which the bibliography directive looks up.
+    for bibfile in bibdata.bibfiles.values():
+        for key in [key for key in bibfile.keys if key in broken]:
+            del bibfile.keys[key]
+    for key in [key for key in bibdata.data.entries if key in broken]:
+        del bibdata.data.entries[key]
 
 
 def order_notes(app: Sphinx, env: BuildEnvironment) -> list[str]:

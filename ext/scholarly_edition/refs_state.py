@@ -81,3 +81,8 @@ def builder(env: BuildEnvironment) -> Builder:
 def bib_keys(env: BuildEnvironment) -> set[str]:
     """Keys of the BibTeX files, from the same parse as the note map's."""
     return set(_bib_state(env).keys)
+
+
+def broken_keys(env: BuildEnvironment) -> frozenset[str]:
+    """Keys of the BibTeX entries that could not be parsed, from the same parse."""
+    return _bib_state(env).broken
