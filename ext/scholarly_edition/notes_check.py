@@ -61,7 +61,11 @@ def check(root: Path, structure: Structure) -> list[Problem]:
     for label, note in note_map.notes.items():
         if label not in labels:
             problems.append(
-                Problem(note_map.path, note.line, f"note {label} is never cited in the text")
+                Problem(
+                    note_map.path,
+                    note.line,
+                    f"note {label} is in the note map but never cited in the text",
+                )
             )
     return problems
 
