@@ -46,6 +46,10 @@ from scholarly_edition.__main__ import main
             '[notes]\n1 = [{ key = "k", locator = "p. {2}" }]\n',
             "2: note 1: the locator of 'k' may not contain { or }",
         ),
+        (
+            '[notes]\n1 = [{ key = "k", locator = 12 }]\n',
+            '2: note 1: key and locator are text, in quotes: locator = "p. 12"',
+        ),
     ],
 )
 def test_note_map_messages(tmp_path: Path, text: str, expected: str) -> None:
@@ -83,6 +87,24 @@ def test_an_unreadable_bibtex_file_is_one_message_not_one_per_note(
         f"{bib}:7: cannot read: the file is not UTF-8 (byte 0xf3 cannot be read); save it "
         "as UTF-8; until it is fixed, no note that cites a work is linked"
     ]
+
+
+def test_notes_report_of_a_note_map_that_cannot_be_read_says_why(
+    checkout: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It printed a report with no note resolved, and succeeded."""
+    notes = checkout / "refs" / "notes.toml"
+    notes.write_text("[notes\n", encoding="utf-8")
+    assert main(["--root", str(checkout), "notes-report"]) == 1
+    out, err = capsys.readouterr()
+    assert (out, err.splitlines()) == (
+        "",
+        [
+            f"error: {notes}:1: malformed note map: Expected ']' at the end of a table "
+            "declaration (at line 1, column 7); until it is fixed, no note marker of the "
+            "text is linked"
+        ],
+    )
 
 
 def test_a_truncated_note_map_names_its_last_line(tmp_path: Path) -> None:
@@ -524,6 +546,11 @@ CFF = (ROOT / "tests" / "roots" / "test-paragraphs" / "CITATION.cff").read_text(
             None,
             "cannot be read: authors must be a list",
         ),
+        (
+            CFF.replace("\nversion: ", "\ntitle: Another\nversion: ", 1),
+            None,
+            "cannot be read: the field title is given twice",
+        ),
     ],
 )
 def test_a_citation_file_that_cannot_be_read_is_one_located_warning(
@@ -537,9 +564,8 @@ def test_a_citation_file_that_cannot_be_read_is_one_located_warning(
     path.write_text(text, encoding="utf-8")
     if line is None:
         rows = text.split("\n")
-        line = next(
-            n for n, row in enumerate(rows, 1) if row in ("authors: none", "    title: [1]")
-        )
+        marks = ("authors: none", "    title: [1]", "title: Another")
+        line = next(n for n, row in enumerate(rows, 1) if row in marks)
     app = make_app("html", srcdir=srcdir, freshenv=True)
     app.build()
     warnings = [w for w in strip_colors(app.warning.getvalue()).splitlines() if "WARNING" in w]

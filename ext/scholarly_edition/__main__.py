@@ -122,6 +122,13 @@ def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
     if args.command == "annotate":
         return _annotate(args, mapping)
     if args.command == "notes-report":
+        note_map = notes_check.load(args.root)
+        if not note_map.readable:
+            # A report of a note map that could not be read would say that no note
+            # is resolved: the message says why instead.
+            for problem in note_map.problems:
+                print(f"error: {problem}", file=sys.stderr)
+            return 1
         print(notes_check.report(args.root, mapping))
         return 0
     return fidelity.main(mapping, args.html, args.pdf)

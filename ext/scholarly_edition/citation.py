@@ -114,11 +114,25 @@ def _field(text: str, data: object, key: str, kind: type, within: str = "") -> A
     return value
 
 
+class _UniqueKeys(yaml.SafeLoader):
+    """YAML that refuses a field given twice (PyYAML keeps the last without a word)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                line = key_node.start_mark.line + 1
+                raise CitationError(line, f"cannot be read: the field {key} is given twice")
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
 def load(path: Path) -> EditionCitation:
     """Read ``CITATION.cff``; raises :class:`CitationError` with the line at fault."""
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_UniqueKeys)  # a SafeLoader: no Python objects
     except OSError as exc:
         raise CitationError(1, f"cannot be read: {exc.strerror}") from None
     except UnicodeDecodeError as exc:

@@ -145,6 +145,10 @@ def _note(
         if not isinstance(item, dict) or set(item) != {"key", "locator"}:
             trouble.append(f"note {label}: each citation is {{ key = ..., locator = ... }}")
             continue
+        if not all(isinstance(item[field], str) for field in ("key", "locator")):
+            # A page written as a number (locator = 12) or a key as a list.
+            trouble.append(f'note {label}: key and locator are text, in quotes: locator = "p. 12"')
+            continue
         key, locator = str(item["key"]), str(item["locator"]).strip()
         if bib_keys is None or key in broken:
             unusable = True  # the BibTeX file's own message says why
