@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -214,27 +214,33 @@ def _out_of_order(placed: list[tuple[str, int]]) -> list[tuple[int, str]]:
     neighbour-by-neighbour comparison; this names only the block moved.
     """
     ids = [entry_id for entry_id, _ in placed]
-    # tails[k]: index of the smallest last id of an ordered run of length k + 1.
+    ordered = sorted(ids)
+    if ids == ordered:
+        return []
+    # tails[k]: index of the smallest last id of an ordered run of length k + 1,
+    # and tail_ids[k] that id (kept beside it, so each step is a bisection).
     tails: list[int] = []
+    tail_ids: list[str] = []
     before: list[int | None] = []
     for index, entry_id in enumerate(ids):
-        length = bisect_right([ids[i] for i in tails], entry_id)
+        length = bisect_right(tail_ids, entry_id)
         before.append(tails[length - 1] if length else None)
         if length == len(tails):
             tails.append(index)
+            tail_ids.append(entry_id)
         else:
             tails[length] = index
+            tail_ids[length] = entry_id
     kept: set[int] = set()
     index = tails[-1] if tails else None
     while index is not None:
         kept.add(index)
         index = before[index]
-    ordered = sorted(ids)
     result = []
     for index, (entry_id, line) in enumerate(placed):
         if index in kept:
             continue
-        position = ordered.index(entry_id)
+        position = bisect_left(ordered, entry_id)
         where = (
             f"{entry_id!r} belongs after {ordered[position - 1]!r}"
             if position
