@@ -184,13 +184,7 @@ def load(path: Path) -> tuple[Register, list[str]]:
             id=entry_id,
             index=str(block.get("index", "")).strip(),
             category=str(block.get("category", "")),
-            # A single form written without brackets is reported, and still the
-            # entry's form, so that nothing else reports the same slip again.
-            forms=(forms,)
-            if isinstance(forms, str)
-            else tuple(str(form) for form in forms)
-            if isinstance(forms, list)
-            else (),
+            forms=_forms(forms),
             description=str(block.get("description", "")).strip(),
             dates=str(block.get("dates", "")).strip(),
             wikidata=str(block.get("wikidata", "")).strip(),
@@ -203,6 +197,17 @@ def load(path: Path) -> tuple[Register, list[str]]:
         for line, where in _out_of_order(placed)
     ]
     return Register(path, entries), problems
+
+
+def _forms(value: object) -> tuple[str, ...]:
+    """The forms of a block's ``forms`` field, whatever its type (reported if not a list).
+
+    A single form written without brackets is still the entry's form, so that
+    no rule naming it reports the same slip again.
+    """
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(form) for form in value) if isinstance(value, list) else ()
 
 
 def _out_of_order(placed: list[tuple[str, int]]) -> list[tuple[int, str]]:
