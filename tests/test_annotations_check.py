@@ -119,3 +119,23 @@ def test_a_quotation_that_matches_nothing_says_why_when_it_can(
     )
     messages = [p.message for p in annotations_check.check(checkout, edition)]
     assert [m for m in messages if m.endswith(hint)], messages
+
+
+def test_the_places_of_an_ambiguous_quotation_are_witness_lines(
+    checkout: Path, edition: structure.Structure
+) -> None:
+    """make check reads the witness, not the chapter files: the places it lists are
+    lines of the witness, labelled so (they were printed as lines of the chapter)."""
+    (checkout / "docs" / "annotations" / "koba.md").write_text(
+        "---\ntarget:\n  quote: Koba\ncontributor: A. Reader\ndate: 2026-11-26\n"
+        "kind: commentary\n---\n\nThe nickname.\n",
+        encoding="utf-8",
+    )
+    line = next(n for n, text in enumerate(edition.lines, 1) if "Koba" in text)
+    chapter = next(c.file for c in edition.chapters if c.first <= line <= c.last)
+    (problem,) = [p for p in annotations_check.check(checkout, edition) if p.path.stem == "koba"]
+    places = problem.message.split("to choose one: ")[1].split(" | ")
+    assert len(places) == 3
+    assert all(place.startswith(f"{chapter} (witness line {line}): …") for place in places)
+    rows = (checkout / "docs" / f"{chapter}.md").read_text(encoding="utf-8").split("\n")
+    assert line > len(rows) or "Koba" not in rows[line - 1]  # not the chapter's line

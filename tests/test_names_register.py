@@ -132,3 +132,51 @@ def test_make_check_fails_on_a_broken_register(
     assert main(["--root", str(checkout), "check"]) == 1
     out = capsys.readouterr().out
     assert "form 'Koba' is claimed by jughashvili-yakov, stalin-joseph and witness line 27" in out
+
+
+def test_a_form_inside_a_longer_form_needs_no_rule(
+    checkout: Path, edition: structure.Structure
+) -> None:
+    """Witness line 27 has "Koba" three times; the second is inside 'Yakobi "Koba"
+    Egnatashvili', which the tagger reads as that person. With a second entry
+    claiming "Koba", the check asks for rules where the tagger would need one
+    (the first; the third has its rule), never inside another person's name."""
+    register = checkout / "refs" / "names.toml"
+    text = register.read_text(encoding="utf-8")
+    assert '"Yakobi \\"Koba\\" Egnatashvili"' in text
+    register.write_text(
+        text.replace('forms = ["Yakov"]', 'forms = ["Yakov", "Koba"]'), encoding="utf-8"
+    )
+    assert edition.lines[26].count("Koba") == 3
+    stalin = text.split("\n").index('id = "stalin-joseph"')
+    assert names_register.check(checkout / "refs", edition.lines) == [
+        f"{register}:{stalin}: form 'Koba' is claimed by jughashvili-yakov, stalin-joseph and "
+        "witness line 27 (occurrence 1) has no rule in names-disambiguation.toml"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [
+        ("acdbe", [(4, "'b' belongs after 'a'")]),  # b moved down: c and d are in order
+        ("bcdea", [(5, "'a' belongs before 'b'")]),
+        ("eabcd", [(1, "'e' belongs after 'd'")]),
+        # Two blocks out of place (which two of d, c, b is the run's choice).
+        ("adcbe", [(2, "'d' belongs after 'c'"), (3, "'c' belongs after 'b'")]),
+    ],
+)
+def test_the_sort_error_names_the_block_out_of_place(
+    tmp_path: Path, order: str, expected: list[tuple[int, str]]
+) -> None:
+    """Not its neighbour: one block moved made the one after it look out of place."""
+    path = tmp_path / "names.toml"
+    path.write_text(
+        "".join(_block(letter, f'"{letter.upper()}x"') for letter in order),
+        encoding="utf-8",
+    )
+    starts = [n for n, line in enumerate(path.read_text().split("\n"), 1) if line == "[[name]]"]
+    _, problems = names_register.load(path)
+    assert problems == [
+        f"{path}:{starts[index - 1]}: entries must be sorted by id: {where}"
+        for index, where in expected
+    ]

@@ -29,7 +29,10 @@ def test_a_missing_key_and_an_unused_entry_are_named(
     out = capsys.readouterr().out
     line_4 = text.splitlines().index('4 = [{ key = "nobody", locator = "p. 15" }]') + 1
     assert f"{notes}:{line_4}: note 4: no BibTeX entry with key 'nobody'" in out
-    assert f"{notes}:{len(text.splitlines()) + 1}: note 999 is never cited in the text" in out
+    assert (
+        f"{notes}:{len(text.splitlines()) + 1}: note 999 is in the note map but never "
+        "cited in the text" in out
+    )
     assert "note [4] is not in the note map" not in out
 
 

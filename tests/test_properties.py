@@ -123,13 +123,17 @@ def test_note_map_gives_notes_or_located_problems(tmp_path: Path, text: str) -> 
 def test_unreadable_bytes_are_a_problem_not_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "notes.toml"
     path.write_bytes(b'[notes]\n1 = "unres\xffolved"\n')
+    undecodable = "the file is not UTF-8 (byte 0xff cannot be read); save it as UTF-8"
     (problem,) = notes_data.load(path, set()).problems
-    assert problem.message.startswith("cannot read the note map: 'utf-8' codec")
+    assert (problem.line, problem.message.split("; until")[0]) == (
+        2,
+        f"cannot read the note map: {undecodable}",
+    )
     (problem,) = bib_lint.check(path).problems
-    assert problem.message.startswith("cannot read: 'utf-8' codec")
-    with pytest.raises(names_register.RegisterError) as refused:
+    assert (problem.line, problem.message.split("; until")[0]) == (2, f"cannot read: {undecodable}")
+    with pytest.raises(names_register.RegisterError) as raised:
         names_register.load(path)
-    assert str(refused.value).startswith(f"{path}: cannot read: 'utf-8' codec")
+    assert str(raised.value) == f"{path}:2: cannot read: {undecodable}"
 
 
 VALUES = st.one_of(
@@ -351,7 +355,7 @@ def test_register_blocks_that_are_not_tables_are_located_problems(tmp_path: Path
     assert names_register.load(path)[1] == [f"{path}:1: each name is a [[name]] block, not 1"]
     _write(tmp_path, names_register.DISAMBIGUATION, "rule = 5\n")
     assert names_register.check(tmp_path, ()) == [
-        f"{tmp_path / names_register.DISAMBIGUATION}: expected [[rule]] blocks"
+        f"{tmp_path / names_register.DISAMBIGUATION}:1: expected [[rule]] blocks"
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,11 @@ from . import (
     template_cache,
     toml_cache,
 )
+from .warnings_ import EditionWarning, warn
 
 __version__ = "0.1.0"
+# "path:line: message", as the structure map's loader words its errors.
+_LOCATED = re.compile(r"^(.*?:\d+): (.*)$", re.DOTALL)
 
 LATEX_PACKAGE = Path(__file__).parent / "latex" / "scholarlyedition.sty"
 
@@ -35,7 +39,18 @@ def _copy_latex_package(app: Sphinx) -> None:
         shutil.copyfile(LATEX_PACKAGE, Path(app.builder.outdir) / LATEX_PACKAGE.name)
 
 
+def _report_structure(app: Sphinx) -> None:
+    """The structure map's problem, which ``docs/conf.py`` caught, at the map's line."""
+    problem = app.config.edition_structure_problem
+    if problem:
+        located = _LOCATED.match(problem)
+        location, message = located.groups() if located else (None, problem)
+        warn(EditionWarning.structure, message, location)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("edition_structure_problem", "", "env", str)
+    app.connect("builder-inited", _report_structure)
     absent_image.setup(app)
     article_provenance.setup(app)
     lacuna.setup(app)

@@ -167,12 +167,17 @@ def closest(target: Target, blocks: list[Block] | Passages, count: int = 3) -> l
     return difflib.get_close_matches(" ".join(words), unique, n=count, cutoff=0.5)
 
 
-def unmatched(target: Target, matches: list[Match], blocks: list[Block] | Passages) -> str:
-    """The message for a target that matches no passage or several ("" for exactly one)."""
+def unmatched(
+    target: Target, matches: list[Match], blocks: list[Block] | Passages, *, witness: bool = False
+) -> str:
+    """The message for a target that matches no passage or several ("" for exactly one).
+
+    ``witness``: the blocks are the witness's lines (``describe``).
+    """
     if len(matches) == 1:
         return ""
     if matches:
-        places = " | ".join(describe(m) for m in matches[:5])
+        places = " | ".join(describe(m, witness=witness) for m in matches[:5])
         return (
             f"target {target.describe()} matches {len(matches)} passages; add a prefix or "
             f"suffix to choose one: {places}"
@@ -207,9 +212,19 @@ def hint(target: Target, blocks: list[Block] | Passages) -> str:
     return ""
 
 
-def describe(match: Match, width: int = 30) -> str:
-    """The place of a match, as a reader finds it: document, line and the words around."""
+def describe(match: Match, width: int = 30, *, witness: bool = False) -> str:
+    """The place of a match, as a reader finds it: document, line and the words around.
+
+    ``witness``: the block's line is a line of the witness (``make check`` and
+    ``make annotation`` read the witness), not of the chapter file the build reads.
+    """
     before = match.block.text[max(0, match.start - width) : match.start]
     after = match.block.text[match.end : match.end + width]
     passage = match.block.text[match.start : match.end]
-    return f"{match.block.docname}:{match.block.line}: …{before}[{passage}]{after}…"
+    block = match.block
+    place = (
+        f"{block.docname} (witness line {block.line})"
+        if witness
+        else f"{block.docname}:{block.line}"
+    )
+    return f"{place}: …{before}[{passage}]{after}…"

@@ -60,7 +60,8 @@ def check(root: Path, structure: Structure) -> list[Problem]:
 
 
 def _anchor(annotation: annotations_data.Annotation, blocks: Passages) -> list[Problem]:
-    message = unmatched(annotation.target, find(annotation.target, blocks), blocks)
+    matches = find(annotation.target, blocks)
+    message = unmatched(annotation.target, matches, blocks, witness=True)
     return [Problem(annotation.path, annotation.target_line, message)] if message else []
 
 
@@ -82,7 +83,7 @@ def scaffold(
         why = hint(target, blocks)
         raise ValueError(f"the quotation matches no passage; closest: {near or 'none'}.{why}")
     if len(matches) > 1:
-        places = "\n  ".join(describe(m) for m in matches[:10])
+        places = "\n  ".join(describe(m, witness=True) for m in matches[:10])
         if len(matches) > 10:
             places += f"\n  … and {len(matches) - 10} more"
         raise ValueError(

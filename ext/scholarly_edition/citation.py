@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
+from . import source_encoding
 from .warnings_ import EditionWarning, warn
 
 LANGUAGES = {"en": "English"}
@@ -79,15 +80,93 @@ def _bibtex_quotes(text: str) -> str:
     return re.sub(r'"([^"]*)"', r"``\1''", text)
 
 
+class CitationError(ValueError):
+    """``CITATION.cff`` cannot give the citation; ``line`` is where to look."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _line_of(text: str, key: str, within: str = "") -> int:
+    """The first line that gives ``key``, after the line of ``within`` when given
+    (YAML keeps no positions once loaded)."""
+    rows = text.split("\n")
+    start = _line_of(text, within) if within else 0
+    pattern = re.compile(rf"^[\s-]*{re.escape(key)}\s*:")
+    return next((n for n, row in enumerate(rows, 1) if n > start and pattern.match(row)), 1)
+
+
+def _field(text: str, data: object, key: str, kind: type, within: str = "") -> Any:
+    """``data[key]``, of type ``kind``, or a CitationError naming the field.
+
+    ``within`` names the field ``data`` is the value of ("references").
+    """
+    where = f"{within}: " if within else ""
+    if not isinstance(data, dict) or key not in data:
+        # A missing field has no line of its own.
+        raise CitationError(1, f"cannot be read: the field {where}{key} is missing")
+    value = data[key]
+    if not isinstance(value, kind) or not value:
+        what = {list: "a list", dict: "fields"}.get(kind, "text")
+        line = _line_of(text, key, within)
+        raise CitationError(line, f"cannot be read: {where}{key} must be {what}")
+    return value
+
+
+class _UniqueKeys(yaml.SafeLoader):
+    """YAML that refuses a field given twice (PyYAML keeps the last without a word)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                line = key_node.start_mark.line + 1
+                raise CitationError(line, f"cannot be read: the field {key} is given twice")
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
 def load(path: Path) -> EditionCitation:
-    """Read ``CITATION.cff``; raises ``OSError``, ``yaml.YAMLError`` or ``KeyError``."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    """Read ``CITATION.cff``; raises :class:`CitationError` with the line at fault."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_UniqueKeys)  # a SafeLoader: no Python objects
+    except OSError as exc:
+        raise CitationError(1, f"cannot be read: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        line, message = source_encoding.undecodable(exc.object, "utf-8") or (1, str(exc))
+        raise CitationError(line, message) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        line = mark.line + 1 if mark is not None else 1
+        raise CitationError(line, f"cannot be read: not YAML: {problem}") from None
+    if not isinstance(data, dict):
+        raise CitationError(1, "cannot be read: the file has no fields (cff-version, title, …)")
+    editors = _people(text, _field(text, data, "authors", list))
+    version = data.get("version")
+    if version is None or isinstance(version, dict | list):
+        raise CitationError(
+            _line_of(text, "version"), "cannot be read: the field version is missing"
+        )
     return EditionCitation(
-        _names(data["authors"]), data["title"], str(data["version"]), _source(data)
+        _names(editors), _field(text, data, "title", str), str(version), _source(text, data)
     )
 
 
-def _source(data: dict[str, Any]) -> str:
+def _people(text: str, people: list[Any]) -> list[dict[str, Any]]:
+    """Authors as CFF gives them, each with a ``name`` or ``family-names``."""
+    for person in people:
+        if not isinstance(person, dict) or not (person.get("name") or person.get("family-names")):
+            raise CitationError(
+                _line_of(text, "authors"), "cannot be read: each author needs a name"
+            )
+    return people
+
+
+def _source(text: str, data: dict[str, Any]) -> str:
     """What the edition edits: the work of its first reference, or a plain witness.
 
     A reference with a collection ("Wikipedia, The Free Encyclopedia") is an
@@ -96,15 +175,20 @@ def _source(data: dict[str, Any]) -> str:
     """
     if not data.get("references"):
         return "Edited from a plain-text witness"
-    work = data["references"][0]
-    language = LANGUAGES.get(work.get("languages", [""])[0], "")
-    licence = f" ({licence_label(work['license'])})" if work.get("license") else ""
+    ref = "references"
+    work = _field(text, data, "references", list)[0]
+    authors = _people(text, _field(text, work, "authors", list, ref))
+    title = _field(text, work, "title", str, ref)
+    languages = work.get("languages") or [""]
+    language = LANGUAGES.get(str(languages[0]) if isinstance(languages, list) else "", "")
+    licence = ""
+    if "license" in work:
+        licence = f" ({licence_label(_field(text, work, 'license', str, ref))})"
     if "collection-title" not in work:
-        return f'Text of "{work["title"]}" by {_names(work["authors"])}{licence}'
-    collection = work["collection-title"].partition(",")[0]
+        return f'Text of "{title}" by {_names(authors)}{licence}'
+    collection = _field(text, work, "collection-title", str, ref).partition(",")[0]
     return (
-        f'Text of the {language} {collection} article "{work["title"]}" by '
-        f"{_names(work['authors'])}{licence}, "
+        f'Text of the {language} {collection} article "{title}" by {_names(authors)}{licence}, '
         "edited from a transcript of a web page"
     ).replace("  ", " ")
 
@@ -121,14 +205,14 @@ def read(app: Sphinx) -> EditionCitation | None:
         return None
     try:
         citation = load(path)
-    except (OSError, yaml.YAMLError, KeyError, IndexError, TypeError) as exc:
-        warn(EditionWarning.citation, f"cannot be read: {exc!r}", f"{path}:1")
+    except CitationError as exc:
+        warn(EditionWarning.citation, str(exc), f"{path}:{exc.line}")
         return None
     if citation.version != app.config.release:
         warn(
             EditionWarning.citation,
             f"version {citation.version} differs from the edition's release {app.config.release}",
-            f"{path}:1",
+            f"{path}:{_line_of(path.read_text(encoding='utf-8'), 'version')}",
         )
     return citation
 
@@ -143,8 +227,8 @@ class EditionCitationDirective(SphinxDirective):
         self.env.note_dependency(str(path))
         try:
             citation = load(path)
-        except (OSError, yaml.YAMLError, KeyError, IndexError, TypeError) as exc:
-            raise self.error(f"{path} cannot be read: {exc!r}") from None
+        except CitationError:
+            return []  # reported once per build at the file's line (add_reader_data)
         before, title, after = citation.parts()
         text = nodes.paragraph("", "", nodes.Text(before), nodes.emphasis(title, title))
         text += nodes.Text(after)
@@ -155,10 +239,11 @@ class EditionCitationDirective(SphinxDirective):
 
 
 def add_reader_data(app: Sphinx) -> None:
-    """Give ``reader.js`` the citation (it adds the page, paragraph and address)."""
+    """Report an unusable citation file once per build, whatever the builder, and
+    give ``reader.js`` the citation (it adds the page, paragraph and address)."""
+    citation = read(app)
     if app.builder.format != "html" or app.builder.name.startswith("epub"):
         return
-    citation = read(app)
     if citation is None:
         return
     before, title, after = citation.parts()

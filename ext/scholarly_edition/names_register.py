@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from sphinx.errors import SphinxError
 
-from . import toml_file
+from . import source_encoding, toml_file
 
 CATEGORIES = ("person", "place", "organisation")
 DISAMBIGUATION = "names-disambiguation.toml"
@@ -124,6 +125,13 @@ def _block_lines(text: str, header: str) -> list[int]:
     return [n for n, line in enumerate(text.split("\n"), 1) if pattern.fullmatch(line)]
 
 
+def _key_line(text: str, key: str) -> int:
+    """The line a top-level ``key = ...`` stands on, or the first line."""
+    pattern = re.compile(rf"""\s*(?:{key}|"{key}"|'{key}')\s*=""")
+    lines = text.split("\n")
+    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), 1)
+
+
 def _read_toml(path: Path) -> tuple[dict[str, object], str]:
     """The register's or the rules' table and text; an unusable file is a RegisterError."""
     try:
@@ -131,7 +139,8 @@ def _read_toml(path: Path) -> tuple[dict[str, object], str]:
     except OSError as exc:
         raise RegisterError(f"{path}: cannot read: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
-        raise RegisterError(f"{path}: cannot read: {exc}") from None
+        line, message = source_encoding.undecodable(exc.object) or (None, str(exc))
+        raise RegisterError(f"{path}:{line or 1}: cannot read: {message}") from None
     except tomllib.TOMLDecodeError as exc:
         line = toml_file.error_line(exc)
         where = f"{path}:{line}" if line else str(path)
@@ -148,9 +157,9 @@ def load(path: Path) -> tuple[Register, list[str]]:
     raw = data.get("name", [])
     problems: list[str] = []
     if not isinstance(raw, list):
-        raise RegisterError(f"{path}: expected [[name]] blocks")
-    ids = [str(block.get("id", "")) for block in raw if isinstance(block, dict)]
+        raise RegisterError(f"{path}:{_key_line(text, 'name')}: expected [[name]] blocks")
     starts = _block_lines(text, "name")
+    placed: list[tuple[str, int]] = []
     entries: dict[str, Entry] = {}
     for number, block in enumerate(raw):
         # Blocks written inline (name = [{...}]) have no header line: the file's first.
@@ -159,7 +168,11 @@ def load(path: Path) -> tuple[Register, list[str]]:
         if not isinstance(block, dict):
             problems.append(f"{where}: each name is a [[name]] block, not {block!r}")
             continue
-        entry_id = str(block.get("id", ""))
+        entry_id = block.get("id", "")
+        if not isinstance(entry_id, str):
+            problems.append(f"{where}: id must be text, not {entry_id!r}")
+            continue
+        placed.append((entry_id, line))
         if not _ID.match(entry_id):
             problems.append(f"{where}: id {entry_id!r} must be lowercase words joined by '-'")
             continue
@@ -171,7 +184,7 @@ def load(path: Path) -> tuple[Register, list[str]]:
             id=entry_id,
             index=str(block.get("index", "")).strip(),
             category=str(block.get("category", "")),
-            forms=tuple(str(form) for form in forms) if isinstance(forms, list) else (),
+            forms=_forms(forms),
             description=str(block.get("description", "")).strip(),
             dates=str(block.get("dates", "")).strip(),
             wikidata=str(block.get("wikidata", "")).strip(),
@@ -179,23 +192,87 @@ def load(path: Path) -> tuple[Register, list[str]]:
         )
         problems += [f"{where}: {entry_id}: {problem}" for problem in _entry_problems(entry, block)]
         entries[entry_id] = entry
-    if ids != sorted(ids):
-        first = next(n for n, (a, b) in enumerate(zip(ids, sorted(ids), strict=True)) if a != b)
-        line = starts[first] if first < len(starts) else 1
-        problems.append(f"{path}:{line}: entries must be sorted by id ({ids[first]!r})")
+    problems += [
+        f"{path}:{line}: entries must be sorted by id: {where}"
+        for line, where in _out_of_order(placed)
+    ]
     return Register(path, entries), problems
+
+
+def _forms(value: object) -> tuple[str, ...]:
+    """The forms of a block's ``forms`` field, whatever its type (reported if not a list).
+
+    A single form written without brackets is still the entry's form, so that
+    no rule naming it reports the same slip again.
+    """
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(form) for form in value) if isinstance(value, list) else ()
+
+
+def _out_of_order(placed: list[tuple[str, int]]) -> list[tuple[int, str]]:
+    """The line of each block out of id order, and where it belongs.
+
+    The blocks that stay are the longest run already in order (a longest
+    non-decreasing subsequence); the others are the ones to move. One block
+    moved down the file makes every block it passed look out of place to a
+    neighbour-by-neighbour comparison; this names only the block moved.
+    """
+    ids = [entry_id for entry_id, _ in placed]
+    ordered = sorted(ids)
+    if ids == ordered:
+        return []
+    # tails[k]: index of the smallest last id of an ordered run of length k + 1,
+    # and tail_ids[k] that id (kept beside it, so each step is a bisection).
+    tails: list[int] = []
+    tail_ids: list[str] = []
+    before: list[int | None] = []
+    for index, entry_id in enumerate(ids):
+        length = bisect_right(tail_ids, entry_id)
+        before.append(tails[length - 1] if length else None)
+        if length == len(tails):
+            tails.append(index)
+            tail_ids.append(entry_id)
+        else:
+            tails[length] = index
+            tail_ids[length] = entry_id
+    kept: set[int] = set()
+    index = tails[-1] if tails else None
+    while index is not None:
+        kept.add(index)
+        index = before[index]
+    result = []
+    for index, (entry_id, line) in enumerate(placed):
+        if index in kept:
+            continue
+        position = bisect_left(ordered, entry_id)
+        where = (
+            f"{entry_id!r} belongs after {ordered[position - 1]!r}"
+            if position
+            else f"{entry_id!r} belongs before {ordered[1]!r}"
+        )
+        result.append((line, where))
+    return result
 
 
 def _entry_problems(entry: Entry, block: dict[str, object]) -> Iterator[str]:
     known = {"id", "index", "category", "forms", "description", "dates", "wikidata"}
     for key in sorted(set(block) - known):
         yield f"unknown field {key!r}"
+    # TOML gives types: a number or a list where text belongs was read as its
+    # Python spelling, and a form written as a single string as no form at all.
+    for key in sorted(known - {"id", "forms"}):
+        if key in block and not isinstance(block[key], str):
+            yield f"{key} must be text, not {block[key]!r}"
+    forms = block.get("forms", [])
+    if not isinstance(forms, list) or not all(isinstance(form, str) for form in forms):
+        yield f'forms must be a list of text, such as ["Lenin"], not {forms!r}'
     for field in ("index", "description"):
         if not getattr(entry, field):
             yield f"empty {field}"
     if entry.category not in CATEGORIES:
         yield f"category must be one of {', '.join(CATEGORIES)}, not {entry.category!r}"
-    if not entry.forms:
+    if not entry.forms and isinstance(block.get("forms", []), list):
         yield "no surface forms"
     for form in entry.forms:
         if not form.strip() or form != form.strip():
@@ -218,24 +295,30 @@ def load_rules(path: Path) -> tuple[list[Rule], list[str]]:
     starts = _block_lines(text, "rule")
     blocks = data.get("rule", [])
     if not isinstance(blocks, list):
-        raise RegisterError(f"{path}: expected [[rule]] blocks")
+        raise RegisterError(f"{path}:{_key_line(text, 'rule')}: expected [[rule]] blocks")
     for index, block in enumerate(blocks):
         source_line = starts[index] if index < len(starts) else 1
         if not isinstance(block, dict):
             problems.append(f"{path}:{source_line}: each rule is a [[rule]] block, not {block!r}")
             continue
-        try:
-            rule = Rule(
-                line=int(block["line"]),
-                form=str(block["form"]),
-                occurrence=int(block.get("occurrence", 1)),
-                entry=str(block.get("entry", "")),
-                reason=str(block.get("reason", "")).strip(),
-                source_line=source_line,
+        missing = [field for field in ("line", "form") if field not in block]
+        if missing:
+            problems.append(
+                f"{path}:{source_line}: rule needs line, form, occurrence: {missing[0]!r}"
             )
-        except (KeyError, ValueError, TypeError) as exc:
-            problems.append(f"{path}:{source_line}: rule needs line, form, occurrence: {exc}")
             continue
+        unknown, wrong = _rule_field_problems(block)
+        problems += [f"{path}:{source_line}: {problem}" for problem in unknown + wrong]
+        if wrong:
+            continue
+        rule = Rule(
+            line=block["line"],
+            form=block["form"],
+            occurrence=block.get("occurrence", 1),
+            entry=block.get("entry", ""),
+            reason=block.get("reason", "").strip(),
+            source_line=source_line,
+        )
         if rule.occurrence < 1 or rule.line < 1:
             # occurrence 0 would pick the last occurrence (a Python index of -1).
             problems.append(f"{path}:{source_line}: line and occurrence count from 1")
@@ -244,6 +327,26 @@ def load_rules(path: Path) -> tuple[list[Rule], list[str]]:
             problems.append(f"{path}:{source_line}: rule for {rule.form!r} needs a reason")
         rules.append(rule)
     return rules, problems
+
+
+_RULE_FIELDS = {"line": int, "form": str, "occurrence": int, "entry": str, "reason": str}
+
+
+def _rule_field_problems(block: dict[str, object]) -> tuple[list[str], list[str]]:
+    """Fields a rule does not have, and values of another type than the field's.
+
+    TOML gives types: a line written ``27.5``, ``true`` or ``"27"`` would
+    otherwise be read as another line (``true`` as 1) without a word. A rule
+    with an unknown field is still used; one with a value of the wrong type is not.
+    """
+    unknown = [f"rule: unknown field {key!r}" for key in sorted(set(block) - set(_RULE_FIELDS))]
+    wrong = []
+    for key, kind in _RULE_FIELDS.items():
+        value = block.get(key)
+        if key in block and (not isinstance(value, kind) or isinstance(value, bool)):
+            what = "a whole number" if kind is int else "text"
+            wrong.append(f"rule: {key} must be {what}, not {value!r}")
+    return unknown, wrong
 
 
 def occurrences(text: str, form: str) -> list[int]:
@@ -274,11 +377,23 @@ def check(refs: Path, lines: tuple[str, ...]) -> list[str]:
                 f"{where}: witness line {rule.line} has no occurrence {rule.occurrence} "
                 f"of {rule.form!r}"
             )
+    # The tagger imports this module; what it reads as a name decides which
+    # occurrences of an ambiguous form need a rule.
+    from .names_tagger import FormMatcher, mentions
+
+    matcher = FormMatcher(register.forms)
+    ambiguous = {form for form, ids in candidates.items() if len(ids) > 1}
+    tagged = [
+        set(mentions(matcher, text)) if any(form in text for form in ambiguous) else set()
+        for text in lines
+    ]
     for form, ids in sorted(candidates.items()):
-        if len(ids) < 2:
+        if form not in ambiguous:
             continue
         for number, text in enumerate(lines, start=1):
-            for occurrence, _ in enumerate(occurrences(text, form), start=1):
+            for occurrence, start in enumerate(occurrences(text, form), start=1):
+                if (start, start + len(form)) not in tagged[number - 1]:
+                    continue  # part of a longer form, or in brackets: never tagged as it
                 if (number, form, occurrence) not in ruled:
                     problems.append(
                         f"{register.path}:{register.entries[ids[-1]].line}: "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Set
 from contextlib import AbstractContextManager
+from pathlib import Path
 
 import pybtex.errors
 from pybtex.database import BibliographyDataError
@@ -12,7 +13,7 @@ from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.errors import SphinxError
+from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
 from . import bibliography_links, citation_style, markers, notes_nodes, refs_state, static_files
 from .notes_domain import NotesDomain
@@ -29,10 +30,6 @@ from .warnings_ import EditionWarning, warn
 
 # pybtex error captures open while sphinxcontrib-bibtex reads a broken file.
 _CAPTURES: dict[int, AbstractContextManager[list[Exception]]] = {}
-
-
-class RefsError(SphinxError):
-    category = "Edition data error"
 
 
 def report_refs_problems(app: Sphinx) -> None:
@@ -52,20 +49,44 @@ def report_refs_problems(app: Sphinx) -> None:
             EditionWarning.bibtex if problem.path.suffix == ".bib" else EditionWarning.note_map
         )
         warn(subtype, problem.message, f"{problem.path}:{problem.line or 1}")
+    unreadable = []
     for path in refs_state.bib_paths(app.env):
         try:
             Parser(app.config.bibtex_encoding).parse_file(path)
-        except BibliographyDataError:
-            continue  # a duplicate key: reported above at its line; pybtex goes on
-        except PybtexSyntaxError:
+        except (BibliographyDataError, PybtexSyntaxError):
+            # A duplicate key or field stopped pybtex at that entry too, and
+            # every later entry was lost.
             if id(app) not in _CAPTURES:
                 capture = pybtex.errors.capture()
                 capture.__enter__()
                 _CAPTURES[id(app)] = capture
-        except OSError:
-            continue  # sphinxcontrib-bibtex reports a missing file itself
-        except PybtexError as exc:
-            raise RefsError(f"{path} cannot be read ({exc}); see the warnings above") from None
+        except PybtexError:
+            unreadable.append(path)  # missing or not UTF-8: reported above
+    if unreadable:
+        _without_unreadable(app, unreadable)
+
+
+def _without_unreadable(app: Sphinx, unreadable: list[Path]) -> None:
+    """Give sphinxcontrib-bibtex the BibTeX data with no entries from ``unreadable``.
+
+    pybtex raises on a file it cannot open or decode, and sphinxcontrib-bibtex
+    would stop the build with a traceback. Its cache of parsed files is
+    filled here as it fills it itself (``parse_bibdata``), the unreadable
+    files with no entries and their current modification time, so it finds
+    the cache up to date; the next build after a fix parses them again. The
+    one message reported above says that no note citing a work is linked.
+    """
+    parser = Parser(app.config.bibtex_encoding)
+    bibfiles: dict[Path, BibFile] = {}
+    for name in app.config.bibtex_bibfiles:
+        path = (Path(app.confdir) / name).resolve()
+        before = set(parser.data.entries)
+        if path not in unreadable:
+            parser.parse_file(path)
+        new_keys = dict.fromkeys(key for key in parser.data.entries if key not in before)
+        bibfiles[path] = BibFile(mtime=get_mtime(path), keys=new_keys)
+    domain = app.env.domains["cite"]
+    domain.data["bibdata"] = BibData(app.config.bibtex_encoding, bibfiles, parser.data)
 
 
 def _fingerprints(env: BuildEnvironment) -> dict[str, tuple[object, ...]]:
@@ -101,6 +122,7 @@ def outdated_by_note_map(
     readers = {
         docname for docname, uses in domain.uses.items() if any(use.note in edited for use in uses)
     }
+    readers |= {docname for docname, labels in domain.unlinked.items() if labels & edited}
     readers |= {d for d, shown in domain.shows.items() if any(aspects[a] for a in shown)}
     return sorted(readers - changed - removed)
 
@@ -114,10 +136,26 @@ def _keys(fingerprints: dict[str, tuple[object, ...]], label: str) -> object:
 
 
 def release_bibtex_errors(app: Sphinx) -> None:
-    """After sphinxcontrib-bibtex has read the files: pybtex raises again."""
+    """After sphinxcontrib-bibtex has read the files: pybtex raises again.
+
+    The entries the lint found broken are taken out of what pybtex read (an
+    entry without its closing brace, with the entry it ran into; one whose
+    fields ran together): formatted, each would give warnings of its own
+    (a missing title, a missing key) after the one that names the cause.
+    """
     capture = _CAPTURES.pop(id(app), None)
     if capture is not None:
         capture.__exit__(None, None, None)
+    if not refs_state.configured(app.config):
+        return
+    broken = refs_state.broken_keys(app.env)
+    bibdata = app.env.domains["cite"].bibdata
+    # Its list of each file's keys, which the bibliography directive looks up.
+    for bibfile in bibdata.bibfiles.values():
+        for key in [key for key in bibfile.keys if key in broken]:
+            del bibfile.keys[key]
+    for key in [key for key in bibdata.data.entries if key in broken]:
+        del bibdata.data.entries[key]
 
 
 def order_notes(app: Sphinx, env: BuildEnvironment) -> list[str]:

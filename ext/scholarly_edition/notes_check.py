@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import article_provenance, bib_lint, notes_data, toml_file
@@ -47,8 +47,8 @@ def uses(structure: Structure, marker: re.Pattern[str] = MARKER) -> list[Use]:
 
 def load(root: Path) -> NoteMap:
     bib = bib_lint.check(root / WORKS)
-    notes = notes_data.load(root / NOTES, set(bib.keys))
-    return NoteMap(notes.path, notes.notes, bib.problems + notes.problems)
+    notes = notes_data.load(root / NOTES, set(bib.keys) if bib.readable else None, bib.broken)
+    return replace(notes, problems=bib.problems + notes.problems)
 
 
 def check(root: Path, structure: Structure) -> list[Problem]:
@@ -59,15 +59,17 @@ def check(root: Path, structure: Structure) -> list[Problem]:
     labels = {use.label for use in used}
     witness = root / "refs" / structure.witness_path.name
     for use in used:
-        if use.label not in note_map.notes and not any(
-            p.message.startswith(f"note {use.label}:") for p in note_map.problems
-        ):
+        if use.label not in note_map.notes and not note_map.reported(use.label):
             message = f"note [{use.label}] is not in the note map"
             problems.append(Problem(witness, use.line, message))
     for label, note in note_map.notes.items():
         if label not in labels:
             problems.append(
-                Problem(note_map.path, note.line, f"note {label} is never cited in the text")
+                Problem(
+                    note_map.path,
+                    note.line,
+                    f"note {label} is in the note map but never cited in the text",
+                )
             )
     return problems + _article(root / ARTICLE)
 

@@ -8,10 +8,11 @@ mistake is.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import toml_file
+from . import source_encoding, toml_file
 from .markers import LABEL
 
 UNRESOLVED = "unresolved"
@@ -55,9 +56,23 @@ class Problem:
 
 @dataclass(frozen=True)
 class NoteMap:
+    """The usable notes, the problems, and every label the map lists.
+
+    ``listed`` holds the labels of notes left out for a problem reported at
+    their line, so that their markers are not reported again one by one;
+    ``readable`` is false when the file could not be read at all, and its one
+    message stands for every marker of the text.
+    """
+
     path: Path
     notes: dict[str, Note]
     problems: tuple[Problem, ...]
+    listed: frozenset[str] = frozenset()
+    readable: bool = True
+
+    def reported(self, label: str) -> bool:
+        """Whether a marker of ``label`` that is not linked is explained by a message already."""
+        return not self.readable or label in self.listed
 
 
 def _key_lines(text: str) -> dict[str, int]:
@@ -72,34 +87,51 @@ def _key_lines(text: str) -> dict[str, int]:
     return lines
 
 
-def load(path: Path, bib_keys: set[str]) -> NoteMap:
-    """Read and check the note map against the keys of the BibTeX file."""
+# Said once, with the cause, when the note map cannot be used at all.
+UNLINKED = "until it is fixed, no note marker of the text is linked"
+
+
+def _unreadable(path: Path, line: int | None, message: str) -> NoteMap:
+    return NoteMap(path, {}, (Problem(path, line, f"{message}; {UNLINKED}"),), readable=False)
+
+
+def load(path: Path, bib_keys: Set[str] | None, broken: Set[str] = frozenset()) -> NoteMap:
+    """Read and check the note map against the keys of the BibTeX file.
+
+    ``bib_keys`` is None when the BibTeX file could not be read, and
+    ``broken`` holds the keys of its entries that could not be parsed: both
+    are reported once at the BibTeX file, so the notes citing them are left
+    out (unlinked) without a message of their own.
+    """
     try:
         data, text = toml_file.read(path)
-    except (OSError, UnicodeDecodeError) as exc:
-        return NoteMap(path, {}, (Problem(path, None, f"cannot read the note map: {exc}"),))
+    except OSError as exc:
+        return _unreadable(path, None, f"cannot read the note map: {exc.strerror}")
+    except UnicodeDecodeError as exc:
+        line, message = source_encoding.undecodable(exc.object) or (None, str(exc))
+        return _unreadable(path, line, f"cannot read the note map: {message}")
     except tomllib.TOMLDecodeError as exc:
         message = f"malformed note map: {exc}"
         if "Cannot overwrite a value" in str(exc):
             message = f"duplicate note number: {exc}"
-        return NoteMap(path, {}, (Problem(path, toml_file.error_line(exc), message),))
+        return _unreadable(path, toml_file.error_line(exc), message)
     lines = _key_lines(text)
     table = data.get("notes")
     if not isinstance(table, dict):
-        return NoteMap(path, {}, (Problem(path, None, "the note map needs a [notes] table"),))
+        return _unreadable(path, None, "the note map needs a [notes] table")
     notes: dict[str, Note] = {}
     problems: list[Problem] = []
     for label, value in table.items():
         line = lines.get(label)
-        note, trouble = _note(label, value, line, bib_keys)
+        note, trouble = _note(label, value, line, bib_keys, broken)
         problems += [Problem(path, line, message) for message in trouble]
         if note is not None:
             notes[label] = note
-    return NoteMap(path, notes, tuple(problems))
+    return NoteMap(path, notes, tuple(problems), frozenset(table))
 
 
 def _note(
-    label: str, value: object, line: int | None, bib_keys: set[str]
+    label: str, value: object, line: int | None, bib_keys: Set[str] | None, broken: Set[str]
 ) -> tuple[Note | None, list[str]]:
     if not LABEL.fullmatch(label):
         return None, [f"note {label!r}: a note is a number or a single lower-case letter"]
@@ -108,19 +140,23 @@ def _note(
             return None, [f"note {label}: only lettered notes are explanatory"]
         return Note(label, str(value), (), line or 0), []
     if isinstance(value, dict):
-        return _explanatory(label, value, line, bib_keys)
+        return _explanatory(label, value, line, bib_keys, broken)
     if not isinstance(value, list) or not value:
         return None, [
             f"note {label}: expected {UNRESOLVED!r}, {EXPLANATORY!r} or a list of citations"
         ]
-    cites, trouble = _cites(label, value, bib_keys)
-    if trouble:
+    cites, trouble, unusable = _cites(label, value, bib_keys, broken)
+    if trouble or unusable:
         return None, trouble
     return Note(label, "resolved", tuple(cites), line or 0), []
 
 
 def _explanatory(
-    label: str, value: dict[str, object], line: int | None, bib_keys: set[str]
+    label: str,
+    value: dict[str, object],
+    line: int | None,
+    bib_keys: Set[str] | None,
+    broken: Set[str],
 ) -> tuple[Note | None, list[str]]:
     """A note with its own text, as the article's list gives it, and its citations."""
     text = value.get("text")
@@ -129,22 +165,32 @@ def _explanatory(
     listed = value.get("cites", [])
     if not isinstance(listed, list):
         return None, [f"note {label}: cites is a list of citations"]
-    cites, trouble = _cites(label, listed, bib_keys)
-    if trouble:
+    cites, trouble, unusable = _cites(label, listed, bib_keys, broken)
+    if trouble or unusable:
         return None, trouble
     return Note(label, EXPLANATORY, tuple(cites), line or 0, " ".join(text.split())), []
 
 
-def _cites(label: str, value: list[object], bib_keys: set[str]) -> tuple[list[Cite], list[str]]:
+def _cites(
+    label: str, value: list[object], bib_keys: Set[str] | None, broken: Set[str]
+) -> tuple[list[Cite], list[str], bool]:
+    """The citations, the problems, and whether one cites an entry the BibTeX file lost."""
     cites = []
     trouble = []
+    unusable = False
     for item in value:
         if not isinstance(item, dict) or not {"key"} <= set(item) <= {"key", "locator", "quote"}:
             trouble.append(f"note {label}: each citation is {{ key = ..., locator = ... }}")
             continue
+        if not all(isinstance(item[f], str) for f in ("key", "locator", "quote") if f in item):
+            # A page written as a number (locator = 12) or a key as a list.
+            trouble.append(f'note {label}: key and locator are text, in quotes: locator = "p. 12"')
+            continue
         key = str(item["key"])
         quote = " ".join(str(item.get("quote", "")).split())
-        if key not in bib_keys:
+        if bib_keys is None or key in broken:
+            unusable = True  # the BibTeX file's own message says why
+        elif key not in bib_keys:
             trouble.append(f"note {label}: no BibTeX entry with key {key!r}")
         if "quote" in item and not quote:
             trouble.append(f"note {label}: the quotation of {key!r} is empty")
@@ -160,4 +206,4 @@ def _cites(label: str, value: list[object], bib_keys: set[str]) -> tuple[list[Ci
             # brace there stopped the build with "malformed citation target".
             trouble.append(f"note {label}: the locator of {key!r} may not contain {{ or }}")
         cites.append(Cite(key, locator, quote))
-    return cites, trouble
+    return cites, trouble, unusable

@@ -34,9 +34,14 @@ class NoteUse(NamedTuple):
 class NotesDomain(PerDocumentDomain):
     name = "notes"
     label = "Notes"
-    initial_data: ClassVar[dict[str, Any]] = {"uses": {}, "ordered": {}, "shows": {}}
-    per_doc = ("uses", "shows")
-    data_version = 2
+    initial_data: ClassVar[dict[str, Any]] = {
+        "uses": {},
+        "ordered": {},
+        "shows": {},
+        "unlinked": {},
+    }
+    per_doc = ("uses", "shows", "unlinked")
+    data_version = 3
 
     @property
     def uses(self) -> dict[str, list[NoteUse]]:
@@ -52,6 +57,15 @@ class NotesDomain(PerDocumentDomain):
     def shows(self) -> dict[str, set[str]]:
         """Pages that show an aspect of the whole note map ("status", "cites"), per docname."""
         return self.data["shows"]
+
+    @property
+    def unlinked(self) -> dict[str, set[str]]:
+        """Labels of markers left as text (no usable note), per docname: a note map
+        that gains them re-reads the document."""
+        return self.data["unlinked"]
+
+    def note_unlinked(self, docname: str, label: str) -> None:
+        self.unlinked.setdefault(docname, set()).add(label)
 
     def note_use(self, use: NoteUse) -> None:
         self.uses.setdefault(use.docname, []).append(use)

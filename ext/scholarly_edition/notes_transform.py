@@ -17,6 +17,7 @@ from sphinx.transforms import SphinxTransform
 from . import note_content, refs_state
 from .annotations_read import is_annotation
 from .markers import pattern, sentence_before, slug
+from .notes_data import NoteMap
 from .notes_domain import NotesDomain, NoteUse
 from .notes_nodes import note_preview, note_ref
 from .warnings_ import EditionWarning, warn
@@ -77,7 +78,7 @@ class NoteMarkers(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         if not refs_state.configured(self.config):
             return
-        notes = refs_state.note_map(self.env).notes
+        note_map = refs_state.note_map(self.env)
         domain = self.env.domains["notes"]
         assert isinstance(domain, NotesDomain)
         counts: dict[str, int] = {}
@@ -89,9 +90,9 @@ class NoteMarkers(SphinxTransform):
         annotation = is_annotation(self.config, self.env.docname)
         for text in texts:
             if annotation:
-                self._link(text, notes, marker)
+                self._link(text, note_map, marker)
             else:
-                self._split(text, notes, domain, counts, marker)
+                self._split(text, note_map, domain, counts, marker)
         if texts:
             # What the previews say comes from the note map and the BibTeX file.
             # An edit of the note map re-reads only the documents using the notes
@@ -100,13 +101,13 @@ class NoteMarkers(SphinxTransform):
             for path in refs_state.bib_paths(self.env):
                 self.env.note_dependency(str(path))
 
-    def _link(self, text: nodes.Text, notes: dict[str, object], marker: re.Pattern[str]) -> None:
+    def _link(self, text: nodes.Text, note_map: NoteMap, marker: re.Pattern[str]) -> None:
         """Each marker the note map knows becomes a link to its note; nothing is recorded."""
         source = str(text)
         replacement: list[nodes.Node] = []
         position = 0
         for match in marker.finditer(source):
-            if match.group(1) not in notes:
+            if match.group(1) not in note_map.notes:
                 continue  # refused with the annotation's other problems at source-read
             replacement.append(nodes.Text(source[position : match.start()]))
             replacement.append(_note_link(match.group(), match.group(1), self.env.docname))
@@ -120,7 +121,7 @@ class NoteMarkers(SphinxTransform):
     def _split(
         self,
         text: nodes.Text,
-        notes: dict[str, object],
+        note_map: NoteMap,
         domain: NotesDomain,
         counts: dict[str, int],
         marker: re.Pattern[str],
@@ -133,7 +134,11 @@ class NoteMarkers(SphinxTransform):
         for match in marker.finditer(source):
             label = match.group(1)
             line = (base_line or 0) + source.count("\n", 0, match.start()) or None
-            note = notes.get(label)
+            note = note_map.notes.get(label)
+            if note is None:
+                domain.note_unlinked(self.env.docname, label)
+            if note is None and note_map.reported(label):
+                continue  # stays text; the note map's own message says why
             if note is None:
                 warn(
                     EditionWarning.unknown_note,

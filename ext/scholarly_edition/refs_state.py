@@ -7,6 +7,7 @@ edited file is read again and nothing stale survives.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from . import bib_lint, notes_data
-from .notes_data import NoteMap, Problem
+from .notes_data import NoteMap
 
 
 def notes_path(env: BuildEnvironment) -> Path:
@@ -31,31 +32,33 @@ def _mtime(path: Path) -> int:
 
 
 @lru_cache(maxsize=4)
-def _bibs(
-    bibs: tuple[Path, ...], stamp: tuple[int, ...]
-) -> tuple[frozenset[str], tuple[Problem, ...]]:
+def _bibs(bibs: tuple[Path, ...], stamp: tuple[int, ...]) -> bib_lint.BibCheck:
     """Keys and problems of the BibTeX files, parsed once per change of them."""
     checks = [bib_lint.check(bib) for bib in bibs]
-    keys = frozenset().union(*(checked.keys for checked in checks))
-    return keys, tuple(problem for checked in checks for problem in checked.problems)
+    return bib_lint.BibCheck(
+        frozenset().union(*(checked.keys for checked in checks)),
+        tuple(problem for checked in checks for problem in checked.problems),
+        frozenset().union(*(checked.broken for checked in checks)),
+        all(checked.readable for checked in checks),
+    )
 
 
-def _bib_state(env: BuildEnvironment) -> tuple[frozenset[str], tuple[Problem, ...]]:
+def _bib_state(env: BuildEnvironment) -> bib_lint.BibCheck:
     bibs = tuple(bib_paths(env))
     return _bibs(bibs, tuple(_mtime(p) for p in bibs))
 
 
 @lru_cache(maxsize=4)
-def _load(notes: Path, stamp: int, keys: frozenset[str]) -> NoteMap:
-    return notes_data.load(notes, set(keys))
+def _load(notes: Path, stamp: int, bib: bib_lint.BibCheck) -> NoteMap:
+    return notes_data.load(notes, set(bib.keys) if bib.readable else None, bib.broken)
 
 
 def note_map(env: BuildEnvironment) -> NoteMap:
     """The current note map, with the problems of the note map and the BibTeX files."""
-    keys, bib_problems = _bib_state(env)
+    bib = _bib_state(env)
     notes = notes_path(env)
-    loaded = _load(notes, _mtime(notes), keys)
-    return NoteMap(loaded.path, loaded.notes, bib_problems + loaded.problems)
+    loaded = _load(notes, _mtime(notes), bib)
+    return replace(loaded, problems=bib.problems + loaded.problems)
 
 
 def dependencies(env: BuildEnvironment) -> list[Path]:
@@ -77,4 +80,9 @@ def builder(env: BuildEnvironment) -> Builder:
 
 def bib_keys(env: BuildEnvironment) -> set[str]:
     """Keys of the BibTeX files, from the same parse as the note map's."""
-    return set(_bib_state(env)[0])
+    return set(_bib_state(env).keys)
+
+
+def broken_keys(env: BuildEnvironment) -> frozenset[str]:
+    """Keys of the BibTeX entries that could not be parsed, from the same parse."""
+    return _bib_state(env).broken

@@ -125,7 +125,8 @@ def load(path: Path) -> Structure:
         line, message = source_encoding.undecodable(exc.object) or (1, str(exc))
         raise StructureError(f"{path}:{line}: {message}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise StructureError(f"{path}: malformed TOML: {exc}") from None
+        line = toml_file.error_line(exc) or 1
+        raise StructureError(f"{path}:{line}: malformed TOML: {exc}") from None
     try:
         return _load(path, data)
     except StructureError as exc:

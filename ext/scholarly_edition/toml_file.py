@@ -40,7 +40,10 @@ def read(path: Path) -> tuple[dict[str, Any], str]:
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     table = _TABLES.get(digest)
     if table is None:
-        table = tomllib.loads(text)
+        try:
+            table = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise _at_end_line(exc, text) from None
     remember(digest, table)
     return table, text
 
@@ -56,6 +59,17 @@ def remember(digest: str, table: dict[str, Any]) -> None:
 def parsed() -> dict[str, dict[str, Any]]:
     """The tables kept, by the SHA-256 of their text."""
     return dict(_TABLES)
+
+
+def _at_end_line(exc: tomllib.TOMLDecodeError, text: str) -> tomllib.TOMLDecodeError:
+    """An error "at end of document" (a truncated file) with the line it ends on."""
+    message = str(exc)
+    if "(at end of document)" not in message:
+        return exc
+    last = len(text.rstrip("\n").split("\n"))
+    return tomllib.TOMLDecodeError(
+        message.replace("(at end of document)", f"(at line {last}, the end of the file)")
+    )
 
 
 def error_line(exc: tomllib.TOMLDecodeError) -> int | None:
