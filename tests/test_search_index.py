@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from sphinx.search import js_index
 
+from conftest import sphinx_build
+
 
 def _build(docs: Path, out: Path) -> dict:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-M",
-            "html",
-            str(docs),
-            str(out),
-            "-W",
-            "--keep-going",
-            "-q",
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1764115200"},
-    )
+    result = sphinx_build("html", out, source=docs)
     assert result.returncode == 0, result.stderr
     return js_index.loads((out / "html" / "searchindex.js").read_text(encoding="utf-8"))
 
