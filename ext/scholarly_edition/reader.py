@@ -15,7 +15,15 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import citation, name_previews, paragraphs, phrase_search, search_index, search_terms
+from . import (
+    citation,
+    name_previews,
+    paragraphs,
+    phrase_search,
+    search_index,
+    search_terms,
+    theme_shell,
+)
 
 
 def setup(app: Sphinx) -> None:
@@ -25,3 +33,4 @@ def setup(app: Sphinx) -> None:
     search_index.setup(app)
     name_previews.setup(app)
     phrase_search.setup(app)
+    theme_shell.setup(app)

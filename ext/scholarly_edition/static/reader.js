@@ -164,6 +164,27 @@
   });
 })();
 
+// The ☰ button (theme_shell.py): the book theme blurs it on every click, to
+// drop its tooltip, so a keyboard reader lost their place: a second Enter did
+// nothing, and closing the sidebar's dialog (Escape) left focus on the page's
+// body. Focus goes back to the button after a keyboard press (a click of
+// detail 0) and whenever the sidebar's dialog closes.
+document.addEventListener("DOMContentLoaded", () => {
+  const toggle = document.querySelector(".bd-header-article .primary-toggle");
+  if (!toggle) return;
+  // On the document, in the capture phase: the book theme stops the click's
+  // propagation at the button on a wide screen. The timeout runs after it.
+  document.addEventListener(
+    "click",
+    (event) => {
+      if (event.detail === 0 && toggle.contains(event.target)) setTimeout(() => toggle.focus());
+    },
+    true,
+  );
+  const modal = document.getElementById("pst-primary-sidebar-modal");
+  if (modal) modal.addEventListener("close", () => setTimeout(() => toggle.focus()));
+});
+
 // Accessibility of the theme's furniture (axe-core, tests/browser): the search
 // button's name must contain its visible text ("Search Ctrl+K"), the
 // sidebar's expand/collapse toggles need a name, and the bibliography's

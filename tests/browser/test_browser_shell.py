@@ -1,0 +1,127 @@
+"""The theme's shell in a real browser at desktop, tablet and phone widths:
+the ☰ button, the search box, the title, the page's head."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from .browser_support import CHAPTER
+
+pytestmark = pytest.mark.browser
+
+HEIGHT = 900
+WIDTHS = [1280, 900, 390]
+# Below this width the theme shows the sidebar as a dialog over the page.
+WIDE = 992
+TOGGLE = ".primary-toggle"
+
+# The first link of the table of contents can be seen and pressed: in the
+# viewport and not covered by anything.
+NAVIGATION_SHOWN = """() => {
+    const link = document.querySelector("nav.bd-docs-nav a");
+    if (!link || !link.checkVisibility({visibilityProperty: true})) return false;
+    const box = link.getBoundingClientRect();
+    if (box.right <= 0 || box.left >= window.innerWidth) return false;
+    const hit = document.elementFromPoint(box.left + 4, box.top + box.height / 2);
+    return hit !== null && (hit === link || link.contains(hit));
+}"""
+
+
+def navigation_shown(page) -> bool:
+    # The theme slides the sidebar with a CSS transition: judge the settled page.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    return page.evaluate(NAVIGATION_SHOWN)
+
+
+@pytest.fixture(params=WIDTHS, ids=lambda width: f"{width}px")
+def width(request) -> int:
+    return request.param
+
+
+@pytest.fixture
+def touch_page(browser, site: str, width: int) -> Iterator[object]:
+    """The chapter on a touch screen of the given width (a phone or tablet below 992 px)."""
+    context = browser.new_context(
+        viewport={"width": width, "height": HEIGHT}, has_touch=True, is_mobile=width < WIDE
+    )
+    page = context.new_page()
+    page.goto(site + CHAPTER)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def sized_page(browser, site: str, width: int) -> Iterator[object]:
+    """The chapter with a mouse and keyboard at the given width."""
+    context = browser.new_context(viewport={"width": width, "height": HEIGHT})
+    page = context.new_page()
+    page.goto(site + CHAPTER)
+    yield page
+    context.close()
+
+
+def test_there_is_one_navigation_button_and_it_is_visible(sized_page) -> None:
+    buttons = sized_page.locator(TOGGLE)
+    assert buttons.count() == 1
+    assert buttons.is_visible()
+    assert sized_page.get_by_role("button", name="Toggle primary sidebar").is_visible()
+
+
+def toggle_and_check(page, width: int, press, *, keyboard: bool = False) -> None:
+    """Open then close the sidebar with ``press`` (a function of the page and
+    what to press: the ☰ button, or the space outside the open sidebar)."""
+    wide = width >= WIDE
+    # A desktop shows the sidebar beside the text; a tablet or phone hides it.
+    assert navigation_shown(page) is wide
+    press(page, "toggle")
+    assert navigation_shown(page) is not wide
+    press(page, "toggle" if wide else "outside")
+    assert navigation_shown(page) is wide
+    if keyboard and not wide:
+        # Focus comes back to the button, so a keyboard reader goes on from it.
+        assert page.evaluate(f"document.activeElement.matches('{TOGGLE}')")
+        press(page, "toggle")
+        assert navigation_shown(page)
+
+
+def test_the_button_opens_and_closes_the_sidebar_by_click(sized_page, width: int) -> None:
+    def click(page, what: str) -> None:
+        if what == "toggle":
+            page.locator(TOGGLE).click()
+        else:
+            page.mouse.click(width - 8, HEIGHT // 2)
+
+    toggle_and_check(sized_page, width, click)
+
+
+def test_the_button_opens_and_closes_the_sidebar_by_tap(touch_page, width: int) -> None:
+    def tap(page, what: str) -> None:
+        if what == "toggle":
+            page.locator(TOGGLE).tap()
+        else:
+            page.touchscreen.tap(width - 8, HEIGHT // 2)
+
+    toggle_and_check(touch_page, width, tap)
+
+
+def test_the_button_opens_and_closes_the_sidebar_by_keyboard(sized_page, width: int) -> None:
+    def keyboard(page, what: str) -> None:
+        if what == "toggle":
+            page.keyboard.press("Enter")
+        else:
+            page.keyboard.press("Escape")
+
+    # Tab reaches the button from the top of the page.
+    for _ in range(40):
+        sized_page.keyboard.press("Tab")
+        if sized_page.evaluate(f"document.activeElement.matches('{TOGGLE}')"):
+            break
+    else:
+        pytest.fail("Tab never reaches the ☰ button")
+    toggle_and_check(sized_page, width, keyboard, keyboard=True)
+    # The open sidebar's links are reached by the keyboard too.
+    if width < WIDE:
+        sized_page.keyboard.press("Tab")
+        assert sized_page.evaluate("!!document.activeElement.closest('dialog[open]')")
