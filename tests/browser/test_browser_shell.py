@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from .browser_support import CHAPTER
+from .browser_support import CHAPTER, PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -125,3 +125,50 @@ def test_the_button_opens_and_closes_the_sidebar_by_keyboard(sized_page, width: 
     if width < WIDE:
         sized_page.keyboard.press("Tab")
         assert sized_page.evaluate("!!document.activeElement.closest('dialog[open]')")
+
+
+# Words broken inside themselves: a word (no space, hyphen, dash or slash in
+# it) set on two lines or more although it would fit on one line of the text.
+BROKEN_WORDS = r"""() => {
+    const broken = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement;
+        if (!element || !element.checkVisibility()) continue;
+        const room = (element.closest(".bd-article") || document.body).clientWidth;
+        for (const word of node.data.matchAll(/[^\s\-\u2010-\u2015/]{2,}/g)) {
+            range.setStart(node, word.index);
+            range.setEnd(node, word.index + word[0].length);
+            const boxes = [...range.getClientRects()].filter((box) => box.width > 0);
+            const lines = new Set(boxes.map((box) => Math.round(box.top)));
+            const width = boxes.reduce((sum, box) => sum + box.width, 0);
+            if (lines.size > 1 && width < room) broken.push(`${word[0]} (${element.tagName})`);
+        }
+    }
+    return broken;
+}"""
+
+
+def test_no_page_overflows_or_breaks_a_word_on_a_phone(browser, site: str, html_build) -> None:
+    """Every page of the edition at 390 px: nothing wider than the screen, no
+    word split letter by letter (the front page's field list did: "Ti/tl/e:")."""
+    folder = html_build[0]
+    pages = sorted(
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*.html")
+        if not path.relative_to(folder).parts[0].startswith("_")
+    )
+    assert "index.html" in pages and CHAPTER in pages
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    faults = []
+    for path in pages:
+        page.goto(site + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            faults.append(f"{path} is {width}px wide")
+        if broken := page.evaluate(BROKEN_WORDS):
+            faults.append(f"{path} breaks {', '.join(broken[:5])}")
+    context.close()
+    assert not faults, "\n".join(faults)
