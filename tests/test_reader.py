@@ -42,13 +42,14 @@ def test_paragraphs_are_numbered_per_section(app: SphinxTestApp) -> None:
     assert app.warning.getvalue() == ""
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     anchors = _anchors(html)
+    # The number comes first: it stands in the margin before the text.
     assert list(anchors.items())[:6] == [
-        ("p1", "First paragraph of the text. 1"),
-        ("p2", "Second paragraph. 2"),
-        ("p3", "A quotation, counted as one pa"),
-        ("p4", "Third paragraph. 4"),
-        ("a-subsection-p1", "First paragraph of the subsect"),
-        ("a-subsection-p2", "Second paragraph of the subsec"),
+        ("p1", "1 First paragraph of the text."),
+        ("p2", "2 Second paragraph."),
+        ("p3", "3 A quotation, counted as one "),
+        ("p4", "4 Third paragraph."),
+        ("a-subsection-p1", "1 First paragraph of the subse"),
+        ("a-subsection-p2", "2 Second paragraph of the subs"),
     ]
     assert (
         '<a class="paragraph-link apparatus" href="#p1" title="Link to paragraph 1"'
@@ -60,7 +61,7 @@ def test_paragraphs_are_numbered_per_section(app: SphinxTestApp) -> None:
     for paragraph in uncounted:
         assert not paragraph.get("id"), paragraph
     other = (app.outdir / "other.html").read_text(encoding="utf-8")
-    assert _anchors(other) == {"p1": "Only paragraph. 1"}
+    assert _anchors(other) == {"p1": "1 Only paragraph."}
 
 
 def test_an_edit_elsewhere_leaves_the_anchors(make_app, rootdir: Path, tmp_path: Path) -> None:
@@ -76,7 +77,7 @@ def test_an_edit_elsewhere_leaves_the_anchors(make_app, rootdir: Path, tmp_path:
     app = make_app("html", srcdir=source)
     app.build()
     after = _anchors((app.outdir / "index.html").read_text(encoding="utf-8"))
-    assert after == {**before, "a-subsection-p3": "A paragraph added later. 3"}
+    assert after == {**before, "a-subsection-p3": "3 A paragraph added later."}
 
 
 def test_anchors_are_the_same_under_parallel_reading(make_app, rootdir, tmp_path) -> None:

@@ -54,8 +54,8 @@ def anchor(section_ids: list[str], top: bool, number: int) -> str:
 class ParagraphAnchors(SphinxTransform):
     """Give every counted paragraph its anchor and a permalink node."""
 
-    # After the markers (400) and names (410) are tagged: the link must be the
-    # last child of a paragraph whose inline content is already final.
+    # After the markers (400) and names (410) are tagged, which split the
+    # paragraph's text: the link is then put before all of it.
     default_priority = 420
 
     def apply(self, **kwargs: object) -> None:
@@ -69,10 +69,12 @@ class ParagraphAnchors(SphinxTransform):
                 node_id = anchor(section["ids"], section is top, number)
                 child["ids"].append(node_id)
                 self.document.ids[node_id] = child
-                # A quotation's link goes in its first paragraph, beside the number.
+                # A quotation's link goes in its first paragraph. The link is the
+                # paragraph's first child: shown in the margin before the text,
+                # it is also the first of the paragraph's links that Tab reaches.
                 holder = next(child.findall(nodes.paragraph), None)
                 if holder is not None:
-                    holder += paragraph_link(anchor=node_id, number=number)
+                    holder.insert(0, paragraph_link(anchor=node_id, number=number))
 
 
 def visit_html(self: HTML5Translator, node: paragraph_link) -> None:

@@ -26,10 +26,59 @@ document.addEventListener("click", (event) => {
   }
 });
 
+// A shown preview stands fully on the screen: it keeps its own width (CSS)
+// and moves left when the marker is near the right edge (it was squeezed to
+// a narrow box there), right when near the left one.
+const EDGE = 8;
+
+function markerOf(element) {
+  return element && element.closest ? element.closest("sup.note-ref") : null;
+}
+
+function previewOf(marker) {
+  const preview = marker && marker.nextElementSibling;
+  return preview && preview.classList.contains("note-preview") ? preview : null;
+}
+
+function fit(marker) {
+  const preview = previewOf(marker);
+  if (!preview) return;
+  preview.style.marginLeft = "";
+  const box = preview.getBoundingClientRect();
+  if (!box.width) return;
+  const room = document.documentElement.clientWidth;
+  let shift = Math.min(0, room - EDGE - box.right);
+  if (box.left + shift < EDGE) shift = EDGE - box.left;
+  if (shift) preview.style.marginLeft = `${shift}px`;
+}
+
+document.addEventListener("mouseover", (event) => fit(markerOf(event.target)));
+document.addEventListener("focusin", (event) => fit(markerOf(event.target)));
+document.addEventListener("click", (event) => fit(markerOf(event.target)));
+
+// Escape closes whatever preview is shown, by hover, focus or tap, without
+// moving the pointer or focus (WCAG 1.4.13); it shows again once the pointer
+// and focus have left its marker and come back.
+function engaged(marker) {
+  const preview = previewOf(marker);
+  const inside = (element) => element.matches(":hover") || element.matches(":focus-within");
+  return inside(marker) || (preview !== null && inside(preview));
+}
+
 document.addEventListener("keydown", (event) => {
-  if (event.key === "Escape") {
-    document
-      .querySelectorAll("sup.note-ref.note-open")
-      .forEach((marker) => marker.classList.remove("note-open"));
+  if (event.key !== "Escape") return;
+  for (const marker of document.querySelectorAll("sup.note-ref")) {
+    const preview = previewOf(marker);
+    if (preview && preview.checkVisibility()) marker.classList.add("note-dismissed");
+    marker.classList.remove("note-open", "note-focus");
   }
 });
+
+function restore() {
+  for (const marker of document.querySelectorAll("sup.note-ref.note-dismissed")) {
+    if (!engaged(marker)) marker.classList.remove("note-dismissed");
+  }
+}
+
+document.addEventListener("mouseout", () => setTimeout(restore));
+document.addEventListener("focusout", () => setTimeout(restore));
