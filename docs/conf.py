@@ -83,7 +83,6 @@ edition_annotations_page = "annotations"
 smartquotes = False
 
 html_theme = "sphinx_book_theme"
-html_title = "Joseph Stalin: a transcript edition"
 html_static_path = ["_static"]
 html_last_updated_fmt = None
 # The values below are given as the theme (and Sphinx, for the CSS priority)

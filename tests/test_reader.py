@@ -42,12 +42,14 @@ def test_paragraphs_are_numbered_per_section(app: SphinxTestApp) -> None:
     assert app.warning.getvalue() == ""
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     anchors = _anchors(html)
-    # The number comes first: it stands in the margin before the text.
-    assert list(anchors.items())[:6] == [
+    # The number comes first: it stands in the margin before the text. Each
+    # paragraph of a quotation is numbered like the rest.
+    assert list(anchors.items())[:7] == [
         ("p1", "1 First paragraph of the text."),
         ("p2", "2 Second paragraph."),
-        ("p3", "3 A quotation, counted as one "),
-        ("p4", "4 Third paragraph."),
+        ("p3", "3 The first paragraph of a quo"),
+        ("p4", "4 Its second paragraph, number"),
+        ("p5", "5 Third paragraph."),
         ("a-subsection-p1", "1 First paragraph of the subse"),
         ("a-subsection-p2", "2 Second paragraph of the subs"),
     ]
@@ -126,7 +128,8 @@ def test_about_page_and_cite_dialog_give_the_citation_file(html_build) -> None:
     edition = citation.load(ROOT / "CITATION.cff")
     soup = BeautifulSoup((html_dir / "about.html").read_text(encoding="utf-8"), "html.parser")
     quote = soup.select_one("blockquote.edition-citation")
-    quote.select_one("a.paragraph-link").decompose()
+    # The About page is apparatus: its paragraphs carry no numbers.
+    assert quote.select_one("a.paragraph-link") is None
     assert " ".join(quote.get_text().split()) == edition.text()
     assert quote.select_one("em").get_text() == edition.title
     assert soup.select_one("div.highlight-bibtex pre").get_text().strip() == edition.bibtex()

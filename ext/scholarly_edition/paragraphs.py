@@ -3,12 +3,17 @@
 A historian cites "§ 1899–1904, paragraph 3"; the link for that is
 ``early-life/1899-1904.html#p3``. The scheme:
 
+- Only the text's documents are numbered (``edition_text_documents``; all
+  but the annotations when it is empty): the apparatus pages are the editors'
+  words, cited by page.
 - The paragraphs of a section are numbered from 1 in reading order. What is
-  counted is what a reader sees as a paragraph of the text: each paragraph and
-  each block quotation that is a direct child of the section. Headings,
-  figures and their captions, hatnotes ("Main article: …"), rubrics, boxes
-  (admonitions) and the editors' apparatus (class ``apparatus``) are not
-  counted, so adding or moving apparatus never renumbers the text.
+  counted is what a reader sees as a paragraph of the text: each paragraph
+  that is a direct child of the section, and each paragraph of a block
+  quotation that is (a quotation of two paragraphs is two, numbered like the
+  rest). Headings, figures and their captions, hatnotes ("Main article: …"),
+  rubrics, boxes (admonitions) and the editors' apparatus (class
+  ``apparatus``) are not counted, so adding or moving apparatus never
+  renumbers the text.
 - In the page's top section the anchor is ``p<n>``; in a subsection it is
   ``<section id>-p<n>`` (``#collectivisation-p2``), since a reader cites a
   subsection by its heading.
@@ -23,13 +28,18 @@ same doctree gives the same ids under ``-j``, in any order, on every build.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.writers.html5 import HTML5Translator
 
-# Paragraphs with these classes are not text a reader counts.
-UNCOUNTED = frozenset({"apparatus", "hatnote"})
+from .annotations_read import in_text
+
+# Paragraphs with these classes are not text a reader counts (an attribution
+# closes a quotation: it is not one of its paragraphs).
+UNCOUNTED = frozenset({"apparatus", "attribution", "hatnote"})
 
 
 class paragraph_link(nodes.Inline, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -47,6 +57,21 @@ def counted(node: nodes.Node) -> bool:
     return not UNCOUNTED.intersection(node["classes"])
 
 
+def numbered(section: nodes.section) -> Iterator[nodes.paragraph]:
+    """The section's paragraphs that carry a number, in reading order."""
+    for child in section.children:
+        if not counted(child):
+            continue
+        if isinstance(child, nodes.paragraph):
+            yield child
+        else:
+            yield from (
+                paragraph
+                for paragraph in child.findall(nodes.paragraph)
+                if not UNCOUNTED.intersection(paragraph["classes"])
+            )
+
+
 def anchor(section_ids: list[str], top: bool, number: int) -> str:
     return f"p{number}" if top or not section_ids else f"{section_ids[0]}-p{number}"
 
@@ -59,22 +84,17 @@ class ParagraphAnchors(SphinxTransform):
     default_priority = 420
 
     def apply(self, **kwargs: object) -> None:
+        if not in_text(self.config, self.env.docname):
+            return
         top = next(iter(self.document.findall(nodes.section)), None)
         for section in self.document.findall(nodes.section):
-            number = 0
-            for child in section.children:
-                if not counted(child):
-                    continue
-                number += 1
+            for number, paragraph in enumerate(numbered(section), start=1):
                 node_id = anchor(section["ids"], section is top, number)
-                child["ids"].append(node_id)
-                self.document.ids[node_id] = child
-                # A quotation's link goes in its first paragraph. The link is the
-                # paragraph's first child: shown in the margin before the text,
-                # it is also the first of the paragraph's links that Tab reaches.
-                holder = next(child.findall(nodes.paragraph), None)
-                if holder is not None:
-                    holder.insert(0, paragraph_link(anchor=node_id, number=number))
+                paragraph["ids"].append(node_id)
+                self.document.ids[node_id] = paragraph
+                # The link is the paragraph's first child: shown in the margin
+                # before the text, it is the first of its links that Tab reaches.
+                paragraph.insert(0, paragraph_link(anchor=node_id, number=number))
 
 
 def visit_html(self: HTML5Translator, node: paragraph_link) -> None:

@@ -12,9 +12,13 @@ theme collapses the sidebar on a wide screen, pydata opens it as a dialog on a
 narrow one); the sidebar's search field is the one search box on a desktop, and
 the article header's search button the one on a tablet or phone.
 
-The default is given here, before the theme reads its options, so that an
-edition's ``conf.py`` needs nothing for it; an edition that sets the option
-keeps its own value.
+The site's title (``html_title``, in the sidebar and every page's ``<title>``)
+is the edition's title, ``project``, which the front page's heading gives too,
+unless the edition sets another: Sphinx's default adds "documentation".
+
+The defaults are given here, before the theme reads its options, so that an
+edition's ``conf.py`` needs nothing for them; an edition that sets one keeps
+its own value.
 """
 
 from __future__ import annotations
@@ -26,6 +30,9 @@ BOOK_THEME = "sphinx_book_theme"
 
 
 def theme_defaults(app: Sphinx, config: Config) -> None:
+    # As pydata-sphinx-theme tells a value the edition gave from a default.
+    if not any("html_title" in given for given in (config.overrides, config._raw_config)):
+        config.html_title = config.project
     if config.html_theme != BOOK_THEME:
         return
     options = dict(config.html_theme_options or {})

@@ -38,7 +38,8 @@ def test_a_paragraph_permalink_is_visible_and_lands_on_its_paragraph(page, site:
     page.goto(site + "index.html")
     page.goto(site + CHAPTER + "#p3")
     assert landed_on(page, "p3")
-    assert page.locator("#p3").inner_text().startswith("Stalin left Batumi in October")
+    # The text follows the number in the margin.
+    assert page.locator("#p3").inner_text().startswith("3\nStalin left Batumi in October")
 
 
 def test_cite_gives_the_page_and_paragraph_citation_and_bibtex(page, site: str) -> None:

@@ -172,3 +172,46 @@ def test_no_page_overflows_or_breaks_a_word_on_a_phone(browser, site: str, html_
             faults.append(f"{path} breaks {', '.join(broken[:5])}")
     context.close()
     assert not faults, "\n".join(faults)
+
+
+def test_one_search_box_at_every_width(sized_page) -> None:
+    searches = sized_page.locator(".search-button__button:visible, .search-button-field:visible")
+    assert searches.count() == 1
+
+
+def test_one_title_for_the_edition(page, site: str) -> None:
+    """The sidebar, the window's title and the front page's heading name the edition alike."""
+    page.goto(site + "index.html")
+    heading = page.locator("article h1").first.evaluate(
+        "h1 => [...h1.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join('').trim()"
+    )
+    assert page.locator(".logo__title").inner_text().strip() == heading
+    page.goto(site + CHAPTER)
+    assert page.title().endswith(f" — {heading}")
+
+
+# Pages of the editors' apparatus: cited by page, their paragraphs unnumbered.
+APPARATUS = ["notes.html", "names.html", "bibliography.html", "about.html", "annotations.html"]
+# A chapter with block quotations of more than one paragraph.
+QUOTING = "early-life/1917.html"
+
+
+def test_paragraph_numbers_stand_only_on_the_text(page, site: str) -> None:
+    for path in APPARATUS:
+        page.goto(site + path)
+        assert page.locator("a.paragraph-link").count() == 0, path
+    page.goto(site + CHAPTER)
+    assert page.locator("a.paragraph-link").count() > 0
+
+
+def test_every_paragraph_of_a_quotation_is_numbered(page, site: str) -> None:
+    page.goto(site + QUOTING)
+    paragraphs = page.evaluate(
+        """() => [...document.querySelectorAll("article section > blockquote p")]
+            .filter((p) => !p.classList.contains("attribution"))
+            .map((p) => [p.id, p.querySelector(":scope > a.paragraph-link")?.textContent])"""
+    )
+    assert len(paragraphs) > 1
+    assert all(number and anchor.endswith(f"p{number}") for anchor, number in paragraphs)
+    numbers = [int(number) for _, number in paragraphs]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
