@@ -68,7 +68,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _copy_latex_package)
     return {
         "version": __version__,
-        "env_version": 4,
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

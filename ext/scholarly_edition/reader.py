@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 from . import (
     citation,
     name_previews,
+    page_metadata,
     paragraphs,
     phrase_search,
     search_index,
@@ -34,3 +35,4 @@ def setup(app: Sphinx) -> None:
     name_previews.setup(app)
     phrase_search.setup(app)
     theme_shell.setup(app)
+    page_metadata.setup(app)

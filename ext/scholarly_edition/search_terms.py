@@ -5,6 +5,10 @@ named on a page, the words of all its forms and of its index form become the
 page's search keywords (a ``<meta name="keywords">`` node, which Sphinx's
 search indexer reads). A reader searching "Tbilisi", "Koba" or "Jughashvili"
 finds every page that names the place or person, whatever form it uses.
+
+The node is a ``search_keywords``, a kind of ``meta`` that the indexer reads
+and no writer prints: in a page's head, keywords made of the text's words
+became some sixty junk tags in a reference manager (Zotero imports them).
 """
 
 from __future__ import annotations
@@ -19,6 +23,14 @@ from .names_domain import load_register
 from .names_nodes import name
 
 WORD = re.compile(r"\w+")
+
+
+class search_keywords(nodes.meta):  # noqa: N801 (docutils node naming)
+    """Search keywords for Sphinx's indexer only (it reads every ``meta``)."""
+
+
+def skip(self: object, node: nodes.Element) -> None:
+    raise nodes.SkipNode
 
 
 class NameSearchTerms(SphinxTransform):
@@ -40,8 +52,15 @@ class NameSearchTerms(SphinxTransform):
                 for form in (entry.index, *entry.forms):
                     words.update(WORD.findall(form))
         if words:
-            self.document += nodes.meta(name="keywords", content=", ".join(sorted(words)))
+            self.document += search_keywords(name="keywords", content=", ".join(sorted(words)))
 
 
 def setup(app: Sphinx) -> None:
+    app.add_node(
+        search_keywords,
+        **{
+            builder: (skip, None)
+            for builder in ("html", "epub", "latex", "text", "man", "texinfo", "xml")
+        },
+    )
     app.add_transform(NameSearchTerms)
