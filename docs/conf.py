@@ -101,7 +101,10 @@ html_theme_options = {
     "show_toc_level": 2,
     "home_page_in_toc": True,
     "use_download_button": False,
-    "navbar_persistent": ["search-button-field"],
+    # An empty navbar: its search box was a second one on a desktop, and its
+    # hidden ☰ button left the visible one dead (scholarly_edition.theme_shell,
+    # which gives this default when conf.py does not).
+    "navbar_persistent": [],
     "icon_links": [],
     "logo": {},
 }
