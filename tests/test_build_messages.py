@@ -10,7 +10,7 @@ from pathlib import Path
 
 def _build(docs: Path, out: Path, *extra: str) -> str:
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-M", "html", str(docs), str(out), "-W", *extra],
+        [sys.executable, "-m", "sphinx", "-M", "html", str(docs), str(out), "-W", "-N", *extra],
         capture_output=True,
         text=True,
         env={**os.environ, "SOURCE_DATE_EPOCH": "1764115200"},
