@@ -55,7 +55,9 @@ _SKIP_ANCESTORS = (
     addnodes.toctree,
     name,
 )
-SKIP_CLASSES = frozenset({"apparatus", "names-skip"})
+# A hatnote names another article ("Main article: Early life of Joseph
+# Stalin"): its titles are not mentions of the people and places in them.
+SKIP_CLASSES = frozenset({"apparatus", "names-skip", "hatnote"})
 _BRACKETS = re.compile(r"\[[^\[\]]*\]")
 
 
