@@ -91,11 +91,14 @@ import: $(STAMP)
 verify: html
 	$(BIN)/python -m scholarly_edition verify
 
-# Fast lint of sources and data; no build.
+# Fast lint of sources and data; no build. Every tracked file has a licence
+# rule in LICENSE-TEXT.md, and CITATION.cff is valid Citation File Format.
 check: $(STAMP)
 	$(BIN)/ruff check ext tests docs/conf.py bench
 	$(BIN)/ruff format --check ext tests docs/conf.py bench
 	$(BIN)/python -m scholarly_edition check
+	$(BIN)/python -m scholarly_edition.licence_coverage
+	$(BIN)/cffconvert --validate -i CITATION.cff
 
 # Start an annotation: make annotation QUOTE="exact words" CONTRIBUTOR="Your Name"
 # [KIND=commentary|correction|context|source] [PREFIX=...] [SUFFIX=...]
