@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from sphinx.util.matching import Matcher
+import yaml
 from sphinx.util.texescape import escape as _tex
 
 HERE = Path(__file__).resolve().parent
@@ -29,7 +30,11 @@ language = "en"
 
 extensions = ["myst_parser", "scholarly_edition", "scholarly_edition.latex_book"]
 myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "fieldlist", "substitution"]
-myst_substitutions = {"version": __version__}
+# The release date of this version, from CITATION.cff (About page, PDF verso).
+_released = str(
+    yaml.safe_load((HERE.parent / "CITATION.cff").read_text(encoding="utf-8"))["date-released"]
+)
+myst_substitutions = {"version": __version__, "released": _released}
 myst_heading_anchors = 0
 exclude_patterns = ["_build"]
 # The Index of Names: the register, and the documents whose text is the
@@ -53,7 +58,8 @@ bibtex_bibfiles = ["../refs/works.bib"]
 # The article the witness reproduces, and the revision the notes come from
 # (written by `make resolve`; shown on the About and notes pages).
 edition_article_file = "../refs/article.toml"
-bibtex_default_style = "alpha"
+# pybtex's alpha, printing translators and web pages (citation_style.py).
+bibtex_default_style = "edition"
 bibtex_reference_style = "edition-short"
 bibtex_cite_id = "work-{key}"
 # How to cite the edition (About page, "Cite" dialog): one file for both.
@@ -146,10 +152,13 @@ latex_elements = {
     "fncychap": "",
     "sphinxsetup": r"HeaderFamily=\rmfamily",
     "maketitle": rf"\editionmaketitle{{{_title}}}{{{_subtitle}}}",
-    "tableofcontents": r"\editiontableofcontents{Introduction}",
+    # The first pages are the captured page's header and the article's lead,
+    # not an introduction by the editors: the heading says what they are.
+    "tableofcontents": r"\editiontableofcontents{The Captured Page and the Article's Lead}",
     "preamble": "\n".join(
         (
             rf"\newcommand{{\editionversion}}{{{release}}}",
+            rf"\newcommand{{\editionreleased}}{{{_released}}}",
             _citation,
             r"\usepackage{editionbook}",
             _pdf_info,

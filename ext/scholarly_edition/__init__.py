@@ -15,6 +15,7 @@ from . import (
     article_provenance,
     build_messages,
     build_recovery,
+    concordance,
     garbage_collection,
     lacuna,
     names,
@@ -54,6 +55,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     absent_image.setup(app)
     article_provenance.setup(app)
     lacuna.setup(app)
+    concordance.setup(app)
     notes.setup(app)
     annotating.setup(app)
     names.setup(app)

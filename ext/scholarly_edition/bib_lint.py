@@ -28,6 +28,8 @@ REQUIRED = {
     "article": ({"author"}, {"title"}, {"journal"}, {"year"}),
     "incollection": ({"author"}, {"title"}, {"booktitle"}, {"publisher"}, {"year"}),
     "misc": ({"title"},),
+    # A web page: the article the witness reproduces, the page it was captured from.
+    "online": ({"title"},),
 }
 # Said once, with the cause, when the file cannot be used at all.
 UNLINKED = "until it is fixed, no note that cites a work is linked"

@@ -4,6 +4,10 @@ A sphinxcontrib-bibtex referencing style (author-year, no brackets, locators
 after a comma, several works joined by semicolons), registered as the plugin
 ``edition-short`` so that sphinxcontrib-bibtex formats and links every short
 citation.
+
+The bibliography's own style, ``edition`` (pybtex's alpha with two additions),
+prints a book's translator ("Translated by Nora Seligman Favorov") and gives
+web pages (``@online``) their organisation, note and address.
 """
 
 from __future__ import annotations
@@ -11,11 +15,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pybtex.plugin
+from pybtex.database import Person
+from pybtex.style.formatting import toplevel
+from pybtex.style.formatting.alpha import Style as AlphaStyle
+from pybtex.style.formatting.unsrt import date
+from pybtex.style.template import field as bib_field
+from pybtex.style.template import join, optional, optional_field, sentence, words
 from sphinxcontrib.bibtex.plugin import register_plugin
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
 NAME = "edition-short"
+BIBLIOGRAPHY_STYLE = "edition"
 
 
 def _bare() -> BracketStyle:
@@ -30,8 +41,46 @@ class ShortCitationStyle(AuthorYearReferenceStyle):
     author_year_sep: str = " "
 
 
+class EditionBibliographyStyle(AlphaStyle):
+    """Alpha, with a book's translator and a web page's organisation and address."""
+
+    def format_translator(self, e):
+        if "translator" not in e.fields:
+            return optional[bib_field("translator")]
+        person = Person(str(e.fields["translator"]))
+        parts = person.first_names + person.middle_names + person.prelast_names
+        name = " ".join([*parts, *person.last_names, *person.lineage_names])
+        return sentence[words["Translated by", name]]
+
+    def get_book_template(self, e):
+        return toplevel[
+            self.format_author_or_editor(e),
+            self.format_btitle(e, "title"),
+            self.format_translator(e),
+            self.format_volume_and_series(e),
+            sentence[
+                bib_field("publisher"), optional_field("address"), self.format_edition(e), date
+            ],
+            optional[sentence[self.format_isbn(e)]],
+            sentence[optional_field("note")],
+            self.format_web_refs(e),
+        ]
+
+    def get_online_template(self, e):
+        return toplevel[
+            optional[sentence[self.format_names("author")]],
+            sentence[join['"', bib_field("title"), '"']],
+            optional[sentence[bib_field("organization")]],
+            sentence[optional_field("note")],
+            self.format_web_refs(e),
+        ]
+
+
 def register() -> None:
     register_plugin("sphinxcontrib.bibtex.style.referencing", NAME, ShortCitationStyle)
+    pybtex.plugin.register_plugin(
+        "pybtex.style.formatting", BIBLIOGRAPHY_STYLE, EditionBibliographyStyle, force=True
+    )
     _find_plain_text_backend_once()
 
 

@@ -20,6 +20,8 @@ HEADER_LABELS = {
     "page-count": "Count",
     "page-channel": "Channel",
 }
+# The editors' rubrics (HTML and PDF alike) say that they are the editors'.
+EDITORS_HEADING = " (the editors' heading)"
 RESIDUE_TITLE = "Page residue: text of the captured page, not of the article"
 LACUNA_ROLE = "{lacuna}`the witness breaks off here`"
 
@@ -149,13 +151,18 @@ def _front(structure: Structure) -> list[str]:
         if given == role
     ]
     if header:
-        blocks.append("```{rubric} The captured page\n```")
+        blocks.append(_rubric("The captured page"))
         if str(edition.get("header_note", "")).strip():
             blocks.append("{.edition-note .apparatus}\n" + str(edition["header_note"]).strip())
         blocks.append("\n".join(header))
     if str(edition.get("lead_rubric", "")).strip():
-        blocks.append(f"```{{rubric}} {edition['lead_rubric']}\n```")
+        blocks.append(_rubric(str(edition["lead_rubric"])))
     return blocks
+
+
+def _rubric(text: str) -> str:
+    """A heading the witness does not have: said to be the editors' in both outputs."""
+    return f"```{{rubric}} {text}{EDITORS_HEADING}\n:class: editors-rubric\n```"
 
 
 def _blocks(structure: Structure, chapter: Chapter) -> Iterator[str]:
