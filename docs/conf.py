@@ -67,6 +67,8 @@ edition_citation_file = "../CITATION.cff"
 
 # Annotations (docs/annotations/*.md) anchor only in the chapters of the text,
 # never in the apparatus pages that quote it.
+# The concordance of witness lines (concordance.md) is derived from the same map.
+edition_structure_file = "../refs/structure.toml"
 # A map that cannot be read stops `make check`; here it is reported by the
 # extension at its line (edition_structure_problem), and the chapters on disk
 # stand in for its list, so that the build fails on one warning, not a traceback.

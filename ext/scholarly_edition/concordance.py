@@ -78,6 +78,8 @@ class WitnessConcordanceDirective(SphinxDirective):
     """``{witness-concordance}``: the table of witness lines and their places."""
 
     def run(self) -> list[nodes.Node]:
+        if not self.config.edition_structure_file:
+            raise self.error("witness-concordance needs edition_structure_file in conf.py")
         path = Path(self.env.srcdir) / self.config.edition_structure_file
         self.env.note_dependency(str(path))
         edition = structure.load(path)
@@ -128,7 +130,8 @@ def _row(*cells: str | nodes.Node) -> nodes.row:
 
 def setup(app) -> None:
     """Called from the extension's ``setup``."""
-    app.add_config_value("edition_structure_file", "../refs/structure.toml", "env", str)
+    # Empty (the default): no concordance, for editions without a structure map.
+    app.add_config_value("edition_structure_file", "", "env", str)
     app.add_node(concordance_link)
     app.add_directive("witness-concordance", WitnessConcordanceDirective)
     app.add_post_transform(ResolveConcordanceLinks)
@@ -143,7 +146,7 @@ def tsv(edition: structure.Structure) -> str:
 
 def _write_data(app, exception: Exception | None) -> None:
     """The concordance as data, beside the HTML pages."""
-    if exception is None and app.builder.format == "html":
+    if exception is None and app.builder.format == "html" and app.config.edition_structure_file:
         edition = structure.load(Path(app.srcdir) / app.config.edition_structure_file)
         out = Path(app.outdir) / "witness-concordance.tsv"
         out.write_text(tsv(edition), encoding="utf-8")
