@@ -66,7 +66,7 @@ def test_the_notes_page_explains_the_missing_numbers_and_the_letters(
 ) -> None:
     text = _words(_page(html_build[0], "notes.html").select_one("article").get_text())
     assert "Notes 1, 2 and 6 are absent" in text
-    assert "The letter [h] comes before [d]" in text
+    assert "The letter h comes before the letter d" in text
     # Written as code: the numbers on this page are not uses of the notes.
     assert "ref-h-2" not in (html_build[0] / "notes.html").read_text(encoding="utf-8")
     assert text.count("Conjecture:") >= 2
