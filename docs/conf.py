@@ -7,8 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from sphinx.util.matching import Matcher
 import yaml
+from sphinx.util.matching import Matcher
 from sphinx.util.texescape import escape as _tex
 
 HERE = Path(__file__).resolve().parent
