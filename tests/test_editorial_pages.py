@@ -6,6 +6,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -97,6 +98,7 @@ def test_the_about_page_attributes_licenses_and_states_provenance(
     assert f"version {cff['version']} of the edition, released on {cff['date-released']}" in text
 
 
+@pytest.mark.pdf
 def test_the_bibliography_has_both_web_pages_and_the_translator(
     html_build: tuple[Path, str], pdf_build: tuple[Path, str]
 ) -> None:
@@ -110,6 +112,7 @@ def test_the_bibliography_has_both_web_pages_and_the_translator(
     assert "Translated by Nora Seligman Favorov" in _words(pdf)
 
 
+@pytest.mark.pdf
 def test_the_editors_rubrics_say_they_are_the_editors(
     html_build: tuple[Path, str], pdf_build: tuple[Path, str]
 ) -> None:
