@@ -53,16 +53,15 @@ def rows(edition: structure.Structure) -> Iterator[Row]:
     for chapter in edition.chapters:
         section_ids: list[str] = []
         number = 0
-        in_quote = False
         for line in range(chapter.first, chapter.last + 1):
             role = edition.role(line)
             if role == "blank":
                 continue
             if role == "subsection":
                 section_ids, number = [nodes.make_id(edition.lines[line - 1])], 0
-            if role in ("paragraph", "quote") and not (role == "quote" and in_quote):
+            # Each paragraph of a block quotation is numbered; its attribution is not.
+            if role in ("paragraph", "quote"):
                 number += 1
-            in_quote = role == "quote" or (in_quote and role != "attribution")
             counted = role in ("paragraph", "quote", "attribution")
             anchor = paragraphs.anchor(section_ids, not section_ids, number) if counted else ""
             if role == "subsection":
