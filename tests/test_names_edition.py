@@ -33,7 +33,8 @@ def _mentions(html: Path, name: str) -> list[tuple[str, str]]:
 
 def _sentence(html: Path, name: str, start: str) -> Tag:
     for paragraph in _article(html, name).find_all("p"):
-        if paragraph.get_text().startswith(start):
+        # The paragraph's number (its permalink) may come before its text.
+        if re.sub(r"^\d+", "", paragraph.get_text()).startswith(start):
             return paragraph
     raise AssertionError(start)
 
