@@ -7,7 +7,6 @@ import sys
 import time
 from pathlib import Path
 
-import yaml
 from sphinx.util.matching import Matcher
 from sphinx.util.texescape import escape as _tex
 
@@ -30,10 +29,14 @@ language = "en"
 
 extensions = ["myst_parser", "scholarly_edition", "scholarly_edition.latex_book"]
 myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "fieldlist", "substitution"]
-# The release date of this version, from CITATION.cff (About page, PDF verso).
-_released = str(
-    yaml.safe_load((HERE.parent / "CITATION.cff").read_text(encoding="utf-8"))["date-released"]
-)
+# How to cite the edition and the release date of this version, from CITATION.cff
+# (About page, PDF verso). A file that cannot give them is reported by the
+# extension, at its line.
+try:
+    _edition_citation: citation.EditionCitation | None = citation.load(HERE.parent / "CITATION.cff")
+except citation.CitationError:
+    _edition_citation = None
+_released = _edition_citation.released if _edition_citation else "not given"
 myst_substitutions = {"version": __version__, "released": _released}
 myst_heading_anchors = 0
 exclude_patterns = ["_build"]
@@ -129,11 +132,10 @@ latex_docclass = {"manual": "book"}
 latex_additional_files = ["_latex/editionbook.sty", "_latex/editiontitle.def"]
 _title, _, _subtitle = project.partition(": ")
 # The verso's "How to cite" is the About page's, from the same CITATION.cff.
-# A file that cannot give it is reported by the extension, at its line.
-try:
-    _before, _cited, _after = (_tex(p) for p in citation.load(HERE.parent / "CITATION.cff").parts())
+if _edition_citation is not None:
+    _before, _cited, _after = (_tex(p) for p in _edition_citation.parts())
     _citation = rf"\newcommand{{\editioncitation}}{{{_before}\textit{{{_cited}}}{_after}}}"
-except citation.CitationError:
+else:
     _citation = r"\newcommand{\editioncitation}{}"
 today_fmt = "%-d %B %Y"
 # The PDF's document information (title and author come from latex_documents).

@@ -123,6 +123,8 @@ def _short_forms(bib: Path) -> dict[str, str]:
     library = bibtexparser.parse_string(bib.read_text(encoding="utf-8"))
     forms = {}
     for entry in library.entries:
+        if "author" not in entry.fields_dict:
+            continue  # no author-year form (the captured page): no note cites it so
         surnames = [
             person.split(",")[0].strip().strip("{}")
             for person in entry.fields_dict["author"].value.split(" and ")

@@ -50,6 +50,7 @@ class EditionCitation:
     title: str
     version: str
     source: str
+    released: str = ""  # date-released, when the file gives it
 
     @property
     def key(self) -> str:
@@ -152,7 +153,11 @@ def load(path: Path) -> EditionCitation:
             _line_of(text, "version"), "cannot be read: the field version is missing"
         )
     return EditionCitation(
-        _names(editors), _field(text, data, "title", str), str(version), _source(text, data)
+        _names(editors),
+        _field(text, data, "title", str),
+        str(version),
+        _source(text, data),
+        str(data.get("date-released", "")),
     )
 
 

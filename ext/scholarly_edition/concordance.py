@@ -81,7 +81,10 @@ class WitnessConcordanceDirective(SphinxDirective):
             raise self.error("witness-concordance needs edition_structure_file in conf.py")
         path = Path(self.env.srcdir) / self.config.edition_structure_file
         self.env.note_dependency(str(path))
-        edition = structure.load(path)
+        try:
+            edition = structure.load(path)
+        except structure.StructureError:
+            return []  # reported once, at its line, as edition_structure_problem
         table = nodes.table(classes=["witness-concordance"])
         group = nodes.tgroup(cols=3)
         table += group
@@ -146,6 +149,9 @@ def tsv(edition: structure.Structure) -> str:
 def _write_data(app, exception: Exception | None) -> None:
     """The concordance as data, beside the HTML pages."""
     if exception is None and app.builder.format == "html" and app.config.edition_structure_file:
-        edition = structure.load(Path(app.srcdir) / app.config.edition_structure_file)
+        try:
+            edition = structure.load(Path(app.srcdir) / app.config.edition_structure_file)
+        except structure.StructureError:
+            return  # reported once, at its line, as edition_structure_problem
         out = Path(app.outdir) / "witness-concordance.tsv"
         out.write_text(tsv(edition), encoding="utf-8")

@@ -23,7 +23,8 @@ from typing import Any
 import yaml
 from sphinx.application import Sphinx
 
-from .citation import EditionCitation, citation_path, licence_label, read
+from .citation import CitationError, EditionCitation, citation_path, licence_label
+from .citation import load as load_citation
 
 # The citation and the file's fields, read when the builder starts: the same
 # for every page, and read-only while pages are written (also under -j).
@@ -38,8 +39,11 @@ def load(app: Sphinx) -> None:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) if path else {}
     except (OSError, yaml.YAMLError):
         data = {}
-    # read() gives the located warning when the file is unusable.
-    edition = read(app) if path else None
+    # An unusable file is reported once, by the citation feature (``citation.read``).
+    try:
+        edition = load_citation(path) if path else None
+    except CitationError:
+        edition = None
     setattr(app.builder, _EDITION, (edition, data if isinstance(data, dict) else {}))
 
 
