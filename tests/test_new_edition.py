@@ -67,7 +67,9 @@ def make(root: Path, *targets: str) -> subprocess.CompletedProcess[str]:
     """The project's own Makefile, with the environment `new` ran in and nothing else."""
     if shutil.which("make") is None:
         unavailable("make", "apt-get install make")
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHON", "SPHINXBUILD", "O")}
+    # Nor the variables an outer make passes down (`make test-html PYTHON=...`).
+    dropped = ("PYTHON", "SPHINXBUILD", "O", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(
         ["make", "-C", str(root), *targets],
         capture_output=True,
