@@ -8,10 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, unavailable
 from scholarly_edition import __version__, licence_coverage
 
 CFFCONVERT = Path(sys.executable).with_name("cffconvert")
@@ -49,8 +48,9 @@ def _validate(path: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.skipif(not CFFCONVERT.exists(), reason="cffconvert is a dev dependency")
 def test_citation_file_is_valid_and_an_invalid_one_fails(tmp_path: Path) -> None:
+    if not CFFCONVERT.exists():
+        unavailable("cffconvert", "make setup (a dev dependency)")
     assert _validate(ROOT / "CITATION.cff").returncode == 0
     broken = tmp_path / "CITATION.cff"
     text = (ROOT / "CITATION.cff").read_text(encoding="utf-8")

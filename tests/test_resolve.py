@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import ROOT, unavailable
 from edition_tools.resolve import align, article, coins, run, works, write
 from scholarly_edition import bib_lint, notes_check, notes_data
 
@@ -269,7 +269,7 @@ def test_the_command_line_refuses_what_it_cannot_read(tmp_path: Path) -> None:
 
 def test_make_resolve_passes_the_path_uninterpreted(tmp_path: Path) -> None:
     if shutil.which("make") is None:
-        pytest.skip("make is not installed")
+        unavailable("make", "apt-get install make")
     odd = tmp_path / "a page $(echo x) `id` ;'.html"
     odd.write_text("<p>nothing</p>", encoding="utf-8")
     result = subprocess.run(
