@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -29,8 +31,17 @@ SHARED_README = ROOT.parent / "shared" / "source" / "README.md"
 MARKED_FIXTURES = {"pdf_build": "pdf", "browser": "browser"}
 
 
+# Fixtures of sphinx.testing: a test using one is part of the extension's own
+# suite (`make test-ext`, run on every supported Python in CI).
+SPHINX_TESTING_FIXTURES = ("app", "make_app")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Refuse to run a test that uses a marked fixture without its marker."""
+    """Mark the extension's sphinx.testing tests; refuse to run a test that uses
+    a marked fixture without its marker."""
+    for item in items:
+        if any(name in getattr(item, "fixturenames", ()) for name in SPHINX_TESTING_FIXTURES):
+            item.add_marker(pytest.mark.extension)
     unmarked = [
         f"{item.nodeid} uses {fixture} without @pytest.mark.{marker}"
         for item in items
@@ -68,7 +79,11 @@ def bench_module(name: str) -> ModuleType:
 
 
 def sphinx_build(
-    builder: str, out: Path, *extra: str, source: Path = ROOT / "docs"
+    builder: str,
+    out: Path,
+    *extra: str,
+    source: Path = ROOT / "docs",
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Build the real edition (or a copy's ``source``) as `make` does: warnings are errors."""
     return subprocess.run(
@@ -87,17 +102,56 @@ def sphinx_build(
         ],
         capture_output=True,
         text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1764115200"},
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1764115200", **(env or {})},
     )
+
+
+def shared_build(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    builder: str,
+    *extra: str,
+    env: dict[str, str] | None = None,
+) -> tuple[Path, str]:
+    """The edition built once per test run, however many pytest-xdist workers ask:
+    (output folder, the build's stderr and stdout).
+
+    The first worker to take the lock builds into the run's shared temporary
+    folder; the others wait and read the same output. A failed build is
+    recorded too, so every worker fails with its messages instead of building
+    again.
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # shared by the run's workers
+    out = base / name
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        record = base / f"{name}.result.json"
+        if not record.exists():
+            result = sphinx_build(builder, out, *extra, env=env)
+            output = {"code": result.returncode, "stderr": result.stderr, "stdout": result.stdout}
+            record.write_text(json.dumps(output), encoding="utf-8")
+        output = json.loads(record.read_text(encoding="utf-8"))
+    assert output["code"] == 0, output["stdout"][-4000:] + output["stderr"]
+    return out, output["stderr"]
 
 
 @pytest.fixture(scope="session")
 def html_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The edition built to HTML once per session: (output folder, stderr)."""
-    out = tmp_path_factory.mktemp("edition")
-    result = sphinx_build("html", out)
-    assert result.returncode == 0, result.stderr
-    return out / "html", result.stderr
+    """The edition built to HTML once per run: (output folder, stderr)."""
+    out, stderr = shared_build(tmp_path_factory, "edition", "html")
+    return out / "html", stderr
+
+
+@pytest.fixture(scope="session")
+def parallel_html_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The edition built to HTML with `-j 2` once per run, strings hashed with
+    another seed than the serial build's: its output folder."""
+    out, _ = shared_build(
+        tmp_path_factory, "edition-j2", "html", "-j", "2", env={"PYTHONHASHSEED": "54321"}
+    )
+    return out / "html"
 
 
 def unavailable(what: str, install: str) -> NoReturn:
@@ -125,10 +179,8 @@ def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The edition built to PDF once per session: (PDF file, stderr). Needs TeX
     (`require_tex`: skipped without it, failed in CI)."""
     require_tex()
-    out = tmp_path_factory.mktemp("edition-pdf")
-    result = sphinx_build("latexpdf", out)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr
-    return out / "latex" / "stalin-edition.pdf", result.stderr
+    out, stderr = shared_build(tmp_path_factory, "edition-pdf", "latexpdf")
+    return out / "latex" / "stalin-edition.pdf", stderr
 
 
 # Property tests (tests/test_properties.py): a few hundred examples per property,

@@ -119,13 +119,10 @@ def test_two_clean_builds_of_the_edition_are_identical(
 
 
 def test_a_parallel_build_of_the_edition_is_identical(
-    html_build: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    html_build: tuple[Path, str], parallel_html_build: Path
 ) -> None:
     """Merging the workers' domain data keeps no trace of the order they finished in."""
-    monkeypatch.setenv("PYTHONHASHSEED", "54321")
-    result = sphinx_build("html", tmp_path, "-j", "2")
-    assert result.returncode == 0, result.stderr
-    serial, parallel = _tree(html_build[0]), _tree(tmp_path / "html")
+    serial, parallel = _tree(html_build[0]), _tree(parallel_html_build)
     assert sorted(serial) == sorted(parallel)
     assert [name for name in serial if serial[name] != parallel[name]] == []
 
