@@ -22,7 +22,7 @@ PDF           = $(BUILDDIR)/latex/stalin-edition.pdf
 # A paragraph on a full page of text, to find that page for the preview.
 PREVIEW_TEXT  = Stalin joined a forbidden book club
 
-.PHONY: help setup lock html latexpdf pdf-preview test test-html verify check import clean livehtml notes-report annotation bench resolve
+.PHONY: help setup lock html latexpdf pdf-preview test test-html test-ext verify check import clean livehtml notes-report annotation bench resolve
 
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
@@ -55,7 +55,7 @@ lock:
 	$(PYTHON) -m venv $(PIPTOOLS)
 	$(PIPTOOLS)/bin/python -m pip install --quiet pip-tools
 	CUSTOM_COMPILE_COMMAND="make lock" $(PIPTOOLS)/bin/pip-compile --quiet --strip-extras \
-	  --extra dev --generate-hashes --allow-unsafe --all-build-deps --no-emit-index-url \
+	  --extra dev --generate-hashes --allow-unsafe --all-build-deps --no-emit-index-url --no-emit-find-links \
 	  --output-file $(LOCKFILE) pyproject.toml
 
 html: $(STAMP)
@@ -161,6 +161,10 @@ test: check
 # make test-html PYTHON=python3.13 VENV=.venv-3.13
 test-html: $(STAMP)
 	$(BIN)/python -m pytest -m "not pdf and not browser"
+
+# The extension's own suite: every test that builds a sphinx.testing root.
+test-ext: $(STAMP)
+	$(BIN)/python -m pytest -m extension
 
 livehtml: $(STAMP)
 	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(SPHINXOPTS) $(O)

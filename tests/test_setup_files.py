@@ -23,9 +23,10 @@ def test_ci_runs_readme_test_command() -> None:
     assert "```sh\nmake test\n```" in readme
     lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
     assert "make test" in lines
-    # Then the suite without TeX and the browser on the newest Python README names.
-    assert lines[-1] == 'make test-html PYTHON="$python313" VENV=.venv-3.13 LOCK='
-    assert "```sh\nmake test\n```" in readme and "make test-html" in readme
+    # Then the extension's suite and the HTML build on the newest Python README names.
+    last = 'make test-ext html PYTHON="$python313" VENV=.venv-3.13 LOCK= BUILDDIR=_build/python3.13'
+    assert lines[-1] == last
+    assert "```sh\nmake test\n```" in readme and "make test-ext html PYTHON=python3.13" in readme
 
 
 def test_a_missing_tool_fails_in_ci_and_is_skipped_elsewhere(
