@@ -10,6 +10,9 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
+from sphinx.writers.text import TextTranslator
 
 PLACEHOLDER = "Image not in the witness"
 
@@ -31,7 +34,7 @@ class AbsentImage(SphinxDirective):
         return [node]
 
 
-def visit_html(self, node: absent_image) -> None:
+def visit_html(self: HTML5Translator, node: absent_image) -> None:
     self.body.append(self.starttag(node, "figure", CLASS="absent-image"))
     self.body.append(
         f'<div class="absent-image-placeholder apparatus" role="img" '
@@ -39,32 +42,32 @@ def visit_html(self, node: absent_image) -> None:
     )
 
 
-def depart_html(self, node: absent_image) -> None:
+def depart_html(self: HTML5Translator, node: absent_image) -> None:
     self.body.append("</figcaption>\n</figure>\n")
 
 
-def visit_latex(self, node: absent_image) -> None:
+def visit_latex(self: LaTeXTranslator, node: absent_image) -> None:
     self.body.append("\n\\begin{sphinxabsentimage}{" + self.encode(PLACEHOLDER) + "}\n")
 
 
-def depart_latex(self, node: absent_image) -> None:
+def depart_latex(self: LaTeXTranslator, node: absent_image) -> None:
     self.body.append("\n\\end{sphinxabsentimage}\n")
 
 
-def visit_text(self, node: absent_image) -> None:
+def visit_text(self: TextTranslator, node: absent_image) -> None:
     self.new_state(0)
     self.add_text(f"[{PLACEHOLDER}] ")
 
 
-def depart_text(self, node: absent_image) -> None:
+def depart_text(self: TextTranslator, node: absent_image) -> None:
     self.end_state()
 
 
-def visit_passthrough(self, node: absent_image) -> None:
+def visit_passthrough(self: nodes.NodeVisitor, node: absent_image) -> None:
     """Builders without a figure of their own (man, texinfo) keep the caption text."""
 
 
-def depart_passthrough(self, node: absent_image) -> None:
+def depart_passthrough(self: nodes.NodeVisitor, node: absent_image) -> None:
     pass
 
 

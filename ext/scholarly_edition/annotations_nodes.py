@@ -16,6 +16,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
+from sphinx.writers.manpage import ManualPageTranslator
+from sphinx.writers.texinfo import TexinfoTranslator
+from sphinx.writers.text import TextTranslator
 
 from . import latex_errors
 
@@ -82,20 +85,20 @@ def _source(node: annotation_note) -> str:
     return re.sub(r"[^A-Za-z0-9/_.-]", "?", str(node.get("source", "")))
 
 
-def visit_plain(self, node: nodes.Element) -> None:
+def visit_plain(self: nodes.NodeVisitor, node: nodes.Element) -> None:
     """Text-like builders keep the passage and the annotation's text."""
 
 
-def depart_plain(self, node: nodes.Element) -> None:
+def depart_plain(self: nodes.NodeVisitor, node: nodes.Element) -> None:
     pass
 
 
-def visit_ref_text(self, node: annotation_ref) -> None:
+def visit_ref_text(self: TextTranslator, node: annotation_ref) -> None:
     self.add_text(node["label"])
     raise nodes.SkipNode
 
 
-def visit_ref_body(self, node: annotation_ref) -> None:
+def visit_ref_body(self: ManualPageTranslator | TexinfoTranslator, node: annotation_ref) -> None:
     self.body.append(node["label"])
     raise nodes.SkipNode
 

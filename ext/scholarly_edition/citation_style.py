@@ -15,10 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pybtex.plugin
-from pybtex.database import Person
+from pybtex.database import Entry, Person
 from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.alpha import Style as AlphaStyle
 from pybtex.style.formatting.unsrt import date
+from pybtex.style.template import Node as Template
 from pybtex.style.template import field as bib_field
 from pybtex.style.template import join, optional, optional_field, sentence, words
 from sphinxcontrib.bibtex.plugin import register_plugin
@@ -44,7 +45,7 @@ class ShortCitationStyle(AuthorYearReferenceStyle):
 class EditionBibliographyStyle(AlphaStyle):
     """Alpha, with a book's translator and a web page's organisation and address."""
 
-    def format_translator(self, e):
+    def format_translator(self, e: Entry) -> Template:
         if "translator" not in e.fields:
             return optional[bib_field("translator")]
         person = Person(str(e.fields["translator"]))
@@ -52,7 +53,7 @@ class EditionBibliographyStyle(AlphaStyle):
         name = " ".join([*parts, *person.last_names, *person.lineage_names])
         return sentence[words["Translated by", name]]
 
-    def get_book_template(self, e):
+    def get_book_template(self, e: Entry) -> Template:
         return toplevel[
             self.format_author_or_editor(e),
             self.format_btitle(e, "title"),
@@ -66,7 +67,7 @@ class EditionBibliographyStyle(AlphaStyle):
             self.format_web_refs(e),
         ]
 
-    def get_online_template(self, e):
+    def get_online_template(self, e: Entry) -> Template:
         return toplevel[
             optional[sentence[self.format_names("author")]],
             sentence[join['"', bib_field("title"), '"']],

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
@@ -130,7 +131,7 @@ def _row(*cells: str | nodes.Node) -> nodes.row:
     return row
 
 
-def setup(app) -> None:
+def setup(app: Sphinx) -> None:
     """Called from the extension's ``setup``."""
     # Empty (the default): no concordance, for editions without a structure map.
     app.add_config_value("edition_structure_file", "", "env", str)
@@ -146,7 +147,7 @@ def tsv(edition: structure.Structure) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write_data(app, exception: Exception | None) -> None:
+def _write_data(app: Sphinx, exception: Exception | None) -> None:
     """The concordance as data, beside the HTML pages."""
     if exception is None and app.builder.format == "html" and app.config.edition_structure_file:
         try:

@@ -10,6 +10,11 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxRole
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
+from sphinx.writers.manpage import ManualPageTranslator
+from sphinx.writers.texinfo import TexinfoTranslator
+from sphinx.writers.text import TextTranslator
 
 SIGN = "[…]"
 
@@ -25,32 +30,32 @@ class LacunaRole(SphinxRole):
         return [node], []
 
 
-def visit_html(self, node: lacuna) -> None:
+def visit_html(self: HTML5Translator, node: lacuna) -> None:
     self.body.append(self.starttag(node, "span", "", role="note"))
     self.body.append(f'<span class="lacuna-sign">{SIGN}</span> <em>')
 
 
-def depart_html(self, node: lacuna) -> None:
+def depart_html(self: HTML5Translator, node: lacuna) -> None:
     self.body.append("</em></span>")
 
 
-def visit_latex(self, node: lacuna) -> None:
+def visit_latex(self: LaTeXTranslator, node: lacuna) -> None:
     self.body.append(r"\sphinxlacuna{")
 
 
-def depart_latex(self, node: lacuna) -> None:
+def depart_latex(self: LaTeXTranslator, node: lacuna) -> None:
     self.body.append("}")
 
 
-def visit_text(self, node: lacuna) -> None:
+def visit_text(self: TextTranslator, node: lacuna) -> None:
     self.add_text(f" {SIGN} ")
 
 
-def depart_text(self, node: lacuna) -> None:
+def depart_text(self: nodes.NodeVisitor, node: lacuna) -> None:
     pass
 
 
-def visit_plain(self, node: lacuna) -> None:
+def visit_plain(self: ManualPageTranslator | TexinfoTranslator, node: lacuna) -> None:
     self.body.append(f" {SIGN} ")
 
 

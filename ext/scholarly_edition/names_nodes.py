@@ -15,6 +15,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
 
 from .names_page import entry_uri
 
@@ -59,16 +60,16 @@ def depart_html_linked(self: HTML5Translator, node: name) -> None:
     depart_html(self, node)
 
 
-def visit_latex(self, node: name) -> None:
+def visit_latex(self: LaTeXTranslator, node: name) -> None:
     for anchor in node["ids"]:
         self.body.append(self.hypertarget(anchor, anchor=True))
 
 
-def depart_plain(self, node: name) -> None:
+def depart_plain(self: nodes.NodeVisitor, node: name) -> None:
     pass
 
 
-def visit_plain(self, node: name) -> None:
+def visit_plain(self: nodes.NodeVisitor, node: name) -> None:
     pass
 
 

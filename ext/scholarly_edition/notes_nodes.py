@@ -76,15 +76,15 @@ def depart_note_preview_latex(self: LaTeXTranslator, node: note_preview) -> None
     self.body.append("}")
 
 
-def visit_text_marker(self, node: note_ref) -> None:
+def visit_text_marker(self: nodes.NodeVisitor, node: note_ref) -> None:
     """Plain-text builders: the marker's own text, without the preview."""
 
 
-def depart_nothing(self, node: nodes.Element) -> None:
+def depart_nothing(self: nodes.NodeVisitor, node: nodes.Element) -> None:
     pass
 
 
-def skip(self, node: nodes.Element) -> None:
+def skip(self: nodes.NodeVisitor, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
