@@ -176,13 +176,13 @@ def _split(path: Path, text: str) -> tuple[str | None, int, list[Problem]]:
         opening = "an annotation starts with front matter between --- lines"
         return None, 1, [Problem(path, 1, opening)]
     tokens = annotations_safety.tokens(text)
-    if not tokens or tokens[0].type != "front_matter" or tokens[0].map is None:
+    token = tokens[0] if tokens else None
+    if token is None or token.type != "front_matter" or token.map is None:
         return (
             None,
             1,
             [Problem(path, 1, "the front matter does not close: end it with a line ---")],
         )
-    token = tokens[0]
     end = token.map[1]  # the row after the closing ---
     rows = text.split("\n")
     closing = rows[end - 1]

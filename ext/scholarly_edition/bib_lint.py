@@ -10,9 +10,11 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import bibtexparser
 from bibtexparser.model import (
+    Block,
     DuplicateBlockKeyBlock,
     DuplicateFieldKeyBlock,
     Entry,
@@ -70,16 +72,17 @@ def check(path: Path) -> BibCheck:
     problems = []
     broken = set()
     for block in library.failed_blocks:
-        line = block.start_line + 1
+        line = _line(block)
         if isinstance(block, DuplicateBlockKeyBlock):
             problems.append(Problem(path, line, f"duplicate BibTeX key {block.key!r}"))
         elif isinstance(block, DuplicateFieldKeyBlock):
-            key = block.ignore_error_block.key
+            # The block of a duplicate field is always the entry that holds it.
+            key = cast(Entry, block.ignore_error_block).key
             fields = ", ".join(sorted(block.duplicate_keys))
             problems.append(Problem(path, line, f"{key}: the field {fields} is given twice"))
             broken.add(key)
         elif isinstance(block, ParsingFailedBlock):
-            start = _ENTRY_START.match(block.raw)
+            start = _ENTRY_START.match(_raw(block))
             message, following = _failure(text, block, start)
             broken.update(key for key in (start and start.group(2), following) if key)
             problems.append(Problem(path, line, message))
@@ -113,6 +116,20 @@ def _without_comma(path: Path, entry: Entry) -> list[Problem]:
     return []
 
 
+def _line(block: Block) -> int:
+    """The block's line, from 1 (bibtexparser counts from 0).
+
+    bibtexparser's types allow a block without a line or text, for blocks made
+    by hand; every block its parser reads has both.
+    """
+    return cast(int, block.start_line) + 1
+
+
+def _raw(block: Block) -> str:
+    """The block's text as the file has it (see ``_line``)."""
+    return cast(str, block.raw)
+
+
 def _unreadable(path: Path, line: int | None, message: str) -> BibCheck:
     return BibCheck(frozenset(), (Problem(path, line, f"{message}; {UNLINKED}"),), readable=False)
 
@@ -133,17 +150,18 @@ def _failure(
     """
     # bibtexparser's parse errors carry their reason in `abort_reason`.
     reason = getattr(block.error, "abort_reason", "") or str(block.error)
+    raw = _raw(block)
     if start is None:
-        if re.match(r"@\s*\w+\s*[{(][ \t]*(?:\n|,)", block.raw):
+        if re.match(r"@\s*\w+\s*[{(][ \t]*(?:\n|,)", raw):
             # pybtex takes the next word for the key ("author"): unusable too.
-            stand_in = re.match(r"@\s*\w+\s*[{(]\s*([^\s,{}()\"=]+)", block.raw)
+            stand_in = re.match(r"@\s*\w+\s*[{(]\s*([^\s,{}()\"=]+)", raw)
             message = "malformed BibTeX: the entry has no key; write it after the brace"
             return message, stand_in.group(1) if stand_in else None
         return f"malformed BibTeX: {reason}".rstrip(": "), None
     entry = f"entry {start.group(2)!r}"
     closer = '"' if 'closing `"`' in reason else "}"
     line_start = sum(len(line) + 1 for line in text.split("\n")[: block.start_line])
-    end = text.find(block.raw, line_start) + len(block.raw)
+    end = text.find(raw, line_start) + len(raw)
     rest = text[end:].lstrip()
     following = _ENTRY_START.match(rest)
     if following:
@@ -163,7 +181,7 @@ def _failure(
 
 def _fields(path: Path, entry: Entry) -> list[Problem]:
     required = REQUIRED.get(entry.entry_type.lower())
-    line = entry.start_line + 1
+    line = _line(entry)
     if required is None:
         return [Problem(path, line, f"{entry.key}: unsupported entry type @{entry.entry_type}")]
     present = {

@@ -49,7 +49,7 @@ def content(
         return _citations(note)
     if note.status == EXPLANATORY and note.text:
         # The article's words, as text: a note's text is never markup.
-        result = [nodes.inline("", note.text, classes=["note-text"])]
+        result: list[nodes.Node] = [nodes.inline("", note.text, classes=["note-text"])]
         if note.cites:
             result += [nodes.Text(" ("), *_citations(note), nodes.Text(")")]
         return result

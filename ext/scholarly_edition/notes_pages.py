@@ -9,8 +9,9 @@ the LaTeX footnotes.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from string import ascii_lowercase
+from typing import cast
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
@@ -83,8 +84,9 @@ class MarkFirstUses(SphinxPostTransform):
     def run(self, **kwargs: object) -> None:
         domain = self.env.domains["notes"]
         assert isinstance(domain, NotesDomain)
-        for node in self.document.findall(lambda n: isinstance(n, note_ref | note_preview)):
-            first = domain.ordered.get(node["note"], [None])[0]
+        found = self.document.findall(lambda n: isinstance(n, note_ref | note_preview))
+        for node in cast("Iterator[note_ref | note_preview]", found):
+            first: NoteUse | None = domain.ordered.get(node["note"], [None])[0]
             if first is not None:
                 # node["docname"], not env.docname: LaTeX resolves one assembled doctree.
                 own = node["ids"][0] if isinstance(node, note_ref) else node["ref"]
@@ -110,8 +112,8 @@ class FillNotePages(SphinxPostTransform):
         assert isinstance(domain, NotesDomain)
         for placeholder in list(self.document.findall(note_list)):
             placeholder.replace_self(self._note_list(domain))
-        for placeholder in list(self.document.findall(notes_coverage)):
-            placeholder.replace_self(self._coverage(domain))
+        for report in list(self.document.findall(notes_coverage)):
+            report.replace_self(self._coverage(domain))
 
     def _link(self, use: NoteUse, text: str) -> nodes.Node:
         return make_refnode(
@@ -265,7 +267,9 @@ def _table(header: list[str], rows: list[list[nodes.Node | str]]) -> nodes.table
     head = nodes.thead()
     body = nodes.tbody()
     group += [head, body]
-    for target, cells in ((head, header), *((body, row) for row in rows)):
+    sections: list[tuple[nodes.Element, Sequence[nodes.Node | str]]] = [(head, header)]
+    sections += [(body, row) for row in rows]
+    for target, cells in sections:
         row = nodes.row()
         for cell in cells:
             entry = nodes.entry()
