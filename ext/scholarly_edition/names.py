@@ -60,7 +60,8 @@ def outdated_by_register(
     only where it is mentioned. The digests of the last build are compared
     with the register as it is now.
     """
-    domain: NamesDomain = env.domains["names"]  # type: ignore[assignment]
+    domain = env.domains["names"]
+    assert isinstance(domain, NamesDomain)
     if "register" not in domain.data:
         return []  # a first build: every document is read anyway
     # None when the last build had no register: one added since tags anew.
@@ -82,7 +83,8 @@ def outdated_by_register(
 
 def _after_reading(app: Sphinx, env: BuildEnvironment) -> None:
     """Keep what the next build compares (the register's digests) and reuses (sort keys)."""
-    domain: NamesDomain = env.domains["names"]  # type: ignore[assignment]
+    domain = env.domains["names"]
+    assert isinstance(domain, NamesDomain)
     domain.data["register"] = _fingerprint(env)
     loaded = load_register(env)
     if loaded is not None:

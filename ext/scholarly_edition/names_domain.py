@@ -128,7 +128,8 @@ class _NamesIndex(Index):
     def generate(
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        domain: NamesDomain = self.domain  # type: ignore[assignment]
+        domain = self.domain
+        assert isinstance(domain, NamesDomain)
         loaded = load_register(domain.env)
         if loaded is None:
             return [], True

@@ -49,7 +49,8 @@ class NamesIndexDirective(SphinxDirective):
         category = self.arguments[0]
         if category not in CATEGORIES:
             raise self.error(f"names-index needs one of {', '.join(CATEGORIES)}")
-        domain: NamesDomain = self.env.domains["names"]  # type: ignore[assignment]
+        domain = self.env.domains["names"]
+        assert isinstance(domain, NamesDomain)
         domain.index_pages.setdefault(self.env.docname, []).append(category)
         path = register_path(self.env)
         if path is not None:
@@ -66,7 +67,8 @@ def _index_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     and the titles of the documents mentioning names; an edit that changes
     neither (a sentence without a name) leaves them as they were.
     """
-    domain: NamesDomain = env.domains["names"]  # type: ignore[assignment]
+    domain = env.domains["names"]
+    assert isinstance(domain, NamesDomain)
     mentions = [
         (o.entry, o.docname, o.anchor) for found in domain.by_entry().values() for o in found
     ]
@@ -83,7 +85,8 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not placeholders:
         return
     env = app.env
-    domain: NamesDomain = env.domains["names"]  # type: ignore[assignment]
+    domain = env.domains["names"]
+    assert isinstance(domain, NamesDomain)
     loaded = load_register(env)
     entries = loaded[0].entries if loaded is not None else {}
     by_entry = domain.by_entry()
@@ -98,7 +101,8 @@ def _part(
     entries: dict[str, Entry],
     by_entry: dict[str, list[Occurrence]],
 ) -> list[nodes.Node]:
-    domain: NamesDomain = app.env.domains["names"]  # type: ignore[assignment]
+    domain = app.env.domains["names"]
+    assert isinstance(domain, NamesDomain)
     headings: list[tuple[str, nodes.definition_list_item]] = []
     for entry in entries.values():
         if entry.category != category or entry.id not in by_entry:
@@ -147,7 +151,8 @@ def entry_uri(builder: Builder, docname: str, entry: str) -> str | None:
     The index's first page (by name) is used, so the address depends on the
     domain's data alone and is the same for every page and under ``-j``.
     """
-    domain: NamesDomain = builder.env.domains["names"]  # type: ignore[assignment]
+    domain = builder.env.domains["names"]
+    assert isinstance(domain, NamesDomain)
     pages = sorted(domain.index_pages)
     if not pages:
         return None

@@ -237,10 +237,10 @@ def _out_of_order(placed: list[tuple[str, int]]) -> list[tuple[int, str]]:
             tails[length] = index
             tail_ids[length] = entry_id
     kept: set[int] = set()
-    index = tails[-1] if tails else None
-    while index is not None:
-        kept.add(index)
-        index = before[index]
+    last = tails[-1] if tails else None
+    while last is not None:
+        kept.add(last)
+        last = before[last]
     result = []
     for index, (entry_id, line) in enumerate(placed):
         if index in kept:

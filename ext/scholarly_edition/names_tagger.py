@@ -82,9 +82,10 @@ class FormMatcher:
         ordered = sorted(forms, key=lambda f: (-len(f), f))
         self.by_word: dict[str, list[str]] = {}
         self.pattern: re.Pattern[str] | None = None
-        if all(_WORD.match(form) for form in ordered):
-            for form in ordered:
-                self.by_word.setdefault(_WORD.match(form).group(), []).append(form)
+        firsts = [word.group() for form in ordered if (word := _WORD.match(form))]
+        if len(firsts) == len(ordered):
+            for form, first in zip(ordered, firsts, strict=True):
+                self.by_word.setdefault(first, []).append(form)
         else:
             body = "|".join(re.escape(form) for form in ordered)
             self.pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
@@ -207,17 +208,18 @@ class NameTagger(SphinxTransform):
         return next(iter(self.document.findall(nodes.title)), None)
 
     @staticmethod
-    def _line(text: nodes.Text, before: str) -> int | None:
+    def _line(text: nodes.Node, before: str) -> int | None:
         """The source line of a mention: the block's line plus the newlines before it."""
         node = text.parent
         while node is not None and node.line is None:
             node = node.parent
-        if node is None:
+        if node is None or node.line is None:
             return None
         return node.line + before.count("\n")
 
     def _record(self, docname: str, register: Register) -> None:
-        domain: NamesDomain = self.env.domains["names"]  # type: ignore[assignment]
+        domain = self.env.domains["names"]
+        assert isinstance(domain, NamesDomain)
         counts: dict[str, int] = {}
         linked: set[str] = set()
         for node in list(self.document.findall(name)):
@@ -248,7 +250,7 @@ class NameTagger(SphinxTransform):
             domain.note(Occurrence(entry.id, docname, anchor, line or 0))
             index = addnodes.index(entries=[("single", entry.index, anchor, "", None)])
             index["inline"] = section is None
-            if section is not None:
+            if section is not None and title is not None:
                 section.insert(section.index(title) + 1, index)
             else:
                 node.parent.insert(node.parent.index(node), index)
