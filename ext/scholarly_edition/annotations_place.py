@@ -20,7 +20,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from . import refs_state
-from .annotations_anchor import Passages, find, unmatched
+from .annotations_anchor import Match, Passages, find, unmatched
 from .annotations_domain import AnnotationsDomain, Placement, Record
 from .annotations_nodes import annotation_list, annotation_mark, annotation_note, annotation_ref
 from .annotations_read import BLOCK_DOC, BLOCK_INDEX, NOT_TEXT, detached
@@ -48,7 +48,7 @@ def place_annotations(app: Sphinx, env: BuildEnvironment) -> list[str]:
     blocks = Passages(
         [b for d in sorted(domain.blocks, key=lambda d: order.get(d, 0)) for b in domain.blocks[d]]
     )
-    found: list[tuple[tuple[int, int, int], Record, object]] = []
+    found: list[tuple[tuple[int, int, int], Record, Match]] = []
     for docname, record in sorted(domain.records.items()):
         matches = find(record.annotation.target, blocks)
         location = (docname, record.annotation.target_line)
@@ -120,6 +120,7 @@ class PlaceAnnotations(SphinxPostTransform):
         while (
             anchor.parent is not block
             and isinstance(anchor.parent, nodes.Inline)
+            and isinstance(anchor.parent, nodes.Element)
             and (anchor.parent[-1] is anchor)
         ):
             anchor = anchor.parent

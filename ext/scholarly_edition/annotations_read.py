@@ -10,7 +10,9 @@ when the page is written.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -100,7 +102,8 @@ def detached(node: nodes.Node) -> nodes.Node:
     """
     result = node.deepcopy()
     for part in result.findall():
-        part.document = None
+        # docutils' setter is typed for a document only; None is the node's own default.
+        part.document = None  # type: ignore[assignment]
     return result
 
 
@@ -126,8 +129,9 @@ class BlockCollector(SphinxTransform):
             return
         domain = self.env.domains["annotations"]
         assert isinstance(domain, AnnotationsDomain)
-        blocks = []
-        for node in self.document.findall(lambda n: isinstance(n, nodes.paragraph | nodes.title)):
+        blocks: list[Block] = []
+        found = self.document.findall(lambda n: isinstance(n, nodes.paragraph | nodes.title))
+        for node in cast("Iterator[nodes.paragraph | nodes.title]", found):
             if any(isinstance(a, NOT_TEXT) for a in ancestors(node)):
                 continue
             kind = "title" if isinstance(node, nodes.title) else "paragraph"
@@ -136,7 +140,7 @@ class BlockCollector(SphinxTransform):
         domain.blocks[docname] = blocks
 
 
-def ancestors(node: nodes.Node):
+def ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
     parent = node.parent
     while parent is not None:
         yield parent
