@@ -78,7 +78,8 @@ class BibliographyInPlace(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for bibliography in list(self.document.findall(thebibliography)):
-            docnames = {citation.get("docname") for citation in bibliography.children}
+            citations = [c for c in bibliography.children if isinstance(c, nodes.Element)]
+            docnames = {citation.get("docname") for citation in citations}
             if len(docnames) != 1:
                 continue
             (docname,) = docnames

@@ -101,7 +101,7 @@ def _blocks(node: nodes.Element) -> Iterator[nodes.TextElement]:
         if (
             isinstance(child, _SKIPPED)
             or _unsearched(child)
-            or "toctree-wrapper" in child.get("classes", ())
+            or (isinstance(child, nodes.Element) and "toctree-wrapper" in child.get("classes", ()))
         ):
             continue
         if isinstance(child, nodes.TextElement):

@@ -19,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.search import js_index
 
 IndexEntries = dict[str, list[tuple[str, str, str]]]
@@ -42,10 +43,11 @@ def _previous_entries(path: Path, env_version: object) -> IndexEntries:
     return entries
 
 
-def keep_index_entries(app: Sphinx) -> list[tuple[str, dict, str]]:
+def keep_index_entries(app: Sphinx) -> list[tuple[str, dict[str, object], str]]:
     builder = app.builder
     indexer = getattr(builder, "indexer", None)
-    if indexer is None:
+    # Only the HTML builders, Sphinx's StandaloneHTMLBuilder and its subclasses, emit the event.
+    if indexer is None or not isinstance(builder, StandaloneHTMLBuilder):
         return []
     # IndexBuilder has no public view of them: its entries by document.
     entries: IndexEntries = indexer._index_entries
