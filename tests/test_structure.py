@@ -71,6 +71,25 @@ def test_bad_maps_are_refused_with_their_place(
     assert message in str(raised.value)
 
 
+@pytest.mark.parametrize(
+    ("tables", "message"),
+    [
+        ('lines = 3\n[[chapter]]\nfile = "index"\nfirst = 1\n', ":1: [lines]: expected a table"),
+        ('chapter = "index"\n', ":1: [[chapter]]: expected [[chapter]] tables"),
+    ],
+)
+def test_a_key_that_should_be_tables_is_refused_with_its_place(
+    tmp_path: Path, tables: str, message: str
+) -> None:
+    (tmp_path / "witness.txt").write_text("Title\n", encoding="utf-8")
+    digest = hashlib.sha256((tmp_path / "witness.txt").read_bytes()).hexdigest()
+    path = tmp_path / "structure.toml"
+    path.write_text(f'witness = "witness.txt"\nsha256 = "{digest}"\n{tables}', encoding="utf-8")
+    with pytest.raises(structure.StructureError) as raised:
+        structure.load(path)
+    assert f"{path}{message}" in str(raised.value)
+
+
 def test_a_witness_without_header_lacuna_or_conventions(tmp_path: Path) -> None:
     """Page header, lacuna and the article's hatnote and attribution conventions are
     this edition's map's, not the package's: a map without them loads."""

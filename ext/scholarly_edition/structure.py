@@ -152,8 +152,11 @@ def _load(path: Path, data: dict[str, object]) -> Structure:
     if not isinstance(attribution, str):
         raise _fail("attribution_prefix", 'expected a text, such as "— "')
 
+    table = data.get("lines", {})
+    if not isinstance(table, dict):
+        raise _fail("[lines]", 'expected a table of line numbers and roles, such as 3 = "part"')
     roles: dict[int, str] = {}
-    for key, role in data.get("lines", {}).items():
+    for key, role in table.items():
         if not key.isdigit() or not 1 <= int(key) <= len(lines):
             raise _fail(f"[lines] {key}", f"not a line of the witness (1-{len(lines)})")
         if role not in ROLES:
@@ -163,7 +166,10 @@ def _load(path: Path, data: dict[str, object]) -> Structure:
         roles[int(key)] = role
     _check_roles(lines, roles, tuple(hatnotes), attribution)
 
-    chapters = _chapters(data.get("chapter", []), len(lines), roles)
+    entries = data.get("chapter", [])
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise _fail("[[chapter]]", "expected [[chapter]] tables, each with a file and a first line")
+    chapters = _chapters(entries, len(lines), roles)
     return Structure(
         path=path,
         witness_path=witness_path,
