@@ -14,8 +14,10 @@ from pybtex.scanner import PybtexSyntaxError
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
+from sphinxcontrib.bibtex.domain import BibtexDomain
 
 from . import bibliography_links, citation_style, markers, notes_nodes, refs_state, static_files
+from .notes_data import Cite
 from .notes_domain import NotesDomain
 from .notes_pages import (
     FillNotePages,
@@ -30,6 +32,8 @@ from .warnings_ import EditionWarning, warn
 
 # pybtex error captures open while sphinxcontrib-bibtex reads a broken file.
 _CAPTURES: dict[int, AbstractContextManager[list[Exception]]] = {}
+# What the text shows of a note: its status, citations and text.
+Fingerprint = tuple[str, tuple[Cite, ...], str]
 
 
 def report_refs_problems(app: Sphinx) -> None:
@@ -89,7 +93,7 @@ def _without_unreadable(app: Sphinx, unreadable: list[Path]) -> None:
     domain.data["bibdata"] = BibData(app.config.bibtex_encoding, bibfiles, parser.data)
 
 
-def _fingerprints(env: BuildEnvironment) -> dict[str, tuple[object, ...]]:
+def _fingerprints(env: BuildEnvironment) -> dict[str, Fingerprint]:
     """What the text shows of each note: its status, citations and text (not its line)."""
     notes = refs_state.note_map(env).notes
     return {label: (n.status, n.cites, n.text) for label, n in notes.items()}
@@ -127,11 +131,11 @@ def outdated_by_note_map(
     return sorted(readers - changed - removed)
 
 
-def _status(fingerprints: dict[str, tuple[object, ...]], label: str) -> object:
+def _status(fingerprints: dict[str, Fingerprint], label: str) -> object:
     return fingerprints[label][0] if label in fingerprints else None
 
 
-def _keys(fingerprints: dict[str, tuple[object, ...]], label: str) -> object:
+def _keys(fingerprints: dict[str, Fingerprint], label: str) -> object:
     return [c.key for c in fingerprints[label][1]] if label in fingerprints else None
 
 
@@ -149,7 +153,9 @@ def release_bibtex_errors(app: Sphinx) -> None:
     if not refs_state.configured(app.config):
         return
     broken = refs_state.broken_keys(app.env)
-    bibdata = app.env.domains["cite"].bibdata
+    cite = app.env.domains["cite"]
+    assert isinstance(cite, BibtexDomain)
+    bibdata = cite.bibdata
     # Its list of each file's keys, which the bibliography directive looks up.
     for bibfile in bibdata.bibfiles.values():
         for key in [key for key in bibfile.keys if key in broken]:

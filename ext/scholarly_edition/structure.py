@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from . import source_encoding, toml_file
 
@@ -63,6 +64,16 @@ class Lacuna:
     after: str
 
 
+class EditionTable(TypedDict):
+    """The map's [edition] table, checked: the front page's words and the apparatus pages."""
+
+    title: str
+    intro: str
+    header_note: str
+    lead_rubric: str
+    apparatus: list[str]
+
+
 @dataclass(frozen=True)
 class Structure:
     """The loaded map together with the witness lines it describes."""
@@ -74,7 +85,7 @@ class Structure:
     chapters: tuple[Chapter, ...]
     # None for a witness that does not break off.
     lacuna: Lacuna | None
-    edition: dict[str, object] = field(default_factory=dict)
+    edition: EditionTable
     # The words a hatnote starts with ("Main article: "), and an attribution
     # ("— "): the witness's conventions, none by default.
     hatnote_prefixes: tuple[str, ...] = ()
@@ -200,7 +211,7 @@ def _lacuna(data: dict[str, object], lines: tuple[str, ...]) -> Lacuna | None:
     return lacuna
 
 
-def _edition(data: dict[str, object]) -> dict[str, object]:
+def _edition(data: dict[str, object]) -> EditionTable:
     """The edition's own words for the front page: a title at least."""
     table = data.get("edition")
     if not isinstance(table, dict):
@@ -213,7 +224,13 @@ def _edition(data: dict[str, object]) -> dict[str, object]:
     apparatus = table.get("apparatus", [])
     if not isinstance(apparatus, list) or not all(isinstance(n, str) for n in apparatus):
         raise _fail("[edition]", 'apparatus must be a list of page names, such as ["notes"]')
-    return dict(table)
+    return EditionTable(
+        title=table["title"],
+        intro=table.get("intro", ""),
+        header_note=table.get("header_note", ""),
+        lead_rubric=table.get("lead_rubric", ""),
+        apparatus=apparatus,
+    )
 
 
 def _check_roles(
