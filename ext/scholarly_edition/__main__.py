@@ -116,14 +116,14 @@ def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
                 " names; run `make import`"
             )
         stale += [str(path) for path in left]
-        for problem in names:
-            print(problem)
+        for message in names:
+            print(message)
         notes = notes_check.check(args.root, mapping) + annotations_check.check(args.root, mapping)
         for problem in notes:
             print(problem)
         cited = _citation_problems(args.root / "CITATION.cff")
-        for problem in cited:
-            print(problem)
+        for message in cited:
+            print(message)
         if stale or names or notes or cited:
             return 1
         print("note map, BibTeX and annotations: ok")

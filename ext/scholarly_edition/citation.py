@@ -109,7 +109,8 @@ def _field(text: str, data: object, key: str, kind: type, within: str = "") -> A
         raise CitationError(1, f"cannot be read: the field {where}{key} is missing")
     value = data[key]
     if not isinstance(value, kind) or not value:
-        what = {list: "a list", dict: "fields"}.get(kind, "text")
+        kinds: dict[type, str] = {list: "a list", dict: "fields"}
+        what = kinds.get(kind, "text")
         line = _line_of(text, key, within)
         raise CitationError(line, f"cannot be read: {where}{key} must be {what}")
     return value

@@ -58,6 +58,7 @@ class NameSearchTerms(SphinxTransform):
 def setup(app: Sphinx) -> None:
     app.add_node(
         search_keywords,
+        override=False,
         **{
             builder: (skip, None)
             for builder in ("html", "epub", "latex", "text", "man", "texinfo", "xml")

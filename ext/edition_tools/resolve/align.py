@@ -10,6 +10,7 @@ is matched use by use.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scholarly_edition.markers import MARKER
@@ -47,7 +48,7 @@ class Alignment:
         return len(self.matched) / total if total else 1.0
 
 
-def witness_markers(lines: list[str], pattern: re.Pattern[str] = MARKER) -> list[Marker]:
+def witness_markers(lines: Sequence[str], pattern: re.Pattern[str] = MARKER) -> list[Marker]:
     """Every marker of the witness in reading order, with the words of its line before it."""
     result = []
     for number, text in enumerate(lines, start=1):

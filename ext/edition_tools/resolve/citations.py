@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from bs4 import NavigableString, Tag
+from bs4 import Tag
 
 from . import coins
 from .article import Article, text_of
@@ -147,7 +147,7 @@ def _short_locator(link: Tag) -> str:
             node.name == "cite" or node.select_one('a[href*="#CITEREF"]') or _is_link(node)
         ):
             break
-        parts.append(str(node) if isinstance(node, NavigableString) else text_of(node))
+        parts.append(text_of(node) if isinstance(node, Tag) else str(node))
         if ";" in parts[-1]:
             break
     text = " ".join("".join(parts).replace("\xa0", " ").split(";")[0].split())

@@ -8,6 +8,7 @@ with a report. A page that is not the edition's article writes nothing.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -46,7 +47,7 @@ class Outcome:
     changed: list[Path] = field(default_factory=list)
 
 
-def resolve(root: Path, lines: list[str], page: str, *, write_files: bool = True) -> Outcome:
+def resolve(root: Path, lines: Sequence[str], page: str, *, write_files: bool = True) -> Outcome:
     """Resolve the open notes of the edition in ``root`` (witness ``lines``) from ``page``."""
     read = article.read(page)
     known = _article_toml(root / ARTICLE)

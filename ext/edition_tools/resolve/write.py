@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 
 import bibtexparser
 from bibtexparser import BibtexFormat
@@ -129,10 +131,12 @@ def article_entry(text: str, key: str, note: str, url: str) -> str:
     if url:
         fields["url"] = url
     updated = Entry(entry.entry_type, key, [Field(name, value) for name, value in fields.items()])
-    return text.replace(entry.raw, _block(updated), 1)
+    # bibtexparser types a block's text as optional, for blocks made by hand; a parsed
+    # entry always has it.
+    return text.replace(cast(str, entry.raw), _block(updated), 1)
 
 
-def article(previous: dict[str, object], found: dict[str, object]) -> str:
+def article(previous: dict[str, object], found: Mapping[str, object]) -> str:
     """``refs/article.toml``: what the page gives, over what the edition knew before."""
     values = {**previous, **{k: v for k, v in found.items() if v}}
     lines = [
