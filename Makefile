@@ -91,11 +91,14 @@ import: $(STAMP)
 verify: html
 	$(BIN)/python -m scholarly_edition verify
 
-# Fast lint of sources and data; no build. Every tracked file has a licence
-# rule in LICENSE-TEXT.md, and CITATION.cff is valid Citation File Format.
+# Fast lint of sources and data; no build. The extension's packages are
+# type-checked (mypy, at the strictness of [tool.mypy] in pyproject.toml),
+# every tracked file has a licence rule in LICENSE-TEXT.md, and CITATION.cff
+# is valid Citation File Format.
 check: $(STAMP)
 	$(BIN)/ruff check ext tests docs/conf.py bench
 	$(BIN)/ruff format --check ext tests docs/conf.py bench
+	$(BIN)/mypy
 	$(BIN)/python -m scholarly_edition check
 	$(BIN)/python -m scholarly_edition.licence_coverage
 	$(BIN)/cffconvert --validate -i CITATION.cff

@@ -39,7 +39,7 @@ SKIP = (
 )
 
 
-def _line(node: nodes.Node) -> int | None:
+def _line(node: nodes.Node | None) -> int | None:
     """The first line of the nearest ancestor that knows it (inline nodes do not)."""
     while node is not None:
         if node.line:
