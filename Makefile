@@ -93,8 +93,9 @@ verify: html
 
 # Fast lint of sources and data; no build. The extension's packages are
 # type-checked (mypy, at the strictness of [tool.mypy] in pyproject.toml),
-# every tracked file has a licence rule in LICENSE-TEXT.md, and CITATION.cff
-# is valid Citation File Format.
+# every annotation that states a fact cites a work of refs/works.bib, every
+# tracked file has a licence rule in LICENSE-TEXT.md, and CITATION.cff is
+# valid Citation File Format.
 check: $(STAMP)
 	$(BIN)/ruff check ext tests docs/conf.py bench
 	$(BIN)/ruff format --check ext tests docs/conf.py bench

@@ -139,3 +139,63 @@ def test_the_places_of_an_ambiguous_quotation_are_witness_lines(
     assert all(place.startswith(f"{chapter} (witness line {line}): …") for place in places)
     rows = (checkout / "docs" / f"{chapter}.md").read_text(encoding="utf-8").split("\n")
     assert line > len(rows) or "Koba" not in rows[line - 1]  # not the chapter's line
+
+
+def _write(checkout: Path, name: str, kind: str, extra: str, body: str) -> Path:
+    path = checkout / "docs" / "annotations" / f"{name}.md"
+    path.write_text(
+        "---\ntarget:\n  quote: forbidden book club\ncontributor: A. Reader\n"
+        f"date: 2026-12-02\nkind: {kind}\n{extra}---\n\n{body}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("kind", ["correction", "context", "source"])
+def test_an_annotation_that_states_a_fact_and_cites_nothing_is_named_at_its_kind(
+    checkout: Path, edition: structure.Structure, kind: str
+) -> None:
+    extra = 'reading: "book"\nproposed: "reading"\n' if kind == "correction" else ""
+    path = _write(checkout, "uncited", kind, extra, "The club read forbidden books.")
+    problems = [str(p) for p in annotations_check.check(checkout, edition)]
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{path}:6: ")
+    assert "states a fact, so it cites its source" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("extra", "body"),
+    [
+        ("cites: [service2004]\n", "The club read forbidden books."),
+        ("", "The club read forbidden books {cite:p}`service2004`."),
+        ("", "As {cite:t}`kotkin2014, service2004` tell it, the club read them."),
+    ],
+)
+def test_a_citation_in_the_field_or_in_the_text_is_a_source(
+    checkout: Path, edition: structure.Structure, extra: str, body: str
+) -> None:
+    _write(checkout, "cited", "context", extra, body)
+    assert annotations_check.check(checkout, edition) == []
+
+
+def test_a_role_in_inline_code_is_no_citation_and_a_commentary_needs_none(
+    checkout: Path, edition: structure.Structure
+) -> None:
+    _write(checkout, "opinion", "commentary", "", "A reading of the club's place in his life.")
+    path = _write(checkout, "code", "source", "", "Write `` {cite:p}`service2004` `` to cite.")
+    problems = [str(p) for p in annotations_check.check(checkout, edition)]
+    assert [p.split(": ")[0] for p in problems] == [f"{path}:6"]
+
+
+def test_a_cited_work_missing_from_the_bibliography_is_named_at_its_line(
+    checkout: Path, edition: structure.Structure
+) -> None:
+    path = _write(
+        checkout,
+        "unknown",
+        "context",
+        "",
+        "The club read\nforbidden books {cite:p}`service2004, nobody1900`.",
+    )
+    problems = [str(p) for p in annotations_check.check(checkout, edition)]
+    assert problems == [f"{path}:10: no BibTeX entry with key 'nobody1900' in refs/works.bib"]

@@ -49,20 +49,28 @@ def test_every_witness_line_is_in_the_concordance_and_its_anchor_holds_it(
 def test_the_slips_page_lists_every_correction_on_its_line(
     html_build: tuple[Path, str], edition: structure.Structure
 ) -> None:
-    rows = _page(html_build[0], "slips.html").select("table tbody tr")
-    listed = {}
-    for row in rows:
-        line, reading, _proposed, likely, _link = (cell.get_text() for cell in row.select("td"))
-        head = reading.split(" …")[0].rstrip(", ")
-        assert head in edition.lines[int(line) - 1], (line, reading)
-        assert likely in ("the article's", "the capture's")
-        listed[int(line)] = row.select_one("a")["href"]
+    """Slips (first table) and statements the editors correct (second), each on the
+    witness line it names; every correction is one of them, and each statement
+    corrected names its source."""
+    slips, statements = _page(html_build[0], "slips.html").select("table")
+    listed = []
+    for table, kind in ((slips, "slip"), (statements, "statement")):
+        for row in table.select("tbody tr"):
+            line, reading, _proposed, fourth, _link = (c.get_text() for c in row.select("td"))
+            head = reading.split(" …")[0].rstrip(", ")
+            assert head in edition.lines[int(line) - 1], (line, reading)
+            if kind == "slip":
+                assert fourth in ("the article's", "the capture's")
+            else:
+                assert row.select("td")[3].select("a[href^='bibliography.html#work-']"), line
+            listed.append(row.select_one("td:last-child a")["href"])
     corrections = []
     for path in sorted((ROOT / "docs" / "annotations").glob("*.md")):
         front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
         if front["kind"] == "correction":
+            assert front.get("cites"), path.name
             corrections.append(f"annotations/{path.stem}.html")
-    assert sorted(listed.values()) == sorted(corrections)
+    assert sorted(listed) == sorted(corrections)
 
 
 def test_the_notes_page_explains_the_missing_numbers_and_the_letters(

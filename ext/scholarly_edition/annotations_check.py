@@ -1,5 +1,8 @@
 """Annotations checked without a build (``make check``), and new ones scaffolded.
 
+Besides what the build checks, ``make check`` holds the edition to its rule
+that an annotation stating a fact cites its source (:mod:`annotations_sources`).
+
 The blocks of the text are the witness's lines, chapter by chapter, as the
 structure map reads them: the same paragraphs and headings the build anchors
 in, so a target that passes here lands in the build.
@@ -12,7 +15,14 @@ import json
 import re
 from pathlib import Path
 
-from . import annotations_data, annotations_file, bib_lint, notes_data, source_encoding
+from . import (
+    annotations_data,
+    annotations_file,
+    annotations_sources,
+    bib_lint,
+    notes_data,
+    source_encoding,
+)
 from .annotations_anchor import Block, Passages, closest, describe, find, hint, unmatched
 from .annotations_data import QuoteTarget
 from .notes_data import Problem
@@ -54,6 +64,7 @@ def check(root: Path, structure: Structure) -> list[Problem]:
         text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
         parsed = annotations_file.read(path, text, refs)
         problems += parsed.problems
+        problems += annotations_sources.problems(parsed, keys)
         if parsed.annotation is not None:
             problems += _anchor(parsed.annotation, blocks)
     return problems
