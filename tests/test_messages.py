@@ -81,10 +81,12 @@ def test_an_unreadable_bibtex_file_is_one_message_not_one_per_note(
     """The note map's citations are not each reported as missing from a file that
     could not be read: its one message says why they are not linked."""
     bib = checkout / "refs" / "works.bib"
-    bib.write_bytes(bib.read_bytes().replace(b"Nicolson", b"Nicols\xf3n", 1))
+    data = bib.read_bytes()
+    line = data[: data.index(b"Nicolson")].count(b"\n") + 1
+    bib.write_bytes(data.replace(b"Nicolson", b"Nicols\xf3n", 1))
     problems = [str(p) for p in notes_check.check(checkout, edition)]
     assert problems == [
-        f"{bib}:7: cannot read: the file is not UTF-8 (byte 0xf3 cannot be read); save it "
+        f"{bib}:{line}: cannot read: the file is not UTF-8 (byte 0xf3 cannot be read); save it "
         "as UTF-8; until it is fixed, no note that cites a work is linked"
     ]
 
@@ -150,10 +152,11 @@ def test_an_entry_missing_its_closing_brace_is_named_with_the_next_entry(
     assert text.count(closed) == 1
     broken = text.replace(closed, end)
     bib.write_text(broken, encoding="utf-8")
+    opening = broken.split("\n").index("@book{conquest1991,") + 1
     following = broken.split("\n").index("@book{deutscher1966,") + 1
     checked = bib_lint.check(bib)
     assert [str(p) for p in checked.problems] == [
-        f"{bib}:4: malformed BibTeX: entry 'conquest1991' is not closed before the next "
+        f"{bib}:{opening}: malformed BibTeX: entry 'conquest1991' is not closed before the next "
         f"entry (line {following}); add the {closer} it lacks"
     ]
     assert checked.broken == {"conquest1991", "deutscher1966"}
@@ -354,7 +357,13 @@ def test_a_name_role_without_a_target(make_app, rootdir: Path, tmp_path: Path) -
     [
         ('witness = "witness.txt"', 'witness = "w.txt"', "witness: no witness file at"),
         ('16 = "hatnote"', '16 = "hatnote"\n10 = "hatnote"', "[lines] 10: a hatnote must start"),
-        ('69 = "quote"', '69 = "caption"', "[lines] 71: an attribution must follow a quote"),
+        ('69 = "quote-line"', '69 = "caption"', "[lines] 71: an attribution must follow a quote"),
+        ('69 = "quote-line"', '69 = "quote"', "[lines] 69: the quotation line 68 is just above"),
+        (
+            '139 = "quote"',
+            '139 = "quote-line"',
+            "[lines] 139: a quote-line continues the quotation",
+        ),
         ("[[chapter]]", "[[chapters]]", "[[chapter]]: no chapters"),
         ("first = 15", "first = 1", "[[chapter]]: chapters must start at line 1 and ascend"),
         ('file = "early-life/index"', 'file = "index"', "[[chapter]]: every chapter needs its own"),

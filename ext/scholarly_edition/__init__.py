@@ -24,6 +24,7 @@ from . import (
     source_encoding,
     template_cache,
     toml_cache,
+    witness_lines,
 )
 from .warnings_ import EditionWarning, warn
 
@@ -66,6 +67,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     template_cache.setup(app)
     toml_cache.setup(app)
     garbage_collection.setup(app)
+    witness_lines.setup(app)
     app.add_latex_package(LATEX_PACKAGE.stem)
     app.connect("builder-inited", _copy_latex_package)
     return {

@@ -34,6 +34,7 @@ ROLE_NAMES = {
     "hatnote": "hatnote",
     "caption": "caption of an absent image",
     "quote": "block quotation",
+    "quote-line": "block quotation, a further line of its paragraph",
     "attribution": "attribution of a quotation",
     "residue": "page residue",
     "paragraph": "paragraph",
@@ -63,7 +64,8 @@ def rows(edition: structure.Structure) -> Iterator[Row]:
             # Each paragraph of a block quotation is numbered; its attribution is not.
             if role in ("paragraph", "quote"):
                 number += 1
-            counted = role in ("paragraph", "quote", "attribution")
+            # A further line of a quotation's paragraph is in that paragraph.
+            counted = role in ("paragraph", "quote", "quote-line", "attribution")
             anchor = paragraphs.anchor(section_ids, not section_ids, number) if counted else ""
             if role == "subsection":
                 anchor = section_ids[0]

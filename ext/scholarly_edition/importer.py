@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from . import names_register
+from . import names_register, witness_lines
 from .structure import HEADER_ROLES, Chapter, Structure
 
 GENERATED = "% Generated from refs/witness.txt by `python -m scholarly_edition import`."
@@ -24,6 +24,8 @@ HEADER_LABELS = {
 EDITORS_HEADING = " (the editors' heading)"
 RESIDUE_TITLE = "Page residue: text of the captured page, not of the article"
 LACUNA_ROLE = "{lacuna}`the witness breaks off here`"
+# A quotation paragraph of several witness lines (``witness_lines``).
+LINES_CLASS = f"{{.{witness_lines.CLASS}}}\n"
 
 # A bracket ends a web address: "https://example.org/page[4]" cites note 4.
 # An autolink may contain no "<" or ">".
@@ -175,6 +177,13 @@ def _blocks(structure: Structure, chapter: Chapter) -> Iterator[str]:
         text = names_register.mark_line(structure.lines[number - 1], number, rules, escape)
         if structure.lacuna is not None and number == structure.lacuna.line:
             text += LACUNA_ROLE
+        if role == "quote-line":
+            # A line of the paragraph above (no blank line between in the witness).
+            head = quote[-1]
+            if not head.startswith(LINES_CLASS):
+                head = LINES_CLASS + head
+            quote[-1] = head + "\n" + text
+            continue
         if role in ("quote", "attribution"):
             quote.append("{.attribution}\n" + text if role == "attribution" else text)
             if role == "attribution":

@@ -29,11 +29,15 @@ ROLES = frozenset(
         "hatnote",
         "caption",
         "quote",
+        "quote-line",
         "attribution",
         "residue",
     }
 )
 HEADER_ROLES = ("page-title", "page-age", "page-count", "page-channel")
+# The lines of a block quotation: a paragraph ("quote"), and a further line of
+# the paragraph above, which the witness gives with no blank line between.
+QUOTE_ROLES = ("quote", "quote-line")
 
 
 class StructureError(Exception):
@@ -244,8 +248,26 @@ def _check_roles(
             raise _fail(where, f"a hatnote must start with one of {hatnotes}")
         if role == "attribution" and not text.startswith(attribution):
             raise _fail(where, f"an attribution must start with {attribution!r}")
-        if role == "attribution" and roles.get(_previous_text_line(lines, number)) != "quote":
+        if (
+            role == "attribution"
+            and roles.get(_previous_text_line(lines, number)) not in QUOTE_ROLES
+        ):
             raise _fail(where, "an attribution must follow a quote")
+        # Whether two lines of a quotation are one paragraph or two is the
+        # witness's blank line; the map says which, so the reading is recorded.
+        follows_quote = number > 1 and roles.get(number - 1) in QUOTE_ROLES
+        if role == "quote-line" and not follows_quote:
+            raise _fail(
+                where,
+                "a quote-line continues the quotation line just above it, with no blank "
+                "line between; this one does not: give it the role quote",
+            )
+        if role == "quote" and follows_quote:
+            raise _fail(
+                where,
+                f"the quotation line {number - 1} is just above, with no blank line between: "
+                "give this line the role quote-line (a line of the same paragraph)",
+            )
     for number, text in enumerate(lines, start=1):
         if hatnotes and number not in roles and text.startswith(hatnotes):
             raise _fail(f"line {number}", "looks like a hatnote but has no role")
