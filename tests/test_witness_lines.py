@@ -4,6 +4,7 @@ map, the chapters, the concordance, the HTML and the PDF."""
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 from pathlib import Path
 
@@ -36,6 +37,25 @@ def test_the_chapters_write_one_paragraph_of_two_lines_and_two_paragraphs(
         "> We have fallen behind the advanced countries by fifty to a hundred years. We must "
         "close that gap in ten years. Either we do this or we'll be crushed.\n>\n> This is what"
     ) in chapters["consolidation-of-power/1927-1931.md"]
+
+
+def test_a_quotation_of_lines_without_an_attribution_stays_one_quotation(
+    tmp_path: Path,
+) -> None:
+    """At the end of a chapter a quotation has no attribution to close it: each of
+    its lines still stands inside the quotation."""
+    witness = tmp_path / "witness.txt"
+    witness.write_text("Title\n\nFirst line\nSecond line", encoding="utf-8")
+    digest = hashlib.sha256(witness.read_bytes()).hexdigest()
+    (tmp_path / "structure.toml").write_text(
+        f'witness = "witness.txt"\nsha256 = "{digest}"\n'
+        '[[chapter]]\nfile = "index"\nfirst = 1\n'
+        '[lines]\n3 = "quote"\n4 = "quote-line"\n'
+        '[edition]\ntitle = "T"\n',
+        encoding="utf-8",
+    )
+    page = importer.render(structure.load(tmp_path / "structure.toml"))["index.md"]
+    assert "\n\n> {.witness-lines}\n> First line\n> Second line\n" in page
 
 
 def test_the_concordance_puts_both_lines_in_one_paragraph(edition: structure.Structure) -> None:

@@ -203,7 +203,7 @@ def _blocks(structure: Structure, chapter: Chapter) -> Iterator[str]:
         else:
             yield text
     if quote:
-        yield "\n>\n".join("> " + line for line in quote)
+        yield "\n>\n".join("> " + line.replace("\n", "\n> ") for line in quote)
 
 
 def _toctrees(structure: Structure, chapter: Chapter) -> list[str]:
