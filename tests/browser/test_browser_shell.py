@@ -193,8 +193,9 @@ def test_one_title_for_the_edition(page, site: str) -> None:
 
 # Pages of the editors' apparatus: cited by page, their paragraphs unnumbered.
 APPARATUS = ["notes.html", "names.html", "bibliography.html", "about.html", "annotations.html"]
-# A chapter with block quotations of more than one paragraph.
-QUOTING = "early-life/1917.html"
+# A chapter with a block quotation of more than one paragraph (witness 137, 139);
+# the quotation of 1917 (68-69) is one paragraph of two lines.
+QUOTING = "consolidation-of-power/1927-1931.html"
 
 
 def test_paragraph_numbers_stand_only_on_the_text(page, site: str) -> None:
