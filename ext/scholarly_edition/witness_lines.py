@@ -16,6 +16,11 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
+from sphinx.writers.manpage import ManualPageTranslator
+from sphinx.writers.texinfo import TexinfoTranslator
+from sphinx.writers.text import TextTranslator
 
 CLASS = "witness-lines"
 
@@ -37,22 +42,22 @@ class WitnessLineBreaks(SphinxTransform):
                     paragraph.replace(child, line_break("", "\n"))
 
 
-def visit_html(self, node: line_break) -> None:
+def visit_html(self: HTML5Translator, node: line_break) -> None:
     self.body.append("<br />\n")
     raise nodes.SkipNode
 
 
-def visit_latex(self, node: line_break) -> None:
+def visit_latex(self: LaTeXTranslator, node: line_break) -> None:
     self.body.append("\\\\\n")
     raise nodes.SkipNode
 
 
-def visit_text(self, node: line_break) -> None:
+def visit_text(self: TextTranslator, node: line_break) -> None:
     self.add_text("\n")
     raise nodes.SkipNode
 
 
-def visit_plain(self, node: line_break) -> None:
+def visit_plain(self: ManualPageTranslator | TexinfoTranslator, node: line_break) -> None:
     self.body.append("\n")
     raise nodes.SkipNode
 
