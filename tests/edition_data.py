@@ -222,7 +222,6 @@ def check_notes_html(root: Path, html: Path) -> None:
         assert {f"bibliography.html#work-{key}" for key in data.keys[label]} <= links, label
         assert text(label) == "; ".join(citations), label
     for label in data.unresolved:
-        assert "notes-report.html" in {a["href"] for a in entries[f"note-{label}"].select("a")}
-        assert text(label) == "Source not yet identified. How to resolve a note", label
+        assert text(label) == "Source not yet identified.", label
     for label in data.explanatory:
         assert text(label) == "Explanatory note of the article; its text is not in the witness."

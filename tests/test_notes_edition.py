@@ -60,6 +60,22 @@ def test_resolved_notes_cite_as_the_source_readme_gives(html_build: tuple[Path, 
     edition_data.check_notes_html(ROOT, html_build[0])
 
 
+def test_readers_pages_leave_how_to_resolve_a_note_to_the_contributors(
+    html_build: tuple[Path, str],
+) -> None:
+    """Hundreds of open notes say that their source is not yet identified; the
+    contributors' workflow is on the notes report, which the notes page names once."""
+    html = html_build[0]
+    for page in sorted(html.rglob("*.html")):
+        name = page.relative_to(html).as_posix()
+        if name != "notes-report.html":
+            assert "How to resolve" not in page.read_text(encoding="utf-8"), name
+    notes = BeautifulSoup((html / "notes.html").read_text(encoding="utf-8"), "html.parser")
+    article = notes.select_one("article")
+    assert len(article.select('a[href="notes-report.html"]')) == 1
+    assert len(article.select("span.note-unresolved")) == len(edition_data.notes(ROOT).unresolved)
+
+
 @pytest.mark.pdf
 def test_pdf_carries_every_marker(pdf_build: tuple[Path, str]) -> None:
     """Each marker is printed where it stands; each note's first use has its footnote."""

@@ -65,7 +65,8 @@ def test_notes_page_lists_each_note_once_with_every_backlink(app: SphinxTestApp)
         "second.html#ref-1-1",
     ]
     assert [a.get_text() for a in entries[1].select(".note-backlinks a")] == ["↩"]
-    assert entries[1].select_one('a[href="notes-report.html"]')
+    # An open note says so; how to resolve one is the notes report's business.
+    assert " ".join(entries[1].get_text().split()) == "[2] ↩ Source not yet identified."
 
 
 @pytest.mark.sphinx("html", testroot="notes", freshenv=True)

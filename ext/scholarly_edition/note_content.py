@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from docutils import nodes
 from sphinx.addnodes import pending_xref
-from sphinx.environment import BuildEnvironment
 
 from .notes_data import EXPLANATORY, Note
 
 UNRESOLVED_TEXT = "Source not yet identified."
 EXPLANATORY_TEXT = "Explanatory note of the article; its text is not in the witness."
-HOW_TO_RESOLVE = "How to resolve a note"
 
 
 def _citations(note: Note) -> list[nodes.Node]:
@@ -36,14 +32,12 @@ def _citations(note: Note) -> list[nodes.Node]:
     return result
 
 
-def content(
-    note: Note, env: BuildEnvironment, report_link: Callable[[], nodes.Node] | None = None
-) -> list[nodes.Node]:
+def content(note: Note) -> list[nodes.Node]:
     """Short citations linked to the bibliography, or an honest statement of the unknown.
 
-    The notes page links an unresolved note to how to resolve it
-    (``report_link`` makes the link); the previews in the text, shown hundreds
-    of times, leave the link to the notes page.
+    An unresolved note says only that: how to resolve one is the contributors'
+    business (the notes report, CONTRIBUTING.md), and a reader would meet the
+    same link at hundreds of notes.
     """
     if note.resolved:
         return _citations(note)
@@ -55,7 +49,4 @@ def content(
         return result
     if note.status == EXPLANATORY:
         return [nodes.inline("", EXPLANATORY_TEXT, classes=["note-explanatory"])]
-    result = [nodes.inline("", UNRESOLVED_TEXT, classes=["note-unresolved"])]
-    if report_link is not None:
-        result += [nodes.Text(" "), report_link()]
-    return result
+    return [nodes.inline("", UNRESOLVED_TEXT, classes=["note-unresolved"])]

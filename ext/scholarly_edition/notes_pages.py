@@ -9,7 +9,7 @@ the LaTeX footnotes.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from string import ascii_lowercase
 from typing import cast
 
@@ -134,7 +134,6 @@ class FillNotePages(SphinxPostTransform):
                 )
             ]
         notes = refs_state.note_map(self.env).notes
-        report_link = self._report_link()
         items = nodes.bullet_list(classes=["note-list"])
         for label, note in notes.items():
             uses = domain.ordered.get(label, [])
@@ -156,26 +155,10 @@ class FillNotePages(SphinxPostTransform):
                     back += nodes.Text(" ")
             paragraph += back
             paragraph += nodes.Text(" ")
-            paragraph += note_content.content(note, self.env, report_link)
+            paragraph += note_content.content(note)
             item += paragraph
             items += item
         return [items]
-
-    def _report_link(self) -> Callable[[], nodes.Node] | None:
-        """A maker of links to the notes report, if the edition has one.
-
-        Made here, not left to Sphinx's reference resolution: the notes page of a
-        large edition links hundreds of open notes to the same page.
-        """
-        report = self.env.config.edition_notes_report_page
-        if not report or report not in self.env.found_docs:
-            return None
-
-        def link() -> nodes.Node:
-            text = nodes.inline("", note_content.HOW_TO_RESOLVE, classes=["doc"])
-            return make_refnode(refs_state.builder(self.env), self.env.docname, report, "", text)
-
-        return link
 
     def _coverage(self, domain: NotesDomain) -> list[nodes.Node]:
         notes = refs_state.note_map(self.env).notes

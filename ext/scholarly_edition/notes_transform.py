@@ -162,7 +162,7 @@ class NoteMarkers(SphinxTransform):
                 ref=node_id,
                 docname=self.env.docname,
             )
-            preview += note_content.content(note, self.env)
+            preview += note_content.content(note)
             replacement += [ref, preview]
             domain.note_use(
                 NoteUse(

@@ -140,7 +140,7 @@
 })();
 
 // Keyboard: a note's preview stays open while focus is on its marker or inside
-// the preview, so Tab reaches the preview's links ("How to resolve a note").
+// the preview, so Tab reaches the preview's links (a citation's link to its work).
 // CSS alone cannot: Chromium drops focus from a link whose preview closes as
 // the marker loses :focus-within.
 (() => {
