@@ -22,7 +22,7 @@ PDF           = $(BUILDDIR)/latex/stalin-edition.pdf
 # A paragraph on a full page of text, to find that page for the preview.
 PREVIEW_TEXT  = Stalin joined a forbidden book club
 
-.PHONY: help setup lock html latexpdf pdf-preview test test-html test-ext verify check import clean livehtml notes-report annotation bench resolve
+.PHONY: help setup lock html latexpdf pdf-preview site test test-html test-ext verify check import clean livehtml notes-report annotation bench resolve
 
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
@@ -86,6 +86,16 @@ pdf-preview: latexpdf
 # Rewrite the generated chapters from refs/witness.txt and refs/structure.toml.
 import: $(STAMP)
 	$(BIN)/python -m scholarly_edition import
+
+# The site as published: the HTML pages and, beside them, the whole text on
+# one page (Sphinx's singlehtml), the PDF and the EPUB, which every page links
+# (edition_downloads in docs/conf.py); the HTML build writes the witness there.
+SITE          = $(BUILDDIR)/html
+site: html singlehtml latexpdf epub
+	rm -rf "$(SITE)/whole-text"
+	cp -R "$(BUILDDIR)/singlehtml" "$(SITE)/whole-text"
+	cp "$(PDF)" "$(SITE)/stalin-edition.pdf"
+	cp "$(BUILDDIR)/epub/stalin-edition.epub" "$(SITE)/stalin-edition.epub"
 
 # Every word and marker of the witness, in order, in the HTML (and the PDF when built).
 verify: html

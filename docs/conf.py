@@ -104,6 +104,15 @@ html_css_files = [("edition.css", {"priority": 800})]
 templates_path = theme_templates()
 html_permalinks_icon = "#"
 html_sourcelink_suffix = ""
+# The other formats, which `make site` puts beside the pages (paths from the
+# site's root). The public address and the repository come from CITATION.cff
+# when it gives them (scholarly_edition.edition_links); today it does not.
+edition_downloads = [
+    ("The whole text on one page", "whole-text/index.html"),
+    ("PDF", "stalin-edition.pdf"),
+    ("EPUB", "stalin-edition.epub"),
+    ("The witness (plain text)", "witness.txt"),
+]
 html_theme_options = {
     # The sidebar shows the parts and the current part's chapters. Expanding
     # every part on every page puts the whole table of contents in each page,
@@ -119,6 +128,9 @@ html_theme_options = {
     "icon_links": [],
     "logo": {},
 }
+
+# The EPUB's file name, which `make site` publishes beside the pages.
+epub_basename = "stalin-edition"
 
 latex_engine = "xelatex"
 latex_documents = [

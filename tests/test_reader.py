@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import bibtexparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -108,19 +109,35 @@ def test_citation_file_matches_the_edition() -> None:
     edition = citation.load(ROOT / "CITATION.cff")
     assert edition.text() == (
         "The editors of the Joseph Stalin transcript edition, eds. Joseph Stalin: An Edition"
-        " of a Web-Page Transcript. Version 0.1.0. Text of the English Wikipedia article"
+        " of a Web-Page Transcript. Version 0.1.0, 2026. Text of the English Wikipedia article"
         ' "Joseph Stalin" by Wikipedia contributors (CC BY-SA 4.0), edited from a transcript'
         " of a web page."
     )
     assert edition.bibtex() == (
-        "@misc{joseph-stalin-edition,\n"
-        "  author = {{The editors of the Joseph Stalin transcript edition}},\n"
+        "@online{joseph-stalin-edition,\n"
+        "  editor = {{The editors of the Joseph Stalin transcript edition}},\n"
         "  title = {{Joseph Stalin: An Edition of a Web-Page Transcript}},\n"
-        "  note = {Version 0.1.0. Text of the English Wikipedia article ``Joseph\n"
-        "    Stalin'' by Wikipedia contributors (CC BY-SA 4.0), edited from a\n"
-        "    transcript of a web page},\n"
+        "  version = {0.1.0},\n"
+        "  date = {2026-12-01},\n"
+        "  note = {Text of the English Wikipedia article ``Joseph Stalin'' by\n"
+        "    Wikipedia contributors (CC BY-SA 4.0), edited from a transcript of a\n"
+        "    web page},\n"
         "}"
     )
+
+
+def test_the_edition_s_biblatex_entry_reads_back_with_its_special_characters() -> None:
+    """bibtexparser reads the entry of a file with an address and an "&" in a name."""
+    edition = citation.load(ROOT / "tests" / "roots" / "test-published" / "CITATION.cff")
+    library = bibtexparser.parse_string(edition.bibtex())
+    assert not library.failed_blocks
+    (entry,) = library.entries
+    assert (entry.entry_type, entry.key) == ("online", "a-published-edition-edition")
+    fields = {field.key: field.value for field in entry.fields}
+    assert fields["editor"] == r"{The editors \& their helpers}"
+    assert fields["date"] == "2025-03-04"
+    assert fields["url"] == "https://edition.example.org/published/"
+    assert edition.repository == "https://gitlab.example.org/editors/published"
 
 
 def test_about_page_and_cite_dialog_give_the_citation_file(html_build) -> None:
@@ -136,7 +153,8 @@ def test_about_page_and_cite_dialog_give_the_citation_file(html_build) -> None:
     page = (html_dir / "index.html").read_text(encoding="utf-8")
     data = json.loads(page.split("window.editionCitation = ", 1)[1].split(";</script>", 1)[0])
     assert data["before"] + data["title"] + data["after"] == edition.text()
-    assert data["bibtex"] == edition.bibtex()
+    assert (data["key"], data["version"], data["date"]) == (edition.key, "0.1.0", "2026-12-01")
+    assert [tuple(field) for field in data["fields"]] == edition.fields()
 
 
 @pytest.mark.sphinx("html", testroot="paragraphs", freshenv=True, confoverrides={"release": "9"})

@@ -95,7 +95,7 @@ def test_the_publisher_deploys_only_what_the_checks_passed() -> None:
     steps = data["jobs"]["build"]["steps"]
     ci = _index(steps, "bash .ci/run")
     assert "CI=true" in steps[ci]["run"]
-    verify = _index(steps, "make verify")
+    verify = _index(steps, "make site verify")
     upload = _index(steps, "actions/upload-pages-artifact@")
     assert ci < verify < upload
     assert steps[upload]["with"]["path"] == "_build/html"

@@ -1,7 +1,7 @@
 """How to cite the edition, from one source: ``CITATION.cff``.
 
 The About page's ``{edition-citation}`` directive and the web edition's
-"Cite" dialog (``reader.js``, which adds the page, paragraph and address) are
+"Cite" dialog (``cite.js``, which adds the passage and address) are
 both formatted here from the Citation File Format file, so the repository's
 citation metadata and what a reader copies cannot drift apart.
 """
@@ -9,9 +9,11 @@ citation metadata and what a reader copies cannot drift apart.
 from __future__ import annotations
 
 import json
+import os
 import re
 import textwrap
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +53,8 @@ class EditionCitation:
     version: str
     source: str
     released: str = ""  # date-released, when the file gives it
+    url: str = ""  # the edition's public address (url), when known
+    repository: str = ""  # its source repository (repository-code), when known
 
     @property
     def key(self) -> str:
@@ -58,23 +62,57 @@ class EditionCitation:
         subject = self.title.partition(":")[0]
         return "-".join(re.findall(r"\w+", subject.lower())) + "-edition"
 
+    @property
+    def year(self) -> str:
+        return self.released[:4]
+
     def parts(self) -> tuple[str, str, str]:
         """The citation before the (italic) title, the title, and after it."""
-        return f"{self.editors}, eds. ", self.title, f". Version {self.version}. {self.source}."
+        dated = f", {self.year}" if self.year else ""
+        return (
+            f"{self.editors}, eds. ",
+            self.title,
+            f". Version {self.version}{dated}. {self.source}.",
+        )
 
     def text(self) -> str:
         return "".join(self.parts())
 
+    def fields(self) -> list[tuple[str, str]]:
+        """The edition's biblatex fields, values escaped, in the entry's order."""
+        result = [
+            ("editor", f"{{{bibtex_escape(self.editors)}}}"),
+            ("title", f"{{{bibtex_escape(self.title)}}}"),
+            ("version", bibtex_escape(self.version)),
+        ]
+        if self.released:
+            result.append(("date", self.released))
+        if self.url:
+            result.append(("url", self.url))
+        result.append(("note", _bibtex_quotes(bibtex_escape(self.source))))
+        return result
+
     def bibtex(self) -> str:
-        """An ``@misc`` entry, its lines wrapped to fit a page and a phone."""
-        note = f"  note = {{Version {self.version}. {_bibtex_quotes(self.source)}}},"
-        return (
-            f"@misc{{{self.key},\n"
-            f"  author = {{{{{self.editors}}}}},\n"
-            f"  title = {{{{{self.title}}}}},\n"
-            + textwrap.fill(note, width=72, subsequent_indent="    ", break_long_words=False)
-            + "\n}"
-        )
+        """A biblatex ``@online`` entry, its lines wrapped to fit a page and a phone."""
+        lines = [
+            textwrap.fill(
+                f"  {name} = {{{value}}},",
+                width=72,
+                subsequent_indent="    ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            for name, value in self.fields()
+        ]
+        return f"@online{{{self.key},\n" + "\n".join(lines) + "\n}"
+
+
+_BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
+
+
+def bibtex_escape(text: str) -> str:
+    """Text as a BibTeX value: TeX's special characters taken literally."""
+    return _BIBTEX_SPECIAL.sub(r"\\\1", text).replace("~", r"\textasciitilde{}")
 
 
 def _bibtex_quotes(text: str) -> str:
@@ -159,7 +197,21 @@ def load(path: Path) -> EditionCitation:
         str(version),
         _source(text, data),
         str(data.get("date-released", "")),
+        _address(text, data, "url"),
+        _address(text, data, "repository-code"),
     )
+
+
+def _address(text: str, data: dict[str, Any], key: str) -> str:
+    """An address the file gives (``url``, ``repository-code``), or "" when it gives none."""
+    if key not in data:
+        return ""
+    value = data[key]
+    if not isinstance(value, str) or not re.match(r"https?://\S+$", value):
+        raise CitationError(
+            _line_of(text, key), f"cannot be read: {key} must be an http(s) address"
+        )
+    return value
 
 
 def _people(text: str, people: list[Any]) -> list[dict[str, Any]]:
@@ -232,29 +284,52 @@ class EditionCitationDirective(SphinxDirective):
             raise self.error("edition-citation needs edition_citation_file in conf.py")
         self.env.note_dependency(str(path))
         try:
-            citation = load(path)
+            citation = dated(load(path))
         except CitationError:
             return []  # reported once per build at the file's line (add_reader_data)
         before, title, after = citation.parts()
         text = nodes.paragraph("", "", nodes.Text(before), nodes.emphasis(title, title))
         text += nodes.Text(after)
         quote = nodes.block_quote("", text, classes=["edition-citation"])
-        label = nodes.paragraph(text="In BibTeX:")
+        label = nodes.paragraph(text="In BibTeX (biblatex):")
         bibtex = nodes.literal_block(citation.bibtex(), citation.bibtex(), language="bibtex")
         return [quote, label, bibtex]
 
 
+def dated(citation: EditionCitation) -> EditionCitation:
+    """The citation with its date: the release date the file gives, or else the
+    build's (``SOURCE_DATE_EPOCH`` when set), as the pages' metadata has it."""
+    if citation.released:
+        return citation
+    built = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or None)
+    return replace(citation, released=time.strftime("%Y-%m-%d", built))
+
+
 def add_reader_data(app: Sphinx) -> None:
     """Report an unusable citation file once per build, whatever the builder, and
-    give ``reader.js`` the citation (it adds the page, paragraph and address)."""
+    give ``cite.js`` the citation (it adds the passage, address and formats)."""
     citation = read(app)
     if app.builder.format != "html" or app.builder.name.startswith("epub"):
         return
     if citation is None:
         return
+    citation = dated(citation)
     before, title, after = citation.parts()
-    data = {"before": before, "title": title, "after": after, "bibtex": citation.bibtex()}
-    app.add_js_file(None, body=f"window.editionCitation = {json.dumps(data)};")
+    data = {
+        "before": before,
+        "title": title,
+        "after": after,
+        "key": citation.key,
+        "editors": citation.editors,
+        "version": citation.version,
+        "date": citation.released,
+        "source": citation.source,
+        "language": app.config.language or "",
+        "fields": citation.fields(),
+    }
+    # A script's body ends at the first "</": the file's text never closes it.
+    body = json.dumps(data).replace("</", "<\\/")
+    app.add_js_file(None, body=f"window.editionCitation = {body};")
 
 
 def setup(app: Sphinx) -> None:

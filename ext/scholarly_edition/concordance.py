@@ -12,6 +12,7 @@ The HTML build writes the same rows, as tab-separated data for reuse, to
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,12 +150,21 @@ def tsv(edition: structure.Structure) -> str:
     return "\n".join(lines) + "\n"
 
 
+SITE_BUILDERS = ("html", "dirhtml")
+
+
 def _write_data(app: Sphinx, exception: Exception | None) -> None:
-    """The concordance as data, beside the HTML pages."""
-    if exception is None and app.builder.format == "html" and app.config.edition_structure_file:
+    """The concordance as data, and the witness itself, byte for byte, beside
+    the HTML pages (the site's, not the EPUB's or the one-page text's)."""
+    if (
+        exception is None
+        and app.builder.name in SITE_BUILDERS
+        and app.config.edition_structure_file
+    ):
         try:
             edition = structure.load(Path(app.srcdir) / app.config.edition_structure_file)
         except structure.StructureError:
             return  # reported once, at its line, as edition_structure_problem
         out = Path(app.outdir) / "witness-concordance.tsv"
         out.write_text(tsv(edition), encoding="utf-8")
+        shutil.copyfile(edition.witness_path, Path(app.outdir) / edition.witness_path.name)

@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 
 from . import (
     citation,
+    edition_links,
     name_previews,
     page_metadata,
     paragraphs,
@@ -35,4 +36,5 @@ def setup(app: Sphinx) -> None:
     name_previews.setup(app)
     phrase_search.setup(app)
     theme_shell.setup(app)
+    edition_links.setup(app)
     page_metadata.setup(app)

@@ -1,0 +1,115 @@
+"""Links a reader expects on every page: the other formats, the source
+repository, the public address, and the edition's version and date.
+
+All go through the book theme's own machinery, from what ``CITATION.cff``
+and ``conf.py`` say, and are left out when unknown (never guessed):
+
+- the public address (CFF ``url``) is ``html_baseurl``: the canonical link of
+  every page (Sphinx's) and the address the "Cite" dialog gives;
+- the repository (CFF ``repository-code``) is the theme's ``repository_url``
+  with its repository button;
+- the files the publishing step puts beside the pages (``edition_downloads``
+  in ``conf.py``: label and path from the site's root; ``make site`` makes
+  them) are one "Download" group among the theme's header buttons;
+- the version and release date stand in the theme's footer (``extra_footer``).
+
+An edition's own ``conf.py`` value of any of these wins over the file's.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+from pathlib import PurePosixPath
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .citation import CitationError, citation_path
+from .citation import load as load_citation
+
+BOOK_THEME = "sphinx_book_theme"
+ICONS = {
+    ".pdf": "fas fa-file-pdf",
+    ".epub": "fas fa-book",
+    ".txt": "fas fa-file-lines",
+    ".html": "fas fa-file-lines",
+}
+
+
+def _given(config: Config, name: str) -> bool:
+    return any(name in given for given in (config.overrides, config._raw_config))
+
+
+def link_defaults(app: Sphinx, config: Config) -> None:
+    """The address, repository and footer from ``CITATION.cff``, where conf.py gives none.
+
+    An unusable file is reported once, at its line, by ``citation.read``.
+    """
+    path = citation_path(config, app.srcdir)
+    try:
+        edition = load_citation(path) if path else None
+    except CitationError:
+        edition = None
+    if edition is None:
+        return
+    if edition.url and not _given(config, "html_baseurl"):
+        config.html_baseurl = edition.url
+    if config.html_theme != BOOK_THEME:
+        return
+    options = dict(config.html_theme_options or {})
+    if edition.repository and "repository_url" not in options:
+        options["repository_url"] = edition.repository
+        options.setdefault("use_repository_button", True)
+    released = f", released {_day(edition.released)}" if edition.released else ""
+    footer = f"Version {edition.version}{released}."
+    options.setdefault("extra_footer", f'<p class="edition-version">{html.escape(footer)}</p>')
+    config.html_theme_options = options
+
+
+def _day(iso: str) -> str:
+    """``2026-12-01`` as "1 December 2026" (the file's text if it is no date)."""
+    try:
+        day = datetime.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}"
+
+
+def add_download_buttons(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """The edition's other formats as one group of the theme's header buttons."""
+    downloads = app.config.edition_downloads
+    buttons = context.get("header_buttons")
+    if not downloads or buttons is None:
+        return
+    pathto = context["pathto"]
+    links = [
+        {
+            "type": "link",
+            "url": pathto(target, 1),
+            "text": label,
+            "tooltip": label,
+            "icon": ICONS.get(PurePosixPath(target).suffix, "fas fa-file"),
+            "label": f"download-edition-{index}",
+        }
+        for index, (label, target) in enumerate(downloads)
+    ]
+    group = {
+        "type": "group",
+        "tooltip": "Download the edition",
+        "icon": "fas fa-download",
+        "buttons": links,
+        "label": "download-edition-buttons",
+    }
+    # Before the theme's switch and search buttons, where its own download group stands.
+    buttons.insert(0, group)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("edition_downloads", [], "html", list)
+    app.connect("config-inited", link_defaults)
+    # After the book theme has made its header buttons (priority 501).
+    app.connect("html-page-context", add_download_buttons, priority=600)
