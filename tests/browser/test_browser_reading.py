@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import expect
-
-from scholarly_edition import citation
 
 from .browser_support import CHAPTER, PHONE, landed_on
 
-ROOT = Path(__file__).resolve().parents[2]
-SECTION = "1899–1904: Russian Social-Democratic Labour Party"
 # Pages a reader must be able to use on a phone.
 PAGES = [
     "index.html",
@@ -40,51 +34,6 @@ def test_a_paragraph_permalink_is_visible_and_lands_on_its_paragraph(page, site:
     assert landed_on(page, "p3")
     # The text follows the number in the margin.
     assert page.locator("#p3").inner_text().startswith("3\nStalin left Batumi in October")
-
-
-def test_cite_gives_the_page_and_paragraph_citation_and_bibtex(page, site: str) -> None:
-    edition = citation.load(ROOT / "CITATION.cff")
-    page.goto(site + CHAPTER)
-    page.get_by_role("button", name="Cite").click()
-    dialog = page.get_by_role("dialog")
-    assert dialog.is_visible()
-    assert dialog.get_by_role("heading").inner_text() == "Cite this page"
-    text = dialog.locator(".cite-text").inner_text()
-    assert text.startswith(edition.text() + f" § {SECTION}. {site}{CHAPTER} (accessed ")
-    assert dialog.locator(".cite-text i").inner_text() == edition.title
-    bibtex = dialog.locator(".cite-bibtex").inner_text()
-    assert bibtex.startswith(edition.bibtex()[:-1])
-    assert f"  url = {{{site}{CHAPTER}}}," in bibtex
-    page.keyboard.press("Escape")
-    expect(dialog).to_be_hidden()
-
-    page.locator("#p3 a.paragraph-link").click()
-    page.get_by_role("button", name="Cite").click()
-    assert dialog.get_by_role("heading").inner_text() == "Cite paragraph 3"
-    text = dialog.locator(".cite-text").inner_text()
-    assert f" § {SECTION}, paragraph 3. {site}{CHAPTER}#p3 (accessed " in text
-    assert f"  url = {{{site}{CHAPTER}#p3}}," in dialog.locator(".cite-bibtex").inner_text()
-
-
-def test_cite_copies_the_citation_and_the_bibtex(browser, site: str, axe_source: str) -> None:
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    page.goto(site + CHAPTER + "#p2")
-    page.get_by_role("button", name="Cite").click()
-    dialog = page.get_by_role("dialog")
-    for number, shown in enumerate((".cite-text", ".cite-bibtex")):
-        button = dialog.locator(".cite-copy").nth(number)
-        button.click()
-        expect(button).to_have_text("Copied")
-        copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied == dialog.locator(shown).text_content()
-    assert f"  url = {{{site}{CHAPTER}#p2}}," in copied
-    page.add_script_tag(content=axe_source)
-    violations = page.evaluate(
-        "async () => (await axe.run('.cite-dialog', {resultTypes: ['violations']})).violations"
-    )
-    context.close()
-    assert not [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
 
 
 def search_results(page, site: str, query: str) -> list[str]:
