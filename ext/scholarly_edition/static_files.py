@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset_file
 
 STATIC = Path(__file__).parent / "static"
-FILES = ("notes.css", "notes.js", "reader.css", "reader.js", "cite.js")
+FILES = ("notes.css", "notes.js", "reader.css", "reader.js", "cite.js", "annotations.js")
 
 
 def ship(app: Sphinx, name: str) -> None:

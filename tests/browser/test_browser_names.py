@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from scholarly_edition import names_register
 
@@ -140,24 +141,21 @@ def test_an_annotation_is_visible_beside_its_passage(page, site: str) -> None:
 
 
 SHIPPED_ANNOTATIONS = sorted(path.stem for path in (ROOT / "docs" / "annotations").glob("*.md"))
-# Where an annotation stands and the block of text its passage is in.
+# Where an annotation stands, the first line of the words it annotates, and its marker.
 ANNOTATION_BOXES = """slug => {
     const note = document.getElementById(`annotation-${slug}`);
-    const block = document.getElementById(`annotated-${slug}`).closest("p, blockquote");
-    const box = (element) => {
-        const rect = element.getBoundingClientRect();
-        return {top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right};
-    };
-    // The note before it in the margin, which a float may not overlap, and
-    // what follows it: the next note before the same block, or the block.
+    const words = document.getElementById(`annotated-${slug}`);
+    const marker = document.querySelector(`sup.annotation-ref > a[href="#annotation-${slug}"]`);
+    const box = (r) => ({top: r.top, bottom: r.bottom, left: r.left, right: r.right});
+    // The note before it in the margin, which a float may not overlap.
     const notes = [...document.querySelectorAll("aside.annotation-note")];
     const previous = notes[notes.indexOf(note) - 1];
-    const following = note.nextElementSibling;
     return {
-        note: box(note),
-        block: box(block),
-        previous: previous ? box(previous) : null,
-        following: box(following.matches("aside.annotation-note") ? following : block),
+        note: box(note.getBoundingClientRect()),
+        previous: previous ? box(previous.getBoundingClientRect()) : null,
+        words: box(words.getClientRects()[0]),
+        block: box(words.closest("p, blockquote").getBoundingClientRect()),
+        marker: box(marker.getBoundingClientRect()),
         noteFont: parseFloat(getComputedStyle(note).fontSize),
         pageWidth: document.documentElement.scrollWidth,
     };
@@ -172,45 +170,53 @@ def _annotated_page(page, site: str, slug: str) -> str:
 
 
 @pytest.mark.parametrize("slug", SHIPPED_ANNOTATIONS)
-def test_a_margin_annotation_sits_level_with_its_passage(page, site: str, slug: str) -> None:
-    """On a desktop each shipped annotation stands in the margin beside its paragraph,
-    its top level with the paragraph's top (within 4 px), or, where the note before
-    it in the margin (of the same paragraph, or one just above) still reaches down
-    there, just below that note, never over it."""
+def test_a_margin_annotation_sits_level_with_its_words(page, site: str, slug: str) -> None:
+    """On a desktop each shipped annotation stands in the margin beside its
+    paragraph, its top level with the first line of its words (within 4 px),
+    however far down the paragraph they stand; or, where the note before it in
+    the margin still reaches down there, just below that note, never over it."""
     chapter = _annotated_page(page, site, slug)
     page.goto(f"{site}{chapter}#annotated-{slug}")
     note = page.locator(f"#annotation-{slug}")
     assert note.is_visible()
+    page.evaluate("document.fonts.ready")
     boxes = page.evaluate(ANNOTATION_BOXES, slug)
     assert boxes["note"]["left"] >= boxes["block"]["right"], boxes
     assert boxes["note"]["right"] <= page.viewport_size["width"], boxes
-    level = abs(boxes["note"]["top"] - boxes["block"]["top"]) <= 4
+    level = abs(boxes["note"]["top"] - boxes["words"]["top"]) <= 4
     previous = boxes["previous"]
     if previous is not None:
         assert boxes["note"]["top"] >= previous["bottom"] - 1, boxes
-    pushed = previous is not None and previous["bottom"] > boxes["block"]["top"] - 4
+    pushed = previous is not None and previous["bottom"] > boxes["words"]["top"] - 4
     assert level or (pushed and boxes["note"]["top"] - previous["bottom"] <= 40), boxes
 
 
 @pytest.mark.parametrize("slug", SHIPPED_ANNOTATIONS)
-def test_on_a_phone_an_annotation_stands_before_its_passage(browser, site: str, slug) -> None:
-    """At 390 px there is no margin: the theme's margin note takes the text's width
-    just before its paragraph (or before the next note of the same paragraph),
-    never overlapping it or widening the page."""
+def test_on_a_phone_an_annotation_opens_in_place(browser, site: str, slug) -> None:
+    """At 390 px there is no margin: a tap on the marker opens the annotation
+    under the marker's line, on the screen and nearly its width; a second tap
+    or Escape closes it."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
     chapter = _annotated_page(page, site, slug)
     page.goto(f"{site}{chapter}#annotated-{slug}")
     note = page.locator(f"#annotation-{slug}")
-    note.scroll_into_view_if_needed()
-    assert note.is_visible()
+    marker = page.locator(f'sup.annotation-ref > a[href="#annotation-{slug}"]')
+    assert note.is_hidden()
+    marker.tap()
+    expect(note).to_be_visible()
+    assert marker.get_attribute("aria-expanded") == "true"
     boxes = page.evaluate(ANNOTATION_BOXES, slug)
-    context.close()
     assert boxes["pageWidth"] <= PHONE["width"], boxes
     assert boxes["note"]["left"] >= 0 and boxes["note"]["right"] <= PHONE["width"], boxes
     # Most of the text's width, not a squeezed column.
     assert boxes["note"]["right"] - boxes["note"]["left"] >= 0.8 * PHONE["width"], boxes
-    following = boxes["following"]["top"]
-    assert boxes["note"]["bottom"] <= following <= boxes["note"]["bottom"] + 40, boxes
-    assert boxes["note"]["bottom"] <= boxes["block"]["top"], boxes
+    assert boxes["marker"]["bottom"] <= boxes["note"]["top"] <= boxes["marker"]["bottom"] + 12
     assert boxes["noteFont"] >= 12, boxes
+    marker.tap()
+    expect(note).to_be_hidden()
+    marker.tap()
+    expect(note).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(note).to_be_hidden()
+    context.close()

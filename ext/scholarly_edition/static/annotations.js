@@ -1,0 +1,91 @@
+// Margin annotations. On a desktop the theme floats each one into the right
+// margin at the top of the block it precedes, however far down that block its
+// words stand (one stood 320 px above them): each is moved down to the line of
+// its words, in order, so that one never overlaps the one before. On a phone
+// there is no margin: an annotation is hidden until its marker (†N) is
+// tapped or pressed, and opens in place, under the line of the marker.
+(() => {
+  const DESKTOP = window.matchMedia("(min-width: 992px)");
+  const PHONE = window.matchMedia("(max-width: 40rem)");
+
+  function notes() {
+    return [...document.querySelectorAll("aside.annotation-note[id]")];
+  }
+
+  function markerOf(note) {
+    return document.querySelector(`sup.annotation-ref > a[href="#${CSS.escape(note.id)}"]`);
+  }
+
+  function wordsOf(note) {
+    const words = document.getElementById(note.id.replace(/^annotation-/, "annotated-"));
+    return words || markerOf(note);
+  }
+
+  function level() {
+    const all = notes();
+    all.forEach((note) => {
+      note.style.marginTop = "";
+    });
+    if (!DESKTOP.matches) return;
+    for (const note of all) {
+      const words = wordsOf(note);
+      if (!words) continue;
+      const below = words.getClientRects()[0].top - note.getBoundingClientRect().top;
+      if (below > 0) note.style.marginTop = `${below}px`;
+    }
+  }
+
+  function close(note) {
+    note.classList.remove("annotation-open");
+    note.style.top = note.style.left = note.style.right = "";
+    const marker = markerOf(note);
+    if (marker) marker.setAttribute("aria-expanded", "false");
+  }
+
+  function open(note, marker) {
+    notes().forEach((other) => other !== note && close(other));
+    note.classList.add("annotation-open");
+    marker.setAttribute("aria-expanded", "true");
+    const parent = note.offsetParent || document.body;
+    const frame = parent.getBoundingClientRect();
+    const line = marker.getBoundingClientRect();
+    note.style.top = `${line.bottom - frame.top + 4}px`;
+    note.style.left = `${8 - frame.left}px`;
+    note.style.right = `${8 - (document.documentElement.clientWidth - frame.right)}px`;
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    for (const note of notes()) {
+      const marker = markerOf(note);
+      if (marker) {
+        marker.setAttribute("aria-controls", note.id);
+        marker.setAttribute("aria-expanded", "false");
+      }
+    }
+    level();
+  });
+  // Fonts and images change where the words stand.
+  window.addEventListener("load", level);
+  window.addEventListener("resize", level);
+  if (document.fonts) document.fonts.ready.then(level);
+
+  document.addEventListener("click", (event) => {
+    const marker = event.target.closest && event.target.closest("sup.annotation-ref > a");
+    const note = marker && document.getElementById(marker.hash.slice(1));
+    if (PHONE.matches && note && note.matches("aside.annotation-note")) {
+      event.preventDefault();
+      if (note.classList.contains("annotation-open")) close(note);
+      else open(note, marker);
+      return;
+    }
+    if (!event.target.closest("aside.annotation-note")) notes().forEach(close);
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    const shown = notes().filter((note) => note.classList.contains("annotation-open"));
+    shown.forEach(close);
+    const marker = shown.length && markerOf(shown[0]);
+    if (marker && shown[0].contains(document.activeElement)) marker.focus();
+  });
+  PHONE.addEventListener("change", () => notes().forEach(close));
+})();
