@@ -105,10 +105,12 @@ templates_path = theme_templates()
 html_permalinks_icon = "#"
 html_sourcelink_suffix = ""
 # The other formats, which `make site` puts beside the pages (paths from the
-# site's root). The public address and the repository come from CITATION.cff
-# when it gives them (scholarly_edition.edition_links); today it does not.
+# site's root), and the whole text on one page (`make singlehtml`), which it
+# publishes in the folder whole-text. The public address and the repository
+# come from CITATION.cff when it gives them (scholarly_edition.edition_links);
+# today it does not.
+edition_whole_text_page = "whole-text/index.html"
 edition_downloads = [
-    ("The whole text on one page", "whole-text/index.html"),
     ("PDF", "stalin-edition.pdf"),
     ("EPUB", "stalin-edition.epub"),
     ("The witness (plain text)", "witness.txt"),

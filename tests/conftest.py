@@ -154,6 +154,15 @@ def parallel_html_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "html"
 
 
+@pytest.fixture(scope="session")
+def singlehtml_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole text on one page (singlehtml), built once per session: its folder."""
+    out = tmp_path_factory.mktemp("edition-single")
+    result = sphinx_build("singlehtml", out)
+    assert result.returncode == 0, result.stderr
+    return out / "singlehtml"
+
+
 def unavailable(what: str, install: str) -> NoReturn:
     """A tool a test needs is missing: skip the test, but fail it in CI.
 

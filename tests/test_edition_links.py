@@ -46,6 +46,7 @@ def test_every_page_links_the_formats_and_the_witness(html_build: tuple[Path, st
             for a in group.select("a")
         }
         assert links == DOWNLOADS, name
+        assert next(iter(links)) == "The whole text on one page", name
         footer = soup.select_one("footer .edition-version")
         assert footer.get_text() == "Version 0.1.0, released 1 December 2026.", name
         # CITATION.cff gives no public address and no repository: nothing stands for them.
@@ -115,3 +116,23 @@ def test_conf_py_s_address_wins_over_the_citation_file_s(app: SphinxTestApp) -> 
     assert soup.select_one('link[rel="canonical"]')["href"] == (
         "https://mirror.example.org/chapter.html"
     )
+
+
+@pytest.mark.sphinx(
+    "singlehtml",
+    testroot="published",
+    freshenv=True,
+    confoverrides={
+        "edition_whole_text_page": "whole-text/index.html",
+        "edition_downloads": [("PDF", "published.pdf")],
+    },
+)
+def test_the_one_page_text_has_its_own_address_and_links_the_site(app: SphinxTestApp) -> None:
+    """Published in whole-text/, it names that address and reaches the site's files."""
+    app.build()
+    soup = _soup(app.outdir / "index.html")
+    assert soup.select_one('link[rel="canonical"]')["href"] == (
+        "https://edition.example.org/published/whole-text/index.html"
+    )
+    links = [a["href"] for a in soup.select(".dropdown-download-edition-buttons a")]
+    assert links == ["../published.pdf"]

@@ -10,7 +10,9 @@ and ``conf.py`` say, and are left out when unknown (never guessed):
   with its repository button;
 - the files the publishing step puts beside the pages (``edition_downloads``
   in ``conf.py``: label and path from the site's root; ``make site`` makes
-  them) are one "Download" group among the theme's header buttons;
+  them), and the whole text on one page (``edition_whole_text_page``, the
+  ``singlehtml`` build's place in the site), are one "Download" group among
+  the theme's header buttons;
 - the version and release date stand in the theme's footer (``extra_footer``).
 
 An edition's own ``conf.py`` value of any of these wins over the file's.
@@ -77,19 +79,46 @@ def _day(iso: str) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+WHOLE_TEXT = "The whole text on one page"
+
+
+def _site_path(app: Sphinx, pathto: Any, target: str) -> str:
+    """A link to ``target`` (a path from the site's root) from this page.
+
+    The one-page text is built on its own (``singlehtml``) and published in
+    its folder of the site (``edition_whole_text_page``): from there the
+    site's root is that folder's parent.
+    """
+    if app.builder.name != "singlehtml":
+        return pathto(target, 1)
+    depth = PurePosixPath(app.config.edition_whole_text_page).parent.parts
+    return "../" * len(depth) + target
+
+
+def single_page_address(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """The one-page text's public address is its folder's, not the front page's."""
+    if app.builder.name == "singlehtml" and app.config.html_baseurl:
+        base = app.config.html_baseurl.rstrip("/")
+        context["pageurl"] = f"{base}/{app.config.edition_whole_text_page}"
+
+
 def add_download_buttons(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
     """The edition's other formats as one group of the theme's header buttons."""
-    downloads = app.config.edition_downloads
+    whole = app.config.edition_whole_text_page
+    downloads = list(app.config.edition_downloads)
+    if whole and app.builder.name != "singlehtml":
+        downloads.insert(0, (WHOLE_TEXT, whole))
     buttons = context.get("header_buttons")
     if not downloads or buttons is None:
         return
-    pathto = context["pathto"]
     links = [
         {
             "type": "link",
-            "url": pathto(target, 1),
+            "url": _site_path(app, context["pathto"], target),
             "text": label,
             "tooltip": label,
             "icon": ICONS.get(PurePosixPath(target).suffix, "fas fa-file"),
@@ -110,6 +139,8 @@ def add_download_buttons(
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("edition_downloads", [], "html", list)
+    app.add_config_value("edition_whole_text_page", "", "html", str)
+    app.connect("html-page-context", single_page_address, priority=400)
     app.connect("config-inited", link_defaults)
     # After the book theme has made its header buttons (priority 501).
     app.connect("html-page-context", add_download_buttons, priority=600)

@@ -156,7 +156,9 @@ def entry_uri(builder: Builder, docname: str, entry: str) -> str | None:
     pages = sorted(domain.index_pages)
     if not pages:
         return None
-    return f"{builder.get_relative_uri(docname, pages[0])}#{entry_id(entry)}"
+    page = builder.get_relative_uri(docname, pages[0])
+    # On a one-page builder (singlehtml) the page is this one, named by a fragment.
+    return f"#{entry_id(entry)}" if page.startswith("#") else f"{page}#{entry_id(entry)}"
 
 
 def _entry_item(

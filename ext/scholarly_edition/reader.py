@@ -24,6 +24,7 @@ from . import (
     phrase_search,
     search_index,
     search_terms,
+    single_page,
     theme_shell,
 )
 
@@ -38,3 +39,4 @@ def setup(app: Sphinx) -> None:
     theme_shell.setup(app)
     edition_links.setup(app)
     page_metadata.setup(app)
+    single_page.setup(app)

@@ -17,7 +17,7 @@
   }
 
   function headingOf(section) {
-    const heading = section && section.querySelector(":scope > h1, :scope > h2, :scope > h3");
+    const heading = section && section.querySelector(":scope > :is(h1, h2, h3, h4, h5, h6)");
     return heading ? plainText(heading) : "";
   }
 
@@ -50,10 +50,26 @@
     return path.replace(/\.html$/, "").replace(/(^|\/)index$/, "$1") || "index";
   }
 
+  // On the whole text on one page (singlehtml) each document's first section
+  // follows a marker <span id="document-NAME">: that section is the chapter.
+  function documentStart(section) {
+    const marker = section && section.previousElementSibling;
+    return marker && marker.matches('span[id^="document-"]') ? marker.id.slice(9) : "";
+  }
+
+  function chapterOf(element) {
+    for (let section = element.closest("section"); section; ) {
+      if (documentStart(section)) return section;
+      section = section.parentElement.closest("section");
+    }
+    return document.querySelector("article.bd-article section");
+  }
+
   function passage() {
     const data = window.editionCitation;
     const paragraph = citedParagraph();
-    const top = document.querySelector("article.bd-article section");
+    const first = document.querySelector("article.bd-article section");
+    const top = paragraph ? chapterOf(paragraph.element) : first;
     const heading = headingOf(top);
     // The front page's heading is the edition's title: its text has no chapter.
     const chapter = heading && heading !== data.title ? heading : "";
@@ -67,11 +83,14 @@
       .join(", ");
     const canonical = document.querySelector('link[rel="canonical"]');
     const page = canonical ? canonical.href : window.location.href.split("#")[0];
-    const slug = pagePath()
+    // The key names the document and the paragraph as the pages do, also on
+    // the one-page text, whose anchors carry "--<document>".
+    const slug = (documentStart(top) || pagePath())
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "");
-    const key = [data.key, slug, paragraph ? paragraph.id : ""].filter(Boolean).join("-");
+    const anchor = paragraph ? paragraph.id.replace(/--.*$/, "") : "";
+    const key = [data.key, slug, anchor].filter(Boolean).join("-");
     return { data, chapter, place, url: page + (paragraph ? `#${paragraph.id}` : ""), key };
   }
 

@@ -79,7 +79,8 @@ document.addEventListener("DOMContentLoaded", () => {
   let tapped = null;
 
   function entryOf(span) {
-    return span.id.replace(/^name-/, "").replace(/-\d+$/, "");
+    // "name-<entry>-<n>", and on the one-page text "--<document>" after it.
+    return span.id.replace(/^name-/, "").replace(/--.*$/, "").replace(/-\d+$/, "");
   }
 
   function linkOf(span) {
