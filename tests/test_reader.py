@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 import scholarly_edition
-from scholarly_edition import citation, phrase_search
+from scholarly_edition import citation, phrase_search, search_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -172,6 +172,17 @@ def test_search_finds_every_form_of_a_name(html_build) -> None:
     chapter = data["docnames"].index("early-life/1899-1904")
     pages = data["terms"]["tbilisi"]
     assert chapter in (pages if isinstance(pages, list) else [pages])
+
+
+def test_search_finds_a_word_without_its_diacritics(html_build) -> None:
+    """ "Pilsudski" and "Jozef" find the chapter that says "Józef Piłsudski"."""
+    index = (html_build[0] / "searchindex.js").read_text(encoding="utf-8")
+    data = json.loads(index[index.index("(") + 1 : index.rindex(")")])
+    chapter = data["docnames"].index("lenins-government/1918-1921")
+    for term in ("pilsudski", "jozef"):
+        pages = data["terms"][term]
+        assert chapter in (pages if isinstance(pages, list) else [pages]), term
+    assert search_terms.folded("Łódź") == "Lodz" and search_terms.folded("Kraków") == "Krakow"
 
 
 def test_search_leaves_out_the_working_lists(html_build) -> None:

@@ -37,7 +37,7 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .annotations_nodes import annotation_ref
+from .annotations_nodes import annotation_note, annotation_ref
 from .lacuna import lacuna
 from .notes_nodes import note_preview, note_ref
 from .paragraphs import paragraph_link
@@ -47,12 +47,16 @@ logger = logging.getLogger(__name__)
 
 FILENAME = "searchphrases.js"
 SCRIPT = "phrasesearch.js"
+# The search page's summaries of the text's own words (for every query).
+SUMMARY_SCRIPT = "searchsummary.js"
 _PREFIX = "window.editionPhraseText = "
 # Signs and previews the edition adds inside the witness's sentences: a phrase
 # reads across them ("Committee[12] of" is "Committee of").
 _INLINE_APPARATUS = (note_ref, note_preview, paragraph_link, annotation_ref, lacuna)
-# Furniture, not text: hidden nodes and the front page's tables of contents.
-_SKIPPED = (nodes.Invisible, nodes.raw, nodes.system_message)
+# Furniture, not text: hidden nodes and the front page's tables of contents;
+# and the margin annotations, which quote the words they annotate, so that a
+# phrase led to the margin, not to its paragraph (their pages are searched).
+_SKIPPED = (nodes.Invisible, nodes.raw, nodes.system_message, annotation_note)
 
 Blocks = list[list[str]]
 # The text of each page, per builder, between the start and the end of writing.
@@ -207,14 +211,16 @@ def rewrite_without_file(
 def add_script(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: object
 ) -> None:
-    """The search page's script (after Sphinx's ``searchtools.js``: it is deferred)."""
+    """The search page's scripts (after Sphinx's ``searchtools.js``: they are deferred)."""
     if pagename == "search" and enabled(app.builder):
+        app.add_js_file(SUMMARY_SCRIPT, loading_method="defer")
         app.add_js_file(SCRIPT, loading_method="defer")
 
 
 def copy_script(app: Sphinx) -> None:
-    """Ship the search page's script (not into the EPUB, which has no search)."""
+    """Ship the search page's scripts (not into the EPUB, which has no search)."""
     if enabled(app.builder):
+        ship(app, SUMMARY_SCRIPT)
         ship(app, SCRIPT)
 
 

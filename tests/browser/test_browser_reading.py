@@ -108,9 +108,60 @@ def test_an_unquoted_search_is_sphinx_s_own(browser, page, site: str) -> None:
     context = browser.new_context()
     plain = context.new_page()
     plain.route("**/phrasesearch.js*", lambda route: route.abort())
-    assert finished_search(plain, site, PHRASE) == found
-    assert finished_search(plain, site, "Tbilisi") == finished_search(page, site, "Tbilisi")
+    # The same pages; the script ranks those with the words as typed first.
+    assert sorted(finished_search(plain, site, PHRASE)) == sorted(found)
+    tbilisi = finished_search(page, site, "Tbilisi")
+    assert sorted(finished_search(plain, site, "Tbilisi")) == sorted(tbilisi)
     context.close()
+
+
+def summary(page, href: str) -> str:
+    """The summary Sphinx's search shows under the result ``href``, once loaded."""
+    context = page.locator(f'#search-results li:has(> a[href="{href}"]) p.context')
+    context.first.wait_for()
+    return " ".join(context.first.inner_text().split())
+
+
+def test_a_result_s_summary_is_the_text_s_words(page, site: str) -> None:
+    """Not the theme's buttons, the edition's menus, note previews or margin numbers."""
+    found = finished_search(page, site, "Tbilisi")
+    text = summary(page, "consolidation-of-power/1924-1927.html")
+    assert "Tbilisi" in text
+    for furniture in ("System Settings", "Light", "Dark", "The whole text on one page", "Cite"):
+        assert furniture not in summary(page, found[-1]), furniture
+    preview = summary(page, "index.html")
+    assert "Source not yet identified" not in preview and "Note " not in preview
+
+
+def test_a_name_s_literal_form_ranks_above_its_other_forms(page, site: str) -> None:
+    """ "Koba" finds first the chapter where Stalin is called Koba, then the
+    pages that name him otherwise; "Tbilisi" the pages that say Tbilisi before
+    the mentions of Tiflis."""
+    koba = [href.split("#")[0] for href in finished_search(page, site, "Koba")]
+    assert koba[0] == "early-life/1878-1899.html"
+    assert CHAPTER in koba
+    tbilisi = finished_search(page, site, "Tbilisi")
+    literal = tbilisi.index("consolidation-of-power/1924-1927.html")
+    assert literal < tbilisi.index("early-life/1878-1899.html#name-tbilisi-1")
+    assert literal < tbilisi.index(CHAPTER)
+
+
+def test_a_phrase_gives_one_result_per_page_leading_to_its_paragraph(page, site: str) -> None:
+    """Not one per tagged name in it, and not the margin annotation that quotes it."""
+    found = finished_search(page, site, '"Józef Piłsudski"')
+    pages = [href.split("#")[0] for href in found]
+    assert len(pages) == len(set(pages))
+    assert "lenins-government/1918-1921.html#p4" in found
+    prison = finished_search(page, site, '"Shpalerhy Prison"')
+    assert "early-life/1912-1917.html#p2" in prison
+    assert not [href for href in prison if "#annotation-" in href or "#name-" in href]
+
+
+def test_a_search_without_diacritics_finds_the_words_with_them(page, site: str) -> None:
+    for query in ("Pilsudski", "Jozef"):
+        found = finished_search(page, site, query)
+        assert "lenins-government/1918-1921.html" in [h.split("#")[0] for h in found], query
+    assert "Piłsudski" in summary(page, found[0])
 
 
 # Characters per line of a paragraph: its width over its text's average
