@@ -156,10 +156,8 @@ def parallel_html_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def singlehtml_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole text on one page (singlehtml), built once per session: its folder."""
-    out = tmp_path_factory.mktemp("edition-single")
-    result = sphinx_build("singlehtml", out)
-    assert result.returncode == 0, result.stderr
+    """The whole text on one page (singlehtml), built once per run: its folder."""
+    out, _ = shared_build(tmp_path_factory, "edition-single", "singlehtml")
     return out / "singlehtml"
 
 
