@@ -26,7 +26,7 @@ PREVIEW_TEXT  = Stalin joined a forbidden book club
 
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
-	@echo "Edition targets: setup lock test verify check import livehtml pdf-preview clean"
+	@echo "Edition targets: setup lock test verify check import livehtml pdf-preview site clean"
 
 # The virtual environment, with the extension installed editable. With
 # LOCK=1 (as the GitHub workflows run) every package is the version pinned in
