@@ -86,7 +86,7 @@ def _site_page(app: Sphinx, docname: str) -> str:
     """The address of a page of the site from the one-page text, which the
     site has in its folder ``edition_whole_text_page``."""
     depth = len(PurePosixPath(app.config.edition_whole_text_page or "index.html").parent.parts)
-    return "../" * depth + docname + app.builder.out_suffix
+    return "../" * depth + docname + (app.config.html_file_suffix or ".html")
 
 
 def setup(app: Sphinx) -> None:
