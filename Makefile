@@ -167,18 +167,25 @@ bench: $(STAMP)
 notes-report: $(STAMP)
 	@$(BIN)/python -m scholarly_edition notes-report
 
+# The tests run in TESTJOBS pytest-xdist workers (one per core of a two-core
+# machine), each test file whole in one worker, so a file's shared builds are
+# made once; the session's builds of the edition are shared by all workers
+# (tests/conftest.py). TESTJOBS=0 runs them in this process.
+TESTJOBS      ?= 2
+PYTEST        = $(BIN)/python -m pytest -n $(TESTJOBS) --dist loadfile
+
 test: check
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 # The suite without TeX and the browser (the extension's sphinx.testing roots and
 # the HTML edition), e.g. on another Python in an environment of its own:
 # make test-html PYTHON=python3.13 VENV=.venv-3.13
 test-html: $(STAMP)
-	$(BIN)/python -m pytest -m "not pdf and not browser"
+	$(PYTEST) -m "not pdf and not browser"
 
 # The extension's own suite: every test that builds a sphinx.testing root.
 test-ext: $(STAMP)
-	$(BIN)/python -m pytest -m extension
+	$(PYTEST) -m extension
 
 livehtml: $(STAMP)
 	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(SPHINXOPTS) $(O)

@@ -104,7 +104,8 @@ def test_the_publisher_deploys_only_what_the_checks_passed() -> None:
     # into the folder uploaded.
     assert "make test" in (ROOT / ".ci" / "run").read_text().splitlines()
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^test: check\n\t\$\(BIN\)/python -m pytest$", makefile, re.M)
+    assert re.search(r"^PYTEST += \$\(BIN\)/python -m pytest -n \$\(TESTJOBS\) ", makefile, re.M)
+    assert re.search(r"^test: check\n\t\$\(PYTEST\)$", makefile, re.M)
     assert re.search(r"^verify: html$", makefile, re.M)
     assert re.search(r"^BUILDDIR += _build$", makefile, re.M)
     assert data["jobs"]["deploy"]["needs"] in ("build", ["build"])
