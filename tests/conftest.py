@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Test this checkout's extension, whatever the environment has installed.
 sys.path.insert(0, str(ROOT / "ext"))
 
-from scholarly_edition import structure  # noqa: E402
+from scholarly_edition import latex_errors, structure  # noqa: E402
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 SHARED_README = ROOT.parent / "shared" / "source" / "README.md"
@@ -179,6 +179,19 @@ def require_tex() -> None:
     __tracebackhide__ = True
     if not all(shutil.which(tool) for tool in ("xelatex", "latexmk", "pdftotext")):
         unavailable("TeX Live and poppler-utils", "see README for the one install command")
+
+
+def make_latex_pdf(folder: Path) -> subprocess.CompletedProcess[str]:
+    """Sphinx's LaTeX Makefile as `make latexpdf` runs it; standard input left open,
+    so TeX would wait there for ever if it stopped at a prompt."""
+    return subprocess.run(
+        ["make", "-C", str(folder), "all-pdf"],
+        stdin=subprocess.PIPE,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "LATEXOPTS": latex_errors.LATEXOPTS},
+    )
 
 
 @pytest.fixture(scope="session")

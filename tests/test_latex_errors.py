@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOT, pdf_text, require_tex
+from conftest import ROOT, make_latex_pdf, pdf_text, require_tex
 from scholarly_edition import annotations_file, bib_lint, latex_errors, notes_data
 
 pytestmark = pytest.mark.pdf
@@ -51,19 +50,6 @@ def _latex(rootdir: Path, tmp_path: Path, files: dict[str, str]) -> tuple[Path, 
         app.cleanup()
 
 
-def _make_pdf(folder: Path) -> subprocess.CompletedProcess[str]:
-    """Sphinx's LaTeX Makefile as `make latexpdf` runs it; standard input left open,
-    so TeX would wait there for ever if it stopped at a prompt."""
-    return subprocess.run(
-        ["make", "-C", str(folder), "all-pdf"],
-        stdin=subprocess.PIPE,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "LATEXOPTS": latex_errors.LATEXOPTS},
-    )
-
-
 def test_whatever_the_check_allows_builds_in_the_pdf(rootdir: Path, tmp_path: Path) -> None:
     srcdir, outdir, warnings = _latex(rootdir, tmp_path, {"annotations/everything.md": EVERYTHING})
     path = srcdir / "annotations" / "everything.md"
@@ -72,7 +58,7 @@ def test_whatever_the_check_allows_builds_in_the_pdf(rootdir: Path, tmp_path: Pa
     refs = annotations_file.References(keys, notes, srcdir)
     assert annotations_file.read(path, EVERYTHING, refs).problems == []
     assert "WARNING" not in warnings, warnings
-    result = _make_pdf(outdir)
+    result = make_latex_pdf(outdir)
     assert result.returncode == 0, result.stdout[-3000:]
     (pdf,) = outdir.glob("*.pdf")
     text = pdf_text(pdf)
@@ -87,7 +73,7 @@ def test_an_error_inside_an_annotation_names_its_file(rootdir: Path, tmp_path: P
     assert begin in text and latex_errors.END + "annotations/late-baptism\n" in text
     # What TeX might fail on in a contributor's text, stood for by an undefined command.
     tex.write_text(text.replace("A note with", r"A note \undefinedbyanyone with"), "utf-8")
-    result = _make_pdf(outdir)
+    result = make_latex_pdf(outdir)
     assert result.returncode != 0
     message = latex_errors.explain(outdir, srcdir)
     assert message.startswith(
@@ -103,7 +89,7 @@ def test_an_error_outside_annotations_names_the_tex_line(rootdir: Path, tmp_path
     at = lines.index(r"\begin{document}") + 2
     lines.insert(at - 1, r"\undefinedbyanyone")
     tex.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert _make_pdf(outdir).returncode != 0
+    assert make_latex_pdf(outdir).returncode != 0
     message = latex_errors.explain(outdir, srcdir)
     assert message.startswith(f"{tex}:{at}: TeX error: Undefined control sequence."), message
 

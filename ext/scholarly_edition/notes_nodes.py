@@ -3,8 +3,9 @@
 ``note_ref`` is the marker in the text: it keeps the witness's label (``[3]``).
 ``note_preview`` follows it and holds what the note says, shown on hover or
 focus in HTML and as a footnote in LaTeX (content at the first use, a page
-reference at later uses). ``note_list``, ``note_backlinks`` and
-``notes_coverage`` are placeholders filled at resolve time.
+reference at a later use on another page; a note whose source is not yet
+identified has no footnote, and the first of them says so for all).
+``note_list`` and ``notes_coverage`` are placeholders filled at resolve time.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
+
+from .note_content import UNRESOLVED_TEXT
+from .notes_data import UNRESOLVED
 
 
 class note_ref(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils node naming)
@@ -55,20 +59,44 @@ def _first_use(translator: LaTeXTranslator, node: nodes.Element) -> str:
     return translator.idescape(f"{node.get('first_doc', '')}:{node.get('first_id', '')}")
 
 
+def _own_use(translator: LaTeXTranslator, node: nodes.Element) -> str:
+    """The LaTeX label of this use's marker (a preview knows its marker by ``ref``)."""
+    own = node["ids"][0] if isinstance(node, note_ref) else node["ref"]
+    return translator.idescape(f"{node.get('docname', '')}:{own}")
+
+
 def visit_note_ref_latex(self: LaTeXTranslator, node: note_ref) -> None:
-    """The marker as in the witness; the first use is a target, later uses link to it."""
-    macro = r"\sphinxnotemark" if node.get("first", True) else r"\sphinxnotemarkagain"
-    self.body.append(f"{macro}{{{self.encode(node['note'])}}}{{{_first_use(self, node)}}}")
+    """The marker as in the witness; the first use is a target, later uses link to it
+    and carry a label of their own, so that TeX knows on which page each stands."""
+    label, first = self.encode(node["note"]), _first_use(self, node)
+    if node.get("first", True):
+        self.body.append(rf"\sphinxnotemark{{{label}}}{{{first}}}")
+    else:
+        own = _own_use(self, node)
+        self.body.append(rf"\sphinxnotemarkagain{{{label}}}{{{first}}}{{{own}}}")
     raise nodes.SkipNode
 
 
 def visit_note_preview_latex(self: LaTeXTranslator, node: note_preview) -> None:
-    """A footnote with the note's content at its first use, a page reference after."""
+    """A footnote with the note's content at its first use; a page reference at a later
+    use, which TeX prints only when the first use stands on another page.
+
+    A note whose source is not yet identified has no footnote: the first of them
+    says so for all of them, once, and where they are listed.
+    """
     label = self.encode(node["note"])
+    if node.get("status") == UNRESOLVED:
+        if node.get("statement"):
+            self.body.append(
+                rf"\sphinxnoteunresolvedtext{{{label}}}{{{self.encode(UNRESOLVED_TEXT)}}}"
+            )
+        raise nodes.SkipNode
     if node.get("first", True):
         self.body.append(r"\sphinxnotetext{" + label + "}{")
         return
-    self.body.append(r"\sphinxnoteagaintext{" + label + "}{" + _first_use(self, node) + "}")
+    self.body.append(
+        rf"\sphinxnoteagaintext{{{label}}}{{{_first_use(self, node)}}}{{{_own_use(self, node)}}}"
+    )
     raise nodes.SkipNode
 
 

@@ -20,13 +20,20 @@ from sphinx.util.nodes import make_refnode
 
 from . import note_content, refs_state
 from .markers import slug
+from .notes_data import UNRESOLVED, Note
 from .notes_domain import NotesDomain, NoteUse
 from .notes_nodes import note_list, note_preview, note_ref, notes_coverage
 
 PRINTED_NOTES = (
-    "In this format each note is printed as a footnote at its first use in the text; "
-    "later uses refer to it."
+    "In this format a note whose source is identified, and an explanatory note, is printed "
+    "as a footnote at its first use in the text; a later use on another page refers to it."
 )
+PRINTED_OPEN_NOTES = (
+    "The sources of the following {count} notes are not yet identified. Their markers stand "
+    "in the text as in the witness, without a footnote: notes {labels}."
+)
+# The LaTeX label of the list of open notes, which the first of them refers to.
+OPEN_NOTES_LABEL = "edition-unresolved-notes"
 
 
 OPEN_NOTES_ONLINE = (
@@ -76,7 +83,12 @@ def backlink_letters(count: int) -> list[str]:
 
 
 class MarkFirstUses(SphinxPostTransform):
-    """Which use of each note is its first; a preview knows its marker by ``ref``."""
+    """Which use of each note is its first; a preview knows its marker by ``ref``.
+
+    Each node also gets the note's ``status``, and the first use of the first
+    unresolved note in reading order is marked ``statement``: in print that
+    note's footnote says, once, what the notes without a footnote are.
+    """
 
     # Before the LaTeX transforms that make the footnotes from it.
     default_priority = 6
@@ -84,6 +96,8 @@ class MarkFirstUses(SphinxPostTransform):
     def run(self, **kwargs: object) -> None:
         domain = self.env.domains["notes"]
         assert isinstance(domain, NotesDomain)
+        notes = refs_state.note_map(self.env).notes if refs_state.configured(self.config) else {}
+        open_labels = unresolved_labels(domain, notes)
         found = self.document.findall(lambda n: isinstance(n, note_ref | note_preview))
         for node in cast("Iterator[note_ref | note_preview]", found):
             first: NoteUse | None = domain.ordered.get(node["note"], [None])[0]
@@ -92,6 +106,28 @@ class MarkFirstUses(SphinxPostTransform):
                 own = node["ids"][0] if isinstance(node, note_ref) else node["ref"]
                 node["first"] = (first.docname, first.node_id) == (node["docname"], own)
                 node["first_doc"], node["first_id"] = first.docname, first.node_id
+                node["statement"] = node["first"] and open_labels[:1] == [node["note"]]
+            if node["note"] in notes:
+                node["status"] = notes[node["note"]].status
+
+
+def unresolved_labels(domain: NotesDomain, notes: dict[str, Note]) -> list[str]:
+    """The notes of the text whose source is not yet identified, in reading order."""
+    return [
+        label for label in domain.ordered if label in notes and notes[label].status == UNRESOLVED
+    ]
+
+
+def label_ranges(labels: list[str]) -> str:
+    """Labels as a reader scans them: runs of consecutive numbers as ranges ("7–44, 46, h")."""
+    runs: list[list[str]] = []
+    for label in labels:
+        last = runs[-1][-1] if runs else ""
+        if label.isdigit() and last.isdigit() and int(label) == int(last) + 1:
+            runs[-1].append(label)
+        else:
+            runs.append([label])
+    return ", ".join(run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
 
 
 class FillNotePages(SphinxPostTransform):
@@ -110,8 +146,8 @@ class FillNotePages(SphinxPostTransform):
     def run(self, **kwargs: object) -> None:
         domain = self.env.domains["notes"]
         assert isinstance(domain, NotesDomain)
-        for placeholder in list(self.document.findall(note_list)):
-            placeholder.replace_self(self._note_list(domain))
+        for number, placeholder in enumerate(list(self.document.findall(note_list))):
+            placeholder.replace_self(self._note_list(domain, labelled=number == 0))
         for report in list(self.document.findall(notes_coverage)):
             report.replace_self(self._coverage(domain))
 
@@ -125,14 +161,9 @@ class FillNotePages(SphinxPostTransform):
             f"Back to the use of note [{use.note}] in the text",
         )
 
-    def _note_list(self, domain: NotesDomain) -> list[nodes.Node]:
+    def _note_list(self, domain: NotesDomain, labelled: bool) -> list[nodes.Node]:
         if refs_state.builder(self.env).format != "html":
-            return [
-                nodes.paragraph(
-                    "",
-                    PRINTED_NOTES,
-                )
-            ]
+            return self._printed_note_list(domain, labelled)
         notes = refs_state.note_map(self.env).notes
         items = nodes.bullet_list(classes=["note-list"])
         for label, note in notes.items():
@@ -159,6 +190,22 @@ class FillNotePages(SphinxPostTransform):
             item += paragraph
             items += item
         return [items]
+
+    def _printed_note_list(self, domain: NotesDomain, labelled: bool) -> list[nodes.Node]:
+        """In print: how the notes are set, and the list of those without a footnote
+        (the first list of the book is the target of the first open note's footnote)."""
+        result: list[nodes.Node] = [nodes.paragraph("", PRINTED_NOTES)]
+        notes = refs_state.note_map(self.env).notes if refs_state.configured(self.config) else {}
+        labels = unresolved_labels(domain, notes)
+        if not labels:
+            return result
+        text = PRINTED_OPEN_NOTES.format(count=len(labels), labels=label_ranges(labels))
+        paragraph = nodes.paragraph("", text, classes=["unresolved-notes"])
+        if labelled:
+            target = rf"\phantomsection\label{{{OPEN_NOTES_LABEL}}}"
+            paragraph.insert(0, nodes.raw("", target, format="latex"))
+        result.append(paragraph)
+        return result
 
     def _coverage(self, domain: NotesDomain) -> list[nodes.Node]:
         notes = refs_state.note_map(self.env).notes
