@@ -47,7 +47,8 @@ names_documents = ["index", "early-life/**", "lenins-government/**", "consolidat
 # The Index of Names is one page (names.md), in both outputs: in the PDF with
 # page numbers. The names domain's compact per-category indices and Sphinx's
 # general index would repeat its entries, and Sphinx writes those pages again
-# on every build, after any edit (make bench); the PDF keeps its general index.
+# on every build, after any edit (make bench); the PDF has no general index
+# either (latex_elements below).
 latex_domain_indices = False
 html_domain_indices = False
 html_use_index = False
@@ -173,6 +174,10 @@ latex_elements = {
     # The first pages are the captured page's header and the article's lead,
     # not an introduction by the editors: the heading says what they are.
     "tableofcontents": r"\editiontableofcontents{The Captured Page and the Article's Lead}",
+    # The Index of Names is the book's index, with page numbers (names.md); a
+    # general index of the same mentions would print it a second time.
+    "makeindex": "",
+    "printindex": "",
     "preamble": "\n".join(
         (
             rf"\newcommand{{\editionversion}}{{{release}}}",

@@ -5,8 +5,9 @@ that is filled at ``doctree-resolved`` from the names domain: entries in
 Unicode collation order under letter headings, each with its description and
 its mentions grouped by section, and "see" entries from variants. In HTML a
 mention is a numbered link to its anchor; in LaTeX it is the page number,
-which the package ``scholarlyeditionnames.sty`` takes from the mention's label
-(duplicate pages printed once), so the printed index has real page numbers.
+which the package ``scholarlyeditionnames.sty`` takes from the mention's label:
+the printed index gives each page once, runs of pages as ranges ("21–23"),
+and an entry on very many pages by section, as subentries.
 """
 
 from __future__ import annotations
@@ -180,6 +181,9 @@ def _entry_item(
     sections: dict[str, list[Occurrence]] = {}
     for occurrence in found:
         sections.setdefault(occurrence.docname, []).append(occurrence)
+    if app.builder.format == "latex":
+        definition += _printed_mentions(app, sections)
+        return nodes.definition_list_item("", term, definition)
     for section, mentions in sections.items():
         # Chapter titles and link numbers: found in the chapters, not searched here.
         line = nodes.paragraph(classes=["names-mentions", "no-search"])
@@ -191,10 +195,30 @@ def _entry_item(
     return nodes.definition_list_item("", term, definition)
 
 
-def _mentions(app: Sphinx, docname: str, mentions: list[Occurrence]) -> list[nodes.Node]:
-    if app.builder.format == "latex":
+def _printed_mentions(app: Sphinx, sections: dict[str, list[Occurrence]]) -> nodes.paragraph:
+    """The mentions as page numbers, for TeX to merge and range.
+
+    Each section's mentions are given with its title: an entry on very many
+    pages is printed section by section, each a subentry with its own pages
+    (``scholarlyeditionnames.sty`` decides by the pages it counts).
+    """
+    line = nodes.paragraph(classes=["names-mentions"])
+    line += nodes.raw("", r"\sphinxnamesmentions{", format="latex")
+    for section, mentions in sections.items():
+        title = app.env.titles[section].astext()
         labels = ",".join(f"{m.docname}:{m.anchor}" for m in mentions)
-        return [nodes.raw("", rf"\sphinxnamespages{{{labels}}}", format="latex")]
+        # The root document opens the book under a heading the book design gives.
+        root = section == app.config.root_doc
+        line += [
+            nodes.raw("", r"\sphinxnamessection{" + (r"\sphinxnamesroot{" * root), format="latex"),
+            nodes.Text(title),
+            nodes.raw("", "}" * root + f"}}{{{labels}}}", format="latex"),
+        ]
+    line += nodes.raw("", "}", format="latex")
+    return line
+
+
+def _mentions(app: Sphinx, docname: str, mentions: list[Occurrence]) -> list[nodes.Node]:
     links: list[nodes.Node] = []
     for number, mention in enumerate(mentions, start=1):
         if number > 1:
