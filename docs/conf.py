@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from docutils.utils.smartquotes import smartyPants
 from sphinx.util.matching import Matcher
 from sphinx.util.texescape import escape as _tex
 
@@ -144,11 +145,17 @@ latex_documents = [
 # front, main and back matter (scholarly_edition.latex_book opens the back
 # matter before the apparatus).
 latex_docclass = {"manual": "book"}
+# The editorial principles are read before the text: in the PDF they stand in
+# the front matter, after the contents (scholarly_edition.latex_book).
+edition_latex_front_matter = ["about#editorial-principles"]
 latex_additional_files = ["_latex/editionbook.sty", "_latex/editiontitle.def"]
 _title, _, _subtitle = project.partition(": ")
 # The verso's "How to cite" is the About page's, from the same CITATION.cff.
 if _edition_citation is not None:
-    _before, _cited, _after = (_tex(p) for p in _edition_citation.parts())
+    # With typographic quotation marks, as every other text of the verso.
+    _before, _cited, _after = (
+        _tex(smartyPants(p, attr="q", language=language)) for p in _edition_citation.parts()
+    )
     _citation = rf"\newcommand{{\editioncitation}}{{{_before}\textit{{{_cited}}}{_after}}}"
 else:
     _citation = r"\newcommand{\editioncitation}{}"
@@ -169,7 +176,8 @@ latex_elements = {
     "passoptionstopackages": r"\PassOptionsToPackage{hyperfootnotes=false}{hyperref}",
     "fontpkg": "",
     "fncychap": "",
-    "sphinxsetup": r"HeaderFamily=\rmfamily",
+    # Inline code (commands, paths) is never broken inside a word.
+    "sphinxsetup": r"HeaderFamily=\rmfamily, inlineliteralwraps=false",
     "maketitle": rf"\editionmaketitle{{{_title}}}{{{_subtitle}}}",
     # The first pages are the captured page's header and the article's lead,
     # not an introduction by the editors: the heading says what they are.
@@ -181,7 +189,8 @@ latex_elements = {
     "preamble": "\n".join(
         (
             rf"\newcommand{{\editionversion}}{{{release}}}",
-            rf"\newcommand{{\editionreleased}}{{{_released}}}",
+            # An ISO date is never broken at its hyphens.
+            rf"\newcommand{{\editionreleased}}{{\mbox{{{_released}}}}}",
             _citation,
             r"\usepackage{editionbook}",
             _pdf_info,

@@ -111,8 +111,10 @@ def test_title_page_and_verso(pdf_build: tuple[Path, str]) -> None:
         "PROVENANCE.",
     ):
         assert words.lower() in verso.lower(), words
-    # The same citation as the About page, from CITATION.cff.
-    assert citation.load(ROOT / "CITATION.cff").text() in verso
+    # The same citation as the About page, from CITATION.cff (its quotation
+    # marks set as the verso's others).
+    straight = verso.replace("“", '"').replace("”", '"')
+    assert citation.load(ROOT / "CITATION.cff").text() in straight
 
 
 def test_contents_lists_parts_and_dated_sections(pdf_build: tuple[Path, str]) -> None:
@@ -121,10 +123,12 @@ def test_contents_lists_parts_and_dated_sections(pdf_build: tuple[Path, str]) ->
     # The contents may run over two pages as the apparatus grows.
     contents = "\n".join(pages[start : start + 2])
     lines = [" ".join(line.split()) for line in contents.splitlines() if line.strip()]
-    # The page header and the lead are named for what they are, not "Introduction".
-    assert re.fullmatch(r"The Captured Page and the Article.s Lead 1", lines[1]), lines[1]
-    assert lines[2].startswith("I Early life ")
-    assert lines[3].startswith("1878–1899: Childhood to young adulthood ")
+    # The editorial principles in the front matter; the page header and the
+    # lead named for what they are, not "Introduction".
+    assert re.fullmatch(r"Editorial principles [ivx]+", lines[1]), lines[1]
+    assert re.fullmatch(r"The Captured Page and the Article.s Lead 1", lines[2]), lines[2]
+    assert lines[3].startswith("I Early life ")
+    assert lines[4].startswith("1878–1899: Childhood to young adulthood ")
     assert any(line.startswith("III Consolidation of power ") for line in lines)
     assert any(line.startswith("About this edition ") for line in lines)
     # The apparatus is back matter: no fourth part.
@@ -165,7 +169,10 @@ def test_running_heads_name_part_and_section(pdf_build: tuple[Path, str]) -> Non
     # Right pages: the dated section, then the page number; sections as in the contents.
     sections = {m[1] for h in heads if (m := re.fullmatch(r"(\d{4}[–\d]*: .+) \d+", h))}
     contents = next(p for p in pages if p.lstrip().startswith("Contents"))
-    assert len(sections) >= 8
+    # Of the eleven, a section of two or three pages may have no right-hand page
+    # whose head it gives (with the notes printed as footnotes only where known,
+    # the text is some thirty pages).
+    assert len(sections) >= 6
     assert all(section in contents for section in sections), sections
 
 
@@ -192,8 +199,9 @@ def test_front_matter_is_numbered_once_in_roman(pdf_build: tuple[Path, str]) -> 
 def test_pdf_bookmarks_follow_the_book(pdf_build: tuple[Path, str]) -> None:
     titles = _outline_titles(PdfReader(pdf_build[0]).outline)
     assert titles[0] == (0, "Contents")
-    assert titles[1][1].startswith("The Captured Page and the Article")
-    assert titles[2:4] == [
+    assert titles[1] == (0, "Editorial principles")
+    assert titles[2][1].startswith("The Captured Page and the Article")
+    assert titles[3:5] == [
         (0, "I Early life"),
         (1, "1878–1899: Childhood to young adulthood"),
     ]

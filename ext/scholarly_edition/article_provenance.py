@@ -3,7 +3,7 @@
 ``refs/article.toml`` (``edition_article_file``) records the article's title,
 URL, revision id and the revision's date, as ``make resolve`` read them from
 the article's page. Until a revision is recorded, the edition says that it is
-not identified and how a contributor finds it.
+not identified and, in the web edition, how a contributor finds it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
@@ -22,10 +23,15 @@ from .warnings_ import EditionWarning, warn
 
 NOT_IDENTIFIED = (
     "The revision of the article is not identified, so the notes cannot yet be checked "
-    "against the article's reference list. A contributor finds it in the article's "
-    "history: the revision whose text matches the witness word for word. Saving that "
-    "revision's page and running make resolve ARTICLE=page.html resolves the notes from its "
-    "reference list and records the revision here (see CONTRIBUTING.md)."
+    "against the article's reference list."
+)
+# For contributors, in the web edition only: the printed book has no use for
+# a command to run.
+HOW_TO_IDENTIFY = (
+    "A contributor finds it in the article's history: the revision whose text matches the "
+    "witness word for word. Saving that revision's page and running make resolve "
+    "ARTICLE=page.html resolves the notes from its reference list and records the revision "
+    "here (see CONTRIBUTING.md)."
 )
 
 
@@ -94,7 +100,14 @@ class ArticleProvenanceDirective(SphinxDirective):
                 warn(EditionWarning.article, f"malformed TOML: {exc}", f"{path}:{line}")
             except (OSError, UnicodeDecodeError) as exc:
                 warn(EditionWarning.article, f"cannot be read: {exc}", f"{path}:1")
-        return [nodes.paragraph("", "", *sentence(provenance), classes=["article-provenance"])]
+        result: list[nodes.Node] = [
+            nodes.paragraph("", "", *sentence(provenance), classes=["article-provenance"])
+        ]
+        if provenance.revision is None:
+            web_only = addnodes.only(expr="html")
+            web_only += nodes.paragraph("", HOW_TO_IDENTIFY, classes=["article-provenance"])
+            result.append(web_only)
+        return result
 
 
 def setup(app: Sphinx) -> None:

@@ -7,7 +7,10 @@ citation.
 
 The bibliography's own style, ``edition`` (pybtex's alpha with two additions),
 prints a book's translator ("Translated by Nora Seligman Favorov") and gives
-web pages (``@online``) their organisation, note and address.
+web pages (``@online``) their organisation, note and address. Its labels are
+the notes' short form ("Conquest 1991", not alpha's "Con91"), made by the
+same templates as the short citations, so that a reader finds a note's work
+under the words the note gives.
 """
 
 from __future__ import annotations
@@ -19,15 +22,19 @@ from pybtex.database import Entry, Person
 from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.alpha import Style as AlphaStyle
 from pybtex.style.formatting.unsrt import date
+from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.template import Node as Template
 from pybtex.style.template import field as bib_field
 from pybtex.style.template import join, optional, optional_field, sentence, words
 from sphinxcontrib.bibtex.plugin import register_plugin
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+from sphinxcontrib.bibtex.style.template import join as et_al_join
+from sphinxcontrib.bibtex.style.template import year
 
 NAME = "edition-short"
 BIBLIOGRAPHY_STYLE = "edition"
+LABEL_STYLE = "edition-short"
 
 
 def _bare() -> BracketStyle:
@@ -42,8 +49,23 @@ class ShortCitationStyle(AuthorYearReferenceStyle):
     author_year_sep: str = " "
 
 
+class ShortLabelStyle(BaseLabelStyle):
+    """Labels in the short form of the notes: the same template as their citations."""
+
+    def format_labels(self, sorted_entries):
+        style = ShortCitationStyle()
+        template = et_al_join(sep=style.author_year_sep)[
+            style.person.author_or_editor_or_title(full=False), year
+        ]
+        for entry in sorted_entries:
+            yield template.format_data({"entry": entry, "style": style}).render_as("text")
+
+
 class EditionBibliographyStyle(AlphaStyle):
-    """Alpha, with a book's translator and a web page's organisation and address."""
+    """Alpha, with a book's translator and a web page's organisation and address,
+    labelled as the notes cite."""
+
+    default_label_style = LABEL_STYLE
 
     def format_translator(self, e: Entry) -> Template:
         if "translator" not in e.fields:
@@ -79,6 +101,7 @@ class EditionBibliographyStyle(AlphaStyle):
 
 def register() -> None:
     register_plugin("sphinxcontrib.bibtex.style.referencing", NAME, ShortCitationStyle)
+    pybtex.plugin.register_plugin("pybtex.style.labels", LABEL_STYLE, ShortLabelStyle, force=True)
     pybtex.plugin.register_plugin(
         "pybtex.style.formatting", BIBLIOGRAPHY_STYLE, EditionBibliographyStyle, force=True
     )

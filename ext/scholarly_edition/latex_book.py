@@ -13,6 +13,16 @@ then prints only its introduction. When all the citations come from one
 document, they are put back at the end of that document, where the book
 design sets them as a plain list (``\\editionbibliographyhere``).
 
+The sections ``edition_latex_front_matter`` names ("about#editorial-principles")
+are moved before the text, as chapters of the front matter: a reader meets
+the editorial principles before the edition. The main matter opens after
+them (``\\editionmainmatter``), as the back matter opens before the apparatus.
+
+The notes report, a worklist for contributors, is not printed.
+
+ISO dates ("2026-11-26") are kept on one line: broken at a hyphen, a date
+reads as two.
+
 The LaTeX writer also drops a paragraph's classes, which carry the editorial
 reading ("hatnote", a quotation's "attribution", the editors' "apparatus" on
 the front page). Each such paragraph is wrapped in a group that applies the
@@ -21,6 +31,8 @@ style the book design defines for its class (``\\editionparagraphstyle``).
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -28,10 +40,16 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders.latex.nodes import thebibliography
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.texescape import escape
+
+from .warnings_ import EditionWarning, warn
 
 # Defined by docs/_latex/editionbook.sty; guarded so that a LaTeX build
 # without the book design (a test root) still compiles.
 BACK_MATTER = "\\ifdefined\\editionbackmatter\\editionbackmatter\\fi\n"
+MAIN_MATTER = "\\ifdefined\\editionmainmatter\\editionmainmatter\\fi\n"
+FRONT_CHAPTER = "\\ifdefined\\editionfrontchapter\\editionfrontchapter{{{title}}}\\fi\n"
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 BIBLIOGRAPHY_HERE = "\\ifdefined\\editionbibliographyhere\\editionbibliographyhere\\fi\n"
 
 
@@ -67,6 +85,96 @@ class BackMatter(SphinxPostTransform):
                 parent = start.parent
                 parent.insert(parent.index(start), nodes.raw("", BACK_MATTER, format="latex"))
                 return
+
+
+class WorklistLeftOut(SphinxPostTransform):
+    """Leave the contributors' worklist (the notes report) out of the book.
+
+    It repeats the text's open notes and tells how to resolve them; the book
+    lists the open notes on its notes page. A link to it from another page
+    keeps its text.
+    """
+
+    # Before the other transforms of the book, which need not see it.
+    default_priority = 880
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        page = getattr(self.config, "edition_notes_report_page", "")
+        if not page:
+            return
+        for start in list(self.document.findall(addnodes.start_of_file)):
+            if start["docname"] == page:
+                start.parent.remove(start)
+        # The LaTeX builder's address of a document: "%docname" or "%docname#id".
+        for reference in list(self.document.findall(nodes.reference)):
+            uri = reference.get("refuri", "")
+            if uri == f"%{page}" or uri.startswith(f"%{page}#"):
+                reference.replace_self(reference.children)
+
+
+class FrontMatter(SphinxPostTransform):
+    """Move the named sections before the text, then open the main matter."""
+
+    # Before BackMatter and ParagraphRoles (900): what is moved is styled too.
+    default_priority = 890
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        front: list[nodes.Node] = []
+        for target in self.config.edition_latex_front_matter:
+            section = self._section(*target.partition("#")[::2])
+            if section is None:
+                warn(
+                    EditionWarning.front_matter,
+                    f"edition_latex_front_matter: no section {target!r} (document#section id)",
+                    str(Path(self.config.confdir) / "conf.py"),
+                )
+                continue
+            section.parent.remove(section)
+            title = escape(section[0].astext())
+            front.append(nodes.raw("", FRONT_CHAPTER.format(title=title), format="latex"))
+            front += section.children[1:]
+        front.append(nodes.raw("", MAIN_MATTER, format="latex"))
+        self.document[0:0] = front
+
+    def _section(self, docname: str, section_id: str) -> nodes.section | None:
+        for start in self.document.findall(addnodes.start_of_file):
+            if start["docname"] == docname:
+                for section in start.findall(nodes.section):
+                    if section_id in section["ids"]:
+                        return section
+        return None
+
+
+class DatesUnbroken(SphinxPostTransform):
+    """Keep each ISO date on one line (``\\mbox``), wherever the text has one."""
+
+    default_priority = 900
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for text in list(self.document.findall(nodes.Text)):
+            parent = text.parent
+            # Not in code (never broken there), raw LaTeX or a heading (whose
+            # text hyperref copies into the bookmarks).
+            if isinstance(parent, nodes.FixedTextElement | nodes.literal | nodes.title):
+                continue
+            value = str(text)
+            if not ISO_DATE.search(value):
+                continue
+            pieces: list[nodes.Node] = []
+            position = 0
+            for match in ISO_DATE.finditer(value):
+                pieces.append(nodes.Text(value[position : match.start()]))
+                pieces += [
+                    nodes.raw("", "\\mbox{", format="latex"),
+                    nodes.Text(match.group()),
+                    nodes.raw("", "}", format="latex"),
+                ]
+                position = match.end()
+            pieces.append(nodes.Text(value[position:]))
+            parent.replace(text, [p for p in pieces if not isinstance(p, nodes.Text) or str(p)])
 
 
 class BibliographyInPlace(SphinxPostTransform):
@@ -111,6 +219,10 @@ class ParagraphRoles(SphinxPostTransform):
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("edition_latex_front_matter", [], "env", list)
+    app.add_post_transform(WorklistLeftOut)
+    app.add_post_transform(FrontMatter)
+    app.add_post_transform(DatesUnbroken)
     app.add_post_transform(BackMatter)
     app.add_post_transform(BibliographyInPlace)
     app.add_post_transform(ParagraphRoles)

@@ -34,6 +34,7 @@ class EditionWarning(Enum):
     names_unknown_entry = "a name role names no entry of the register"
     citation = "CITATION.cff cannot be read or its version is not the edition's"
     article = "the article's provenance (refs/article.toml) cannot be read"
+    front_matter = "edition_latex_front_matter names a section that no document has"
     structure = (
         "the structure map (refs/structure.toml) cannot be read or disagrees with the witness"
     )
