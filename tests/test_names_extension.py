@@ -164,7 +164,12 @@ def test_latex(app: SphinxTestApp) -> None:
     tex = (app.outdir / "projectnamenotset.tex").read_text(encoding="utf-8")
     assert r"\usepackage{scholarlyeditionnames}" in tex
     assert r"\phantomsection\label{\detokenize{index:name-lenin-vladimir-1}}Lenin" in tex
-    assert r"\sphinxnamespages{index:name-lenin-vladimir-1,index:name-lenin-vladimir-2}" in tex
+    # Every mention of an entry, section by section, for TeX to give its pages.
+    assert (
+        r"\sphinxnamesmentions{\sphinxnamessection{\sphinxnamesroot{Names}}"
+        r"{index:name-lenin-vladimir-1,index:name-lenin-vladimir-2}"
+        r"\sphinxnamessection{Lenin in Łódź}{chapter:lenin-in-lodz,chapter:name-lenin-vladimir-2}}"
+    ) in tex
     assert r"\index{Lenin, Vladimir@\spxentry{Lenin, Vladimir}" in tex
     assert r"\sphinxnamesletter{L}" in tex
     assert (app.outdir / "scholarlyeditionnames.sty").is_file()

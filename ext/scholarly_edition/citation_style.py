@@ -25,9 +25,17 @@ from pybtex.style.formatting.unsrt import date
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.template import Node as Template
 from pybtex.style.template import field as bib_field
-from pybtex.style.template import join, optional, optional_field, sentence, words
+from pybtex.style.template import (
+    first_of,
+    join,
+    optional,
+    optional_field,
+    sentence,
+    tag,
+    words,
+)
 from sphinxcontrib.bibtex.plugin import register_plugin
-from sphinxcontrib.bibtex.style.referencing import BracketStyle
+from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 from sphinxcontrib.bibtex.style.template import join as et_al_join
 from sphinxcontrib.bibtex.style.template import year
@@ -42,11 +50,26 @@ def _bare() -> BracketStyle:
 
 
 @dataclass
+class ShortPersonStyle(PersonStyle):
+    """Authors, else editors; a work with neither by its BibTeX ``key`` (the short
+    title BibTeX sorts it by), else its title."""
+
+    def author_or_editor_or_title(self, full: bool) -> Template:
+        return first_of[
+            optional[self.names("author", full)],
+            optional[self.names("editor", full)],
+            optional[tag("em")[bib_field("key")]],
+            tag("em")[bib_field("title")],
+        ]
+
+
+@dataclass
 class ShortCitationStyle(AuthorYearReferenceStyle):
     """Author-year references without brackets, for note entries and previews."""
 
     bracket_parenthetical: BracketStyle = field(default_factory=_bare)
     author_year_sep: str = " "
+    person: PersonStyle = field(default_factory=ShortPersonStyle)
 
 
 class ShortLabelStyle(BaseLabelStyle):

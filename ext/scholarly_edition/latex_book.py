@@ -31,6 +31,7 @@ style the book design defines for its class (``\\editionparagraphstyle``).
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders.latex.nodes import thebibliography
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.texescape import escape
 
@@ -125,12 +127,7 @@ class FrontMatter(SphinxPostTransform):
         for target in self.config.edition_latex_front_matter:
             section = self._section(*target.partition("#")[::2])
             if section is None:
-                warn(
-                    EditionWarning.front_matter,
-                    f"edition_latex_front_matter: no section {target!r} (document#section id)",
-                    str(Path(self.config.confdir) / "conf.py"),
-                )
-                continue
+                continue  # reported by check_front_matter
             section.parent.remove(section)
             title = escape(section[0].astext())
             front.append(nodes.raw("", FRONT_CHAPTER.format(title=title), format="latex"))
@@ -145,6 +142,39 @@ class FrontMatter(SphinxPostTransform):
                     if section_id in section["ids"]:
                         return section
         return None
+
+
+def check_front_matter(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Each section ``edition_latex_front_matter`` names exists: said at the document
+    that lacks it, or at the setting in conf.py when there is no such document."""
+    if app.builder.format != "latex":
+        return []
+    for target in app.config.edition_latex_front_matter:
+        docname, _, section_id = target.partition("#")
+        if docname in env.found_docs:
+            doctree = env.get_doctree(docname)
+            if any(section_id in s["ids"] for s in doctree.findall(nodes.section)):
+                continue
+            location = docname
+        else:
+            location = _setting(Path(app.confdir) / "conf.py")
+        warn(
+            EditionWarning.front_matter,
+            f"edition_latex_front_matter: no section {target!r} (document#section id)",
+            location,
+        )
+    return []
+
+
+def _setting(conf: Path) -> str:
+    """Where conf.py sets the option: its line, as the Python parser reads it."""
+    line = 1
+    if conf.is_file():
+        for statement in ast.parse(conf.read_bytes()).body:
+            targets = statement.targets if isinstance(statement, ast.Assign) else []
+            if any(getattr(t, "id", "") == "edition_latex_front_matter" for t in targets):
+                line = statement.lineno
+    return f"{conf}:{line}"
 
 
 class DatesUnbroken(SphinxPostTransform):
@@ -220,6 +250,7 @@ class ParagraphRoles(SphinxPostTransform):
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("edition_latex_front_matter", [], "env", list)
+    app.connect("env-updated", check_front_matter)
     app.add_post_transform(WorklistLeftOut)
     app.add_post_transform(FrontMatter)
     app.add_post_transform(DatesUnbroken)
