@@ -15,6 +15,7 @@ under the words the note gives.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pybtex.plugin
@@ -75,7 +76,7 @@ class ShortCitationStyle(AuthorYearReferenceStyle):
 class ShortLabelStyle(BaseLabelStyle):
     """Labels in the short form of the notes: the same template as their citations."""
 
-    def format_labels(self, sorted_entries):
+    def format_labels(self, sorted_entries: Iterable[Entry]) -> Iterator[str]:
         style = ShortCitationStyle()
         template = et_al_join(sep=style.author_year_sep)[
             style.person.author_or_editor_or_title(full=False), year
