@@ -104,7 +104,8 @@ class PlaceAnnotations(SphinxPostTransform):
             for node in self.document.findall(nodes.Element)
             if BLOCK_INDEX in node.attributes
         }
-        for placement in domain.placements.values():
+        # In reading order within each block, so that its notes follow their marks.
+        for placement in sorted(domain.placements.values(), key=lambda p: (p.block, p.start)):
             block = blocks.get((placement.docname, placement.block))
             if block is not None:
                 self._place(block, placement, domain.records[placement.annotation])
@@ -153,7 +154,15 @@ class PlaceAnnotations(SphinxPostTransform):
         # paragraph, it sits level with it. A heading must open its section,
         # and a footnote's text follows its mark.
         before = html and not isinstance(block, nodes.title)
-        block.parent.insert(block.parent.index(block) + (0 if before else 1), note)
+        position = block.parent.index(block) + (0 if before else 1)
+        if not before:
+            # After the block's notes placed already: footnotes in the order of
+            # their marks, not the reverse.
+            while position < len(block.parent) and isinstance(
+                block.parent[position], annotation_note
+            ):
+                position += 1
+        block.parent.insert(position, note)
 
     def _link_back(self, domain: AnnotationsDomain) -> None:
         placement = domain.placements.get(self.env.docname)
