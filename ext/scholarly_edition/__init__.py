@@ -22,6 +22,7 @@ from . import (
     notes,
     reader,
     source_encoding,
+    tei,
     template_cache,
     toml_cache,
     witness_lines,
@@ -64,6 +65,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     build_recovery.setup(app)
     build_messages.setup(app)
     source_encoding.setup(app)
+    tei.setup(app)
     template_cache.setup(app)
     toml_cache.setup(app)
     garbage_collection.setup(app)

@@ -266,7 +266,8 @@ def _wrap(block: nodes.Element, start: int, end: int, mark_id: str) -> list[node
         if last <= start or first >= end:
             continue
         cut_from, cut_to = max(start - first, 0), min(end - first, len(value))
-        mark = annotation_mark("", value[cut_from:cut_to])
+        # Every piece names its passage: the TEI points at all of them.
+        mark = annotation_mark("", value[cut_from:cut_to], mark=mark_id)
         if not marks:
             mark["ids"] = [mark_id]
         pieces = [nodes.Text(value[:cut_from]), mark, nodes.Text(value[cut_to:])]

@@ -38,6 +38,7 @@ class EditionWarning(Enum):
     structure = (
         "the structure map (refs/structure.toml) cannot be read or disagrees with the witness"
     )
+    tei = "a part of the text the TEI edition cannot encode"
 
 
 def warn(
