@@ -3,7 +3,8 @@
 The witness and the built edition are cut into tokens (words and bracketed
 markers) and aligned with :mod:`difflib`. In HTML, apparatus is removed first
 (elements with class ``apparatus`` and the other editorial furniture listed
-below), so the reading text must equal the witness exactly. In the PDF,
+below), so the reading text must equal the witness exactly; so must the TEI
+edition's text, without the editors' notes and readings (``tei.reading``). In the PDF,
 apparatus, running heads and page numbers cannot be told apart from the text,
 so extra tokens are allowed there; a missing or changed witness token fails
 both checks, with its witness line and its place in the output.
@@ -11,6 +12,7 @@ both checks, with its witness line and its place in the output.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import subprocess
@@ -18,11 +20,13 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 from bs4 import BeautifulSoup
 
 from .markers import MARKER
 from .structure import Structure
+from .tei.reading import reading_text
 
 # Markers (a grouped label, "[n 1]", is one token), and words with their own
 # hyphens dropped: pdftotext removes the hyphen of a compound broken at a line
@@ -118,6 +122,25 @@ def pdf_tokens(pdf: Path) -> list[Token]:
     return result
 
 
+def tei_tokens(tei: Path) -> list[Token]:
+    """Words and markers of the TEI edition's reading text, each at its ``xml:id``.
+
+    The pieces are joined before they are cut into words: a word may run across
+    an element ("anti-" and a tagged "Stalin").
+    """
+    starts: list[int] = []
+    places: list[str] = []
+    text = ""
+    for piece, place in reading_text(tei):
+        starts.append(len(text))
+        places.append(place)
+        text += unicodedata.normalize("NFKC", piece)
+    return [
+        Token(m.group().replace("-", ""), places[bisect.bisect_right(starts, m.start()) - 1])
+        for m in TOKEN.finditer(text)
+    ]
+
+
 def compare(name: str, witness: list[Token], output: list[Token], allow_extra: bool) -> Report:
     """Align ``output`` with ``witness``; report what is missing, changed or (unless
     ``allow_extra``) added, with places on both sides."""
@@ -148,6 +171,10 @@ def check_pdf(structure: Structure, pdf: Path) -> Report:
     return compare("PDF", witness_tokens(structure, fold=True), pdf_tokens(pdf), True)
 
 
+def check_tei(structure: Structure, tei: Path) -> Report:
+    return compare("TEI", witness_tokens(structure), tei_tokens(tei), False)
+
+
 def built_pdf(root: Path) -> tuple[Path | None, Path | None]:
     """The newest PDF in ``_build/latex``, and a source newer than it if there is one.
 
@@ -158,15 +185,27 @@ def built_pdf(root: Path) -> tuple[Path | None, Path | None]:
     built = sorted((root / "_build" / "latex").glob("*.pdf"), key=lambda p: p.stat().st_mtime_ns)
     if not built:
         return None, None
-    pdf = built[-1]
-    made = pdf.stat().st_mtime_ns
+    return built[-1], newer_source(root, built[-1])
+
+
+def built_tei(root: Path) -> tuple[Path | None, Path | None]:
+    """``_build/tei/edition.xml`` if built, and a source newer than it if there is one."""
+    tei = root / "_build" / "tei" / "edition.xml"
+    if not tei.is_file():
+        return None, None
+    return tei, newer_source(root, tei)
+
+
+def newer_source(root: Path, output: Path) -> Path | None:
+    """A source of the edition changed after ``output`` was made, if there is one."""
+    made = output.stat().st_mtime_ns
     sources = [root / "CITATION.cff"]
     for folder in ("docs", "refs"):
         sources += [p for p in (root / folder).rglob("*") if "_build" not in p.parts]
     for source in sorted(sources):
         if source.is_file() and source.stat().st_mtime_ns > made:
-            return pdf, source.relative_to(root)
-    return pdf, None
+            return source.relative_to(root)
+    return None
 
 
 def main(structure: Structure, html: Path | None, pdf: Path | None) -> int:
@@ -193,6 +232,17 @@ def main(structure: Structure, html: Path | None, pdf: Path | None) -> int:
         reports.append(check_pdf(structure, pdf))
     else:
         print("PDF: not built (run `make latexpdf` to check it too)")
+    tei, tei_newer = built_tei(root)
+    if tei is None:
+        print("TEI: not built (run `make tei` to check it too)")
+    elif tei_newer is not None:
+        print(f"TEI: {tei} is older than {tei_newer}, not checked (run `make tei` to check it too)")
+    else:
+        try:
+            reports.append(check_tei(structure, tei))
+        except (OSError, ValueError, ET.ParseError) as exc:
+            print(f"error: {exc}; run `make tei`", file=sys.stderr)
+            return 1
     for report in reports:
         print(report.summary())
         for problem in report.problems:

@@ -15,6 +15,7 @@ element for a place or an organisation (``simple.py``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 from xml.etree import ElementTree as ET
 
 from docutils import nodes
@@ -41,7 +42,7 @@ class TEIBuilder(Builder):
     format = "tei"
     epilog = "The TEI edition is in %(outdir)s."
     default_translator_class = TEITranslator
-    supported_image_types: list[str] = []
+    supported_image_types: ClassVar[list[str]] = []
 
     def init(self) -> None:
         pass

@@ -55,17 +55,22 @@ def _paragraphs(section: nodes.section | None) -> list[str]:
     """The section's own paragraphs, as text."""
     if section is None:
         return []
-    return [" ".join(p.astext().split()) for p in section.children if isinstance(p, nodes.paragraph)]
+    return [
+        " ".join(child.astext().split())
+        for child in section.children
+        if isinstance(child, nodes.paragraph)
+    ]
 
 
 def _principles(section: nodes.section | None) -> list[str]:
     """Each principle as "term: definition"."""
     if section is None:
         return []
-    return [
-        f"{item.next_node(nodes.term).astext()}: {' '.join(item.next_node(nodes.definition).astext().split())}"
-        for item in section.findall(nodes.definition_list_item)
-    ]
+    result = []
+    for item in section.findall(nodes.definition_list_item):
+        definition = " ".join(item.next_node(nodes.definition).astext().split())
+        result.append(f"{item.next_node(nodes.term).astext()}: {definition}")
+    return result
 
 
 def _title_stmt(header: ET.Element, env: BuildEnvironment) -> None:
@@ -161,8 +166,10 @@ def _encoding(header: ET.Element, env: BuildEnvironment) -> None:
     sub(
         declaration,
         "p",
-        'The editors\' additions are notes or carry resp="#editors"; corrections are '
-        "choice/corr beside the witness's reading (sic); the lacuna is a gap.",
+        "The editors' additions are notes, headings of type editorial, the "
+        "descriptions of figures whose image the witness lacks (figDesc) and the proposed "
+        "readings of corrections (corr, beside the witness's reading in sic); the lacuna is a "
+        "gap. Everything else in front and body is the witness's text, in its order.",
     )
     classes = sub(encoding, "classDecl")
     taxonomy = sub(classes, "taxonomy", xml_id="structure-map")

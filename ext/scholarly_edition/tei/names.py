@@ -1,4 +1,4 @@
-"""The register as ``listPerson``, ``listPlace`` and ``listOrg``, which every name's ``ref`` targets.
+"""The register as ``listPerson``, ``listPlace`` and ``listOrg``, which names' ``ref`` target.
 
 Each entry keeps its id as in the Index of Names (``names-entry-<id>``), its
 index form, every form the witness uses, its description, its dates as the
@@ -14,7 +14,7 @@ from sphinx.environment import BuildEnvironment
 from ..names_domain import load_register
 from ..names_page import entry_id
 from ..names_register import Entry
-from .ns import EDITORS, sub
+from .ns import sub
 
 # Category: the list, the entry element and its name element.
 LISTS = {

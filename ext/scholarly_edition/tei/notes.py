@@ -14,7 +14,7 @@ from sphinx.environment import BuildEnvironment
 
 from .. import refs_state
 from ..notes_data import EXPLANATORY
-from .ns import EDITORS, sub
+from .ns import sub
 from .text import TEITranslator, note_id
 
 STATUS_TYPES = {"resolved": "citation", EXPLANATORY: "explanatory"}

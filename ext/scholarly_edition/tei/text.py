@@ -187,7 +187,9 @@ class TEITranslator(SphinxTranslator):
             link = node.children[0] if node.children else None
             if isinstance(link, paragraph_link):
                 anchor = link["anchor"]
-                self.push("p", xml_id=xml_id(self.docnames[-1], anchor), corresp=self.html_uri(anchor))
+                self.push(
+                    "p", xml_id=xml_id(self.docnames[-1], anchor), corresp=self.html_uri(anchor)
+                )
             else:
                 self.push("p")
         node["tei_pushed"] = True
@@ -390,14 +392,17 @@ class TEITranslator(SphinxTranslator):
         record = self._record(name)
         mark = f"annotated-{name}"
         annotation = record.annotation if record is not None else None
-        if annotation is not None and annotation.kind == "correction":
-            if mark not in self.collected.corrected:
-                warn(
-                    EditionWarning.tei,
-                    f"the reading {annotation.reading!r} is not within one run of the "
-                    "marked text: the TEI gives the correction without sic/corr",
-                    (source, annotation.lines.get("reading", 1)),
-                )
+        if (
+            annotation is not None
+            and annotation.kind == "correction"
+            and mark not in self.collected.corrected
+        ):
+            warn(
+                EditionWarning.tei,
+                f"the reading {annotation.reading!r} is not within one run of the "
+                "marked text: the TEI gives the correction without sic/corr",
+                (source, annotation.lines.get("reading", 1)),
+            )
         targets = " ".join(f"#{piece}" for piece in self.collected.marks.get(mark, []))
         note = self.push(
             "note",

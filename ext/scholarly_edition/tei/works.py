@@ -13,7 +13,7 @@ from pybtex.database import Entry, Person
 from pybtex.richtext import Protected, Text
 from sphinx.environment import BuildEnvironment
 
-from .ns import EDITORS, append_text, sub
+from .ns import append_text, sub
 
 # BibTeX fields and the TEI element that holds each.
 FIELDS = (
@@ -31,6 +31,10 @@ FIELDS = (
     ("isbn", "idno"),
     ("doi", "idno"),
 )
+
+
+# The level of a title, the unit of a scope.
+KINDS = {"journal": "j", "booktitle": "m", "volume": "volume", "pages": "page"}
 
 
 def cite_id(env: BuildEnvironment, key: str) -> str:
@@ -76,7 +80,7 @@ def bibl(parent: ET.Element, entry: Entry, xml_id: str) -> ET.Element:
         if field not in entry.fields:
             continue
         value = plain(str(entry.fields[field]))
-        kind = {"journal": "j", "booktitle": "m", "volume": "volume", "pages": "page"}.get(field, "")
+        kind = KINDS.get(field, "")
         if name == "idno":
             sub(element, name, value, type=field.upper())
         elif name == "biblScope":
