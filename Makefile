@@ -97,7 +97,8 @@ site: html singlehtml latexpdf epub
 	cp "$(PDF)" "$(SITE)/stalin-edition.pdf"
 	cp "$(BUILDDIR)/epub/stalin-edition.epub" "$(SITE)/stalin-edition.epub"
 
-# Every word and marker of the witness, in order, in the HTML (and the PDF when built).
+# Every word and marker of the witness, in order, in the HTML (and the PDF and
+# the TEI edition, `make tei`, when built).
 verify: html
 	$(BIN)/python -m scholarly_edition verify
 
@@ -196,6 +197,7 @@ clean:
 # Files make must never try to remake through the catch-all below.
 Makefile pyproject.toml package.json package-lock.json $(LOCKFILE): ;
 
-# Any other Sphinx builder: `make epub`, `make text`, `make linkcheck`, ...
+# Any other Sphinx builder: `make epub`, `make text`, `make tei` (the extension's
+# TEI P5 edition), `make linkcheck`, ...
 %: $(STAMP)
 	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(PAPEROPT_$(PAPER)) $(O)

@@ -161,6 +161,16 @@ def singlehtml_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "singlehtml"
 
 
+@pytest.fixture(scope="session")
+def tei_build(html_build: tuple[Path, str]) -> tuple[Path, str]:
+    """The edition built to TEI once per session, from the HTML build's doctrees:
+    (output folder, stderr)."""
+    out = html_build[0].parent
+    result = sphinx_build("tei", out)
+    assert result.returncode == 0, result.stderr
+    return out / "tei", result.stderr
+
+
 def unavailable(what: str, install: str) -> NoReturn:
     """A tool a test needs is missing: skip the test, but fail it in CI.
 

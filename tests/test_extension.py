@@ -39,7 +39,7 @@ def test_latex(app: SphinxTestApp) -> None:
 
 
 @pytest.mark.parametrize("root", ["apparatus", "notes", "names", "annotations", "paragraphs"])
-@pytest.mark.parametrize("builder", ["text", "man", "texinfo", "epub"])
+@pytest.mark.parametrize("builder", ["text", "man", "texinfo", "epub", "tei"])
 def test_other_builders(make_app, rootdir, tmp_path, builder: str, root: str) -> None:
     """Every node of every feature has a visitor in each builder: a missing one
     is the warning "unknown node type: …" (or a crash), so any warning fails."""

@@ -171,7 +171,9 @@ class TEITranslator(SphinxTranslator):
     def visit_paragraph(self, node: nodes.paragraph) -> None:
         classes = set(node["classes"])
         parent = local(self.current)
-        if parent in ("fw", "head", "ref", "item") and not isinstance(node.parent, nodes.list_item):
+        if parent in ("fw", "head", "ref", "cell", "label", "bibl") or (
+            parent == "item" and not isinstance(node.parent, nodes.list_item | nodes.definition)
+        ):
             node["tei_pushed"] = False
             return
         if isinstance(node.parent, absent_image):
@@ -262,6 +264,65 @@ class TEITranslator(SphinxTranslator):
         self.push("item")
 
     depart_list_item = pop
+
+    def visit_definition_list(self, node: nodes.definition_list) -> None:
+        self.push("list", type="gloss")
+
+    depart_definition_list = pop
+
+    def visit_definition_list_item(self, node: nodes.definition_list_item) -> None:
+        pass
+
+    def depart_definition_list_item(self, node: nodes.definition_list_item) -> None:
+        pass
+
+    def visit_term(self, node: nodes.term) -> None:
+        self.push("label")
+
+    depart_term = pop
+
+    def visit_definition(self, node: nodes.definition) -> None:
+        self.push("item")
+
+    depart_definition = pop
+
+    def visit_table(self, node: nodes.table) -> None:
+        self.push("table")
+
+    depart_table = pop
+
+    def visit_row(self, node: nodes.row) -> None:
+        heading = isinstance(node.parent, nodes.thead)
+        self.push("row", role="label" if heading else "")
+
+    depart_row = pop
+
+    def visit_entry(self, node: nodes.entry) -> None:
+        self.push("cell")
+
+    depart_entry = pop
+
+    def visit_citation(self, node: nodes.citation) -> None:
+        """An entry of a bibliography page; the works' ids are the listBibl's."""
+        self.push("bibl")
+
+    depart_citation = pop
+
+    def visit_label(self, node: nodes.label) -> None:
+        raise nodes.SkipNode
+
+    def visit_literal_block(self, node: nodes.literal_block) -> None:
+        sub(self.current, "ab", node.astext(), type="literal")
+        raise nodes.SkipNode
+
+    def _transparent(self, node: nodes.Element) -> None:
+        """Wrappers whose children carry the content."""
+
+    visit_container = visit_tgroup = visit_thead = visit_tbody = _transparent
+    depart_container = depart_tgroup = depart_thead = depart_tbody = _transparent
+
+    def visit_colspec(self, node: nodes.colspec) -> None:
+        raise nodes.SkipNode
 
     # -- inline ------------------------------------------------------------------
 
