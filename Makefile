@@ -139,15 +139,22 @@ resolve: export EDITION_ARTICLE = $(value ARTICLE)
 resolve: $(STAMP)
 	$(BIN)/python -m scholarly_edition resolve --article-from-env EDITION_ARTICLE $(RESOLVEOPTS)
 
-# axe-core for the browser tests' accessibility audit (tests/browser), from
-# the npm registry at the version package-lock.json pins.
+# axe-core for the browser tests' accessibility audit (tests/browser), and
+# Apache Annotator, which anchors the exported Web Annotations, from the npm
+# registry at the versions package-lock.json pins. Apache Annotator is bundled
+# with esbuild (also pinned) into one script the tests inject into a page.
 AXE = node_modules/axe-core/axe.min.js
+ANNOTATOR = node_modules/.bundles/apache-annotator.js
 .PHONY: browser-deps screenshots epubcheck
-browser-deps: $(AXE)
+browser-deps: $(AXE) $(ANNOTATOR)
 
 $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $(AXE)
+
+$(ANNOTATOR): $(AXE) tests/browser/annotator.mjs
+	node_modules/.bin/esbuild tests/browser/annotator.mjs --bundle --format=iife \
+	  --log-level=warning --outfile=$@
 
 # A chapter in Chromium, desktop and phone, light and dark, as PNG for review.
 screenshots: html

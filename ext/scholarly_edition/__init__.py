@@ -25,6 +25,7 @@ from . import (
     tei,
     template_cache,
     toml_cache,
+    web_annotation,
     witness_lines,
 )
 from .warnings_ import EditionWarning, warn
@@ -66,6 +67,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     build_messages.setup(app)
     source_encoding.setup(app)
     tei.setup(app)
+    web_annotation.setup(app)
     template_cache.setup(app)
     toml_cache.setup(app)
     garbage_collection.setup(app)
@@ -74,7 +76,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _copy_latex_package)
     return {
         "version": __version__,
-        "env_version": 5,
+        "env_version": 6,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

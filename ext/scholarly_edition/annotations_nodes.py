@@ -40,7 +40,10 @@ class annotation_list(nodes.General, nodes.Element):  # noqa: N801
 
 
 def visit_mark_html(self: HTML5Translator, node: annotation_mark) -> None:
-    self.body.append(self.starttag(node, "mark", "", CLASS="annotated"))
+    """Each piece of a passage names it (``data-annotation``): the Web Annotation
+    export finds the whole passage by it."""
+    passage = {"data-annotation": node["mark"]} if node.get("mark") else {}
+    self.body.append(self.starttag(node, "mark", "", CLASS="annotated", **passage))
 
 
 def depart_mark_html(self: HTML5Translator, node: annotation_mark) -> None:

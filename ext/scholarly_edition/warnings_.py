@@ -39,6 +39,7 @@ class EditionWarning(Enum):
         "the structure map (refs/structure.toml) cannot be read or disagrees with the witness"
     )
     tei = "a part of the text the TEI edition cannot encode"
+    web_annotation = "an annotation's passage cannot be found in its built page for the export"
 
 
 def warn(

@@ -1,0 +1,166 @@
+"""``annotations.jsonld``: the edition's annotations as a W3C Web Annotation collection.
+
+Written after the HTML build, from the pages as built: each annotation
+targets its chapter's page with a ``TextQuoteSelector`` (the passage, with
+32 characters of the page's text before and after, as Hypothesis takes
+them) and a ``TextPositionSelector``. The positions count from the start of
+the passage's paragraph (a ``CssSelector`` of its stable anchor, ``#p3``,
+refined by the positions), or of its section for a heading or a caption:
+what the theme and the reader's scripts put around the text does not move
+them. The creator, date, motivation and body come from
+the annotation's file; a correction's proposed reading is a second body,
+for editing. The date is the day the file records: no time is invented.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from ..annotations_domain import AnnotationsDomain, Placement, Record
+from ..annotations_place import slug
+from ..warnings_ import EditionWarning, warn
+from .page_text import Tag, page_text, parse
+
+OUTPUT = "annotations.jsonld"
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+CONTEXT_LENGTH = 32
+# Elements whose id is a stable anchor of the edition (a name's is per mention).
+BLOCKS = frozenset({"p", "section", "figure", "blockquote", "li", "dd", "dt"})
+# An id that CSS can name as #id.
+_IDENT = re.compile(r"-?[A-Za-z_][\w-]*")
+MOTIVATIONS = {
+    "commentary": "commenting",
+    "correction": "editing",
+    "context": "describing",
+    "source": "commenting",
+}
+# What the annotation's page adds around the contributor's words.
+NOT_BODY = frozenset({"annotation-byline", "annotation-lemma", "annotation-place"})
+
+
+def _uri(app: Sphinx, docname: str) -> str:
+    """The page's address: relative to this file, or absolute under ``html_baseurl``."""
+    uri = app.builder.get_target_uri(docname)
+    return urljoin(app.config.html_baseurl, uri) if app.config.html_baseurl else uri
+
+
+def _body_text(app: Sphinx, record: Record) -> str:
+    """The contributor's words, as plain text, with citations as the web edition prints them."""
+    doctree = app.env.get_and_resolve_doctree(record.docname, app.builder)
+    section = doctree.next_node(nodes.section)
+    paragraphs = [
+        " ".join(child.astext().split())
+        for child in (section.children if section is not None else [])
+        if not isinstance(child, nodes.title) and not NOT_BODY.intersection(child["classes"])
+    ]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _scope(first: Tag, last: Tag) -> Tag | None:
+    """The nearest element with an id that holds the whole passage: its paragraph
+    (``#p3``, the edition's stable anchor) or, for a heading or caption, its section."""
+    for element in first.parents:
+        if element.name in BLOCKS and element.get("id") and last in element.descendants:
+            return element
+    return None
+
+
+def css_id(element_id: str) -> str:
+    """A CSS selector of the element with this id."""
+    return f"#{element_id}" if _IDENT.fullmatch(element_id) else f'[id="{element_id}"]'
+
+
+def _selectors(app: Sphinx, placement: Placement) -> list[dict[str, Any]] | None:
+    page = Path(app.outdir) / app.builder.get_target_uri(placement.docname)
+    soup = parse(page.read_text(encoding="utf-8"))
+    mark = f"annotated-{slug(placement.annotation)}"
+    marks = soup.select(f'mark[data-annotation="{mark}"]')
+    scope = _scope(marks[0], marks[-1]) if marks else None
+    if scope is None or soup.body is None:
+        return None
+    body = page_text(soup.body)
+    start, end = body.span(marks[0])[0], body.span(marks[-1])[1]
+    origin = body.span(scope)[0]
+    return [
+        {
+            "type": "TextQuoteSelector",
+            "exact": body.text[start:end],
+            "prefix": body.text[max(start - CONTEXT_LENGTH, 0) : start],
+            "suffix": body.text[end : end + CONTEXT_LENGTH],
+        },
+        {
+            "type": "CssSelector",
+            "value": css_id(scope["id"]),
+            "refinedBy": {
+                "type": "TextPositionSelector",
+                "start": start - origin,
+                "end": end - origin,
+            },
+        },
+    ]
+
+
+def annotation(app: Sphinx, record: Record, placement: Placement) -> dict[str, Any] | None:
+    selectors = _selectors(app, placement)
+    if selectors is None:
+        warn(
+            EditionWarning.web_annotation,
+            f"the passage of this annotation is not marked in {placement.docname}: "
+            f"it is left out of {OUTPUT}",
+            (record.docname, record.annotation.target_line),
+        )
+        return None
+    given = record.annotation
+    bodies: list[dict[str, Any]] = [
+        {
+            "type": "TextualBody",
+            "purpose": MOTIVATIONS[given.kind],
+            "value": _body_text(app, record),
+            "format": "text/plain",
+            "language": app.config.language or "en",
+        }
+    ]
+    if given.kind == "correction":
+        bodies.append({"type": "TextualBody", "purpose": "editing", "value": given.proposed})
+    return {
+        "id": _uri(app, record.docname),
+        "type": "Annotation",
+        "motivation": MOTIVATIONS[given.kind],
+        "creator": {"name": given.contributor},
+        "created": given.date,
+        "body": bodies,
+        "target": {"source": _uri(app, placement.docname), "selector": selectors},
+    }
+
+
+def collection(app: Sphinx) -> dict[str, Any]:
+    domain = app.env.domains["annotations"]
+    assert isinstance(domain, AnnotationsDomain)
+    placed = sorted(domain.placements.values(), key=lambda p: int(p.label.lstrip("†")))
+    items = [
+        made
+        for placement in placed
+        if (made := annotation(app, domain.records[placement.annotation], placement))
+    ]
+    return {
+        "@context": CONTEXT,
+        "id": OUTPUT,
+        "type": "AnnotationCollection",
+        "label": f"Annotations of {app.config.project}",
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+
+
+def write_collection(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html" or app.builder.name != "html":
+        return
+    data = json.dumps(collection(app), ensure_ascii=False, indent=2)
+    (Path(app.outdir) / OUTPUT).write_text(data + "\n", encoding="utf-8")
