@@ -48,6 +48,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="read every value from ANNOTATE_QUOTE, _PREFIX, _SUFFIX, _KIND, _CONTRIBUTOR",
     )
+    given.add_argument(
+        "--from-jsonld",
+        type=Path,
+        metavar="FILE",
+        help="import W3C Web Annotations (or a Hypothesis export) as annotation files",
+    )
     annotate.add_argument("--prefix", default="", help="words just before, to make it unique")
     annotate.add_argument("--suffix", default="", help="words just after, to make it unique")
     annotate.add_argument("--kind", default="commentary", choices=KINDS)
@@ -148,6 +154,8 @@ def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
 
 
 def _annotate(args: argparse.Namespace, mapping: structure.Structure) -> int:
+    if args.from_jsonld:
+        return _import_annotations(args, mapping)
     if args.from_env:
         _read_environment(args)
     if not args.quote.strip():
@@ -168,6 +176,19 @@ def _annotate(args: argparse.Namespace, mapping: structure.Structure) -> int:
         return 1
     print(f"wrote {path.relative_to(args.root)}: write the annotation below its front matter")
     return 0
+
+
+def _import_annotations(args: argparse.Namespace, mapping: structure.Structure) -> int:
+    """Each annotation of the file written as an annotation file, or refused with why."""
+    from .web_annotation.importer import import_file
+
+    outcomes = import_file(args.from_jsonld, args.root, mapping, datetime.date.today())
+    for outcome in outcomes:
+        if outcome.path is not None:
+            print(f"wrote {outcome.path.relative_to(args.root)}: {outcome.label}")
+        else:
+            print(f"error: {args.from_jsonld}: {outcome.label}: {outcome.reason}", file=sys.stderr)
+    return 0 if all(outcome.path is not None for outcome in outcomes) else 1
 
 
 def _resolve(args: argparse.Namespace, mapping: structure.Structure) -> int:

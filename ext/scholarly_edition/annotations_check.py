@@ -83,8 +83,13 @@ def scaffold(
     kind: str,
     contributor: str,
     today: datetime.date,
+    proposed: str = "",
+    body: str = "",
 ) -> Path:
-    """Write a new annotation file for a quotation that matches exactly one passage."""
+    """Write a new annotation file for a quotation that matches exactly one passage.
+
+    ``body`` is MyST already made literal by the caller (an import escapes it).
+    """
     if kind not in annotations_data.KINDS:
         raise ValueError(f"kind must be one of {', '.join(annotations_data.KINDS)}")
     blocks = witness_blocks(structure)
@@ -114,8 +119,9 @@ def scaffold(
     ]
     lines += [f"contributor: {_yaml(contributor)}", f"date: {today.isoformat()}", f"kind: {kind}"]
     if kind == "correction":
-        lines += [f"reading: {_yaml(target.exact)}", "proposed: "]
-    lines += ["---", "", ""]
+        given = f"proposed: {_yaml(proposed)}" if proposed else "proposed: "
+        lines += [f"reading: {_yaml(target.exact)}", given]
+    lines += ["---", "", body + "\n" if body else ""]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines), encoding="utf-8")
     return path

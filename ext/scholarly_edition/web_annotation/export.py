@@ -8,8 +8,8 @@ the passage's paragraph (a ``CssSelector`` of its stable anchor, ``#p3``,
 refined by the positions), or of its section for a heading or a caption:
 what the theme and the reader's scripts put around the text does not move
 them. The creator, date, motivation and body come from
-the annotation's file; a correction's proposed reading is a second body,
-for editing. The date is the day the file records: no time is invented.
+the annotation's file; a correction's second body, for editing, is the
+passage as the editors read it. The date is the day the file records: no time is invented.
 """
 
 from __future__ import annotations
@@ -121,14 +121,19 @@ def annotation(app: Sphinx, record: Record, placement: Placement) -> dict[str, A
     bodies: list[dict[str, Any]] = [
         {
             "type": "TextualBody",
-            "purpose": MOTIVATIONS[given.kind],
+            # A correction's comment says why; its second body is the reading.
+            "purpose": "commenting" if given.kind == "correction" else MOTIVATIONS[given.kind],
             "value": _body_text(app, record),
             "format": "text/plain",
             "language": app.config.language or "en",
         }
     ]
     if given.kind == "correction":
-        bodies.append({"type": "TextualBody", "purpose": "editing", "value": given.proposed})
+        # The passage as the editors would read it: the target's text with the
+        # witness's reading replaced, as a tool's edit replaces its target.
+        quote = selectors[0]["exact"]
+        edited = quote.replace(given.reading, given.proposed, 1)
+        bodies.append({"type": "TextualBody", "purpose": "editing", "value": edited})
     return {
         "id": _uri(app, record.docname),
         "type": "Annotation",
