@@ -20,6 +20,7 @@ from . import (
     lacuna,
     names,
     notes,
+    open_data,
     reader,
     source_encoding,
     tei,
@@ -68,6 +69,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     source_encoding.setup(app)
     tei.setup(app)
     web_annotation.setup(app)
+    open_data.setup(app)
     template_cache.setup(app)
     toml_cache.setup(app)
     garbage_collection.setup(app)

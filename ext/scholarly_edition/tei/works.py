@@ -45,8 +45,8 @@ URL_COMMAND = "\\url "
 
 
 def plain(value: str) -> str:
-    """A field's LaTeX (``\\&``, ``--``, braces) as text, decoded by pybtex."""
-    return Text.from_latex(value).render_as("text")
+    """A field's LaTeX (``\\&``, ``--``, braces, ``\\url{}``) as text, decoded by pybtex."""
+    return Text.from_latex(value).render_as("text").replace(URL_COMMAND, "")
 
 
 def _person(person: Person) -> str:
