@@ -112,12 +112,15 @@ def shared_build(
     builder: str,
     *extra: str,
     env: dict[str, str] | None = None,
+    record: str = "",
 ) -> tuple[Path, str]:
     """The edition built once per test run, however many pytest-xdist workers ask:
     (output folder, the build's stderr and stdout).
 
     The first worker to take the lock builds into the run's shared temporary
-    folder; the others wait and read the same output. A failed build is
+    folder; the others wait and read the same output. ``record`` names the
+    lock and the result of another builder's build into the same folder,
+    which reads that build's doctrees. A failed build is
     recorded too, so every worker fails with its messages instead of building
     again.
     """
@@ -125,14 +128,15 @@ def shared_build(
     if os.environ.get("PYTEST_XDIST_WORKER"):
         base = base.parent  # shared by the run's workers
     out = base / name
-    with open(base / f"{name}.lock", "w") as lock:
+    key = record or name
+    with open(base / f"{key}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        record = base / f"{name}.result.json"
-        if not record.exists():
+        result_file = base / f"{key}.result.json"
+        if not result_file.exists():
             result = sphinx_build(builder, out, *extra, env=env)
             output = {"code": result.returncode, "stderr": result.stderr, "stdout": result.stdout}
-            record.write_text(json.dumps(output), encoding="utf-8")
-        output = json.loads(record.read_text(encoding="utf-8"))
+            result_file.write_text(json.dumps(output), encoding="utf-8")
+        output = json.loads(result_file.read_text(encoding="utf-8"))
     assert output["code"] == 0, output["stdout"][-4000:] + output["stderr"]
     return out, output["stderr"]
 
@@ -162,13 +166,13 @@ def singlehtml_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def tei_build(html_build: tuple[Path, str]) -> tuple[Path, str]:
-    """The edition built to TEI once per session, from the HTML build's doctrees:
+def tei_build(
+    tmp_path_factory: pytest.TempPathFactory, html_build: tuple[Path, str]
+) -> tuple[Path, str]:
+    """The edition built to TEI once per run, from the HTML build's doctrees:
     (output folder, stderr)."""
-    out = html_build[0].parent
-    result = sphinx_build("tei", out)
-    assert result.returncode == 0, result.stderr
-    return out / "tei", result.stderr
+    out, stderr = shared_build(tmp_path_factory, "edition", "tei", record="edition-tei")
+    return out / "tei", stderr
 
 
 def unavailable(what: str, install: str) -> NoReturn:
