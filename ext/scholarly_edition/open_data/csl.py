@@ -11,6 +11,7 @@ from typing import Any
 
 from pybtex.database import Entry, Person
 from sphinx.environment import BuildEnvironment
+from sphinxcontrib.bibtex.domain import BibtexDomain
 
 from ..tei.works import plain
 
@@ -68,7 +69,7 @@ def item(key: str, entry: Entry) -> dict[str, Any]:
 
 def works(env: BuildEnvironment) -> list[dict[str, Any]]:
     domain = env.domains.get("cite")
-    if domain is None:
+    if not isinstance(domain, BibtexDomain):
         return []
     data = domain.bibdata.data
     return [item(key, data.entries[key]) for key in sorted(data.entries)]

@@ -15,14 +15,14 @@ from sphinx.application import Sphinx
 from .. import refs_state
 from ..annotations_read import in_text
 from ..per_document import reading_order
-from ..web_annotation.page_text import parse
+from ..web_annotation.page_text import Tag, parse
 
 
-def _paragraph(marker) -> str:
+def _paragraph(marker: Tag) -> str:
     """The anchor of the marker's paragraph, or of its section outside one."""
     for element in marker.parents:
         if element.name in ("p", "section") and element.get("id"):
-            return element["id"]
+            return str(element["id"])
     return ""
 
 

@@ -14,6 +14,7 @@ element for a place or an organisation (``simple.py``).
 
 from __future__ import annotations
 
+from collections.abc import Set
 from pathlib import Path
 from typing import ClassVar
 from xml.etree import ElementTree as ET
@@ -55,16 +56,17 @@ class TEIBuilder(Builder):
         keeps only those to works (the listBibl) and to the web."""
         return f"{docname}.html"
 
-    def prepare_writing(self, docnames: set[str]) -> None:
+    def prepare_writing(self, docnames: Set[str]) -> None:
         pass
 
-    def write_documents(self, docnames: set[str]) -> None:
+    def write_documents(self, docnames: Set[str]) -> None:
         tree = self.assemble()
         root = ET.Element(tag("TEI"), {XML_LANG: self.config.language or "en"})
         tei_header(root, self.env)
         text = sub(root, "text")
         body = sub(text, "body")
         translator = self.create_translator(tree, self, body)
+        assert isinstance(translator, TEITranslator)
         tree.walkabout(translator)
         back = sub(text, "back")
         notes_div(back, translator, self.env)

@@ -68,8 +68,9 @@ def _principles(section: nodes.section | None) -> list[str]:
         return []
     result = []
     for item in section.findall(nodes.definition_list_item):
-        definition = " ".join(item.next_node(nodes.definition).astext().split())
-        result.append(f"{item.next_node(nodes.term).astext()}: {definition}")
+        term, definition = item.next_node(nodes.term), item.next_node(nodes.definition)
+        if term is not None and definition is not None:
+            result.append(f"{term.astext()}: {' '.join(definition.astext().split())}")
     return result
 
 

@@ -15,11 +15,12 @@ from xml.etree import ElementTree as ET
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.builders import Builder
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxTranslator
 
 from ..absent_image import PLACEHOLDER, absent_image
-from ..annotations_domain import AnnotationsDomain
+from ..annotations_domain import AnnotationsDomain, Record
 from ..markers import slug
 from ..names_page import entry_id
 from ..paragraphs import paragraph_link
@@ -55,7 +56,7 @@ def name_ref(entry: str) -> str:
 class TEITranslator(SphinxTranslator):
     """Builds TEI elements under ``root``; ``collected`` gathers what the back matter needs."""
 
-    def __init__(self, document: nodes.document, builder, root: ET.Element) -> None:
+    def __init__(self, document: nodes.document, builder: Builder, root: ET.Element) -> None:
         super().__init__(document, builder)
         self.stack: list[ET.Element] = [root]
         self.docnames: list[str] = [self.config.root_doc]
@@ -253,7 +254,7 @@ class TEITranslator(SphinxTranslator):
         self.stack.pop()
         raise nodes.SkipNode
 
-    def visit_bullet_list(self, node: nodes.bullet_list) -> None:
+    def visit_bullet_list(self, node: nodes.Element) -> None:
         self.push("list")
 
     depart_bullet_list = pop
@@ -387,7 +388,7 @@ class TEITranslator(SphinxTranslator):
     def depart_target(self, node: nodes.target) -> None:
         pass
 
-    def visit_comment(self, node: nodes.comment) -> None:
+    def visit_comment(self, node: nodes.Node) -> None:
         raise nodes.SkipNode
 
     visit_substitution_definition = visit_comment
@@ -435,7 +436,7 @@ class TEITranslator(SphinxTranslator):
             return None
         return mark, record.annotation.reading, record.annotation.proposed
 
-    def _record(self, name: str):
+    def _record(self, name: str) -> Record | None:
         domain = self.builder.env.domains["annotations"]
         assert isinstance(domain, AnnotationsDomain)
         for docname, record in domain.records.items():
@@ -475,7 +476,8 @@ class TEITranslator(SphinxTranslator):
             resp=f"#{contributor_id(annotation.contributor)}" if annotation else "",
         )
         for child in node.children:
-            if "annotation-byline" in child.get("classes", []) and annotation is not None:
+            is_byline = isinstance(child, nodes.Element) and "annotation-byline" in child["classes"]
+            if is_byline and annotation is not None:
                 byline = sub(note, "p", "By ")
                 contributor = sub(byline, "name", annotation.contributor)
                 contributor.tail = ", "

@@ -12,6 +12,7 @@ from xml.etree import ElementTree as ET
 from pybtex.database import Entry, Person
 from pybtex.richtext import Protected, Text
 from sphinx.environment import BuildEnvironment
+from sphinxcontrib.bibtex.domain import BibtexDomain
 
 from .ns import append_text, sub
 
@@ -101,7 +102,9 @@ def list_bibl(back: ET.Element, env: BuildEnvironment) -> None:
     div = sub(back, "div", type="bibliography")
     sub(div, "head", "Works cited", type="editorial")
     listing = sub(div, "listBibl")
-    data = env.domains["cite"].bibdata.data
+    domain = env.domains["cite"]
+    assert isinstance(domain, BibtexDomain)
+    data = domain.bibdata.data
     for key in sorted(data.entries):
         bibl(listing, data.entries[key], cite_id(env, key))
     if not len(listing):

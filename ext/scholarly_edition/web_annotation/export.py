@@ -58,7 +58,9 @@ def _body_text(app: Sphinx, record: Record) -> str:
     paragraphs = [
         " ".join(child.astext().split())
         for child in (section.children if section is not None else [])
-        if not isinstance(child, nodes.title) and not NOT_BODY.intersection(child["classes"])
+        if isinstance(child, nodes.Element)
+        and not isinstance(child, nodes.title)
+        and not NOT_BODY.intersection(child["classes"])
     ]
     return "\n\n".join(p for p in paragraphs if p)
 
@@ -97,7 +99,7 @@ def _selectors(app: Sphinx, placement: Placement) -> list[dict[str, Any]] | None
         },
         {
             "type": "CssSelector",
-            "value": css_id(scope["id"]),
+            "value": css_id(str(scope["id"])),
             "refinedBy": {
                 "type": "TextPositionSelector",
                 "start": start - origin,
