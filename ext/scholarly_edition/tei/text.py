@@ -397,6 +397,12 @@ class TEITranslator(SphinxTranslator):
     visit_index = visit_comment
     visit_meta = visit_comment
 
+    def visit_line_break(self, node: nodes.Element) -> None:
+        """A line break of the witness inside a paragraph: ``lb``, and the newline."""
+        sub(self.current, "lb")
+        append_text(self.current, node.astext())
+        raise nodes.SkipNode
+
     def visit_lacuna(self, node: nodes.Element) -> None:
         gap = sub(self.current, "gap", reason=GAP_REASON)
         sub(gap, "desc", node.astext())
