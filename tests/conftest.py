@@ -233,6 +233,16 @@ def pdf_text(pdf: Path) -> str:
     return " ".join(result.stdout.split())
 
 
+def pdf_layout(pdf: Path) -> str:
+    """The PDF's text as ``pdftotext -layout`` sets it: lines kept, pages split by form feeds."""
+    return subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
 @pytest.fixture(scope="session")
 def make_check() -> subprocess.CompletedProcess[str]:
     """`python -m scholarly_edition check` (make check's data lint) on the checkout, once."""

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
-from conftest import ROOT, require_tex
+from conftest import ROOT, pdf_layout, require_tex
 from scholarly_edition import citation
 
 pytestmark = pytest.mark.pdf
@@ -32,12 +32,7 @@ def _log(pdf: Path) -> str:
 
 
 def _page_texts(pdf: Path) -> list[str]:
-    text = subprocess.run(
-        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = pdf_layout(pdf)
     return text.split("\f")
 
 

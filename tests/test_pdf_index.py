@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 import edition_data
-from conftest import ROOT
+from conftest import ROOT, pdf_layout
 
 pytestmark = pytest.mark.pdf
 
@@ -28,12 +28,7 @@ HEADS = re.compile(
 
 def _index_lines(pdf: Path) -> list[str]:
     """The lines of the index's entries (from the persons on), wrapped lines joined."""
-    text = subprocess.run(
-        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = pdf_layout(pdf)
     rules = text.index("These are the editors' rules for the register")
     persons = re.compile(r"\n\s*Persons\n").search(text, rules)
     assert persons, "no persons in the Index of Names"

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
 
 import edition_data
-from conftest import ROOT, make_latex_pdf, require_tex
+from conftest import ROOT, make_latex_pdf, pdf_layout, require_tex
 
 pytestmark = pytest.mark.pdf
 
@@ -25,12 +24,7 @@ SEE_NOTE = re.compile(r"See note \[([^\]]+)\] on p\. (\S+?)\.")
 
 def _pages(pdf: Path) -> list[tuple[str, str]]:
     """Each page as (its printed number, its text as pdftotext lays it out)."""
-    text = subprocess.run(
-        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = pdf_layout(pdf)
     return list(zip(PdfReader(pdf).page_labels, text.split("\f"), strict=False))
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import subprocess
 from pathlib import Path
 
 import bibtexparser
@@ -17,18 +16,13 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 import edition_data
-from conftest import ROOT
+from conftest import ROOT, pdf_layout
 
 pytestmark = pytest.mark.pdf
 
 
 def _layout(pdf: Path) -> list[str]:
-    text = subprocess.run(
-        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = pdf_layout(pdf)
     return text.split("\f")
 
 
