@@ -202,7 +202,7 @@ clean:
 	rm -rf "$(BUILDDIR)"
 
 # Files make must never try to remake through the catch-all below.
-Makefile pyproject.toml package.json package-lock.json $(LOCKFILE): ;
+Makefile pyproject.toml package.json package-lock.json $(LOCKFILE) tests/browser/annotator.mjs: ;
 
 # Any other Sphinx builder: `make epub`, `make text`, `make tei` (the extension's
 # TEI P5 edition), `make linkcheck`, ...
