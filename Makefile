@@ -166,10 +166,12 @@ epubcheck: epub
 
 # Build time and memory against the plain build, incremental builds, -j 2, the
 # PDF and synthetic editions of 10x and 50x the text; writes _build/bench.json.
-# Then `resolve` on a synthetic 400-note article page, and the build after it.
+# Then `resolve` on a synthetic 400-note article page, and the build after it;
+# then `make tei` against `make html`.
 bench: $(STAMP)
 	$(BIN)/python bench/build_bench.py $(BENCHOPTS)
 	$(BIN)/python bench/resolve_bench.py
+	$(BIN)/python bench/tei_bench.py
 
 # Resolved and open notes per chapter, with the passage each open note supports.
 notes-report: $(STAMP)
