@@ -161,6 +161,13 @@ class TEITranslator(SphinxTranslator):
         sub(self.rubric_div, "head", node.astext(), type="editorial")
         raise nodes.SkipNode
 
+    def visit_raw(self, node: nodes.raw) -> None:
+        """Markup for another output (the LaTeX label of the printed note list) is
+        that output's alone, as every docutils writer treats it."""
+        if "tei" in node.get("format", "").split():
+            self.unknown_visit(node)
+        raise nodes.SkipNode
+
     def visit_compound(self, node: nodes.compound) -> None:
         pass
 
