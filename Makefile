@@ -112,7 +112,7 @@ check: $(STAMP)
 	$(BIN)/ruff format --check ext tests docs/conf.py bench
 	$(BIN)/mypy
 	$(BIN)/python -m scholarly_edition check
-	$(BIN)/python -m scholarly_edition.licence_coverage
+	$(BIN)/python -m edition_tools.licence_coverage
 	$(BIN)/cffconvert --validate -i CITATION.cff
 
 # Start an annotation: make annotation QUOTE="exact words" CONTRIBUTOR="Your Name"

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "ext"))
 
 from sphinx.cmd.build import main as sphinx_build
 
-from scholarly_edition.names_tagger import NameTagger
+from scholarly_edition.names.tagger import NameTagger
 
 
 def main() -> int:

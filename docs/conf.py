@@ -16,8 +16,10 @@ HERE = Path(__file__).resolve().parent
 # checkout build too.
 sys.path.insert(0, str(HERE.parent / "ext"))
 
-from scholarly_edition import __version__, citation, structure  # noqa: E402
-from scholarly_edition.build_messages import theme_templates  # noqa: E402
+from scholarly_edition import __version__  # noqa: E402
+from scholarly_edition.html import citation  # noqa: E402
+from scholarly_edition.html.build_messages import theme_templates  # noqa: E402
+from scholarly_edition.text import structure  # noqa: E402
 
 project = "Joseph Stalin: An Edition of a Web-Page Transcript"
 author = "The editors of the Joseph Stalin transcript edition"
@@ -28,7 +30,7 @@ copyright = f"{_built.tm_year}, the editors; article text: Wikipedia contributor
 version = release = __version__
 language = "en"
 
-extensions = ["myst_parser", "scholarly_edition", "scholarly_edition.latex_book"]
+extensions = ["myst_parser", "scholarly_edition", "scholarly_edition.latex.book"]
 myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "fieldlist", "substitution"]
 # How to cite the edition and the release date of this version, from CITATION.cff
 # (About page, PDF verso). A file that cannot give them is reported by the
@@ -63,7 +65,7 @@ bibtex_bibfiles = ["../refs/works.bib"]
 # The article the witness reproduces, and the revision the notes come from
 # (written by `make resolve`; shown on the About and notes pages).
 edition_article_file = "../refs/article.toml"
-# pybtex's alpha, printing translators and web pages (citation_style.py).
+# pybtex's alpha, printing translators and web pages (scholarly_edition/notes/style.py).
 bibtex_default_style = "edition"
 bibtex_reference_style = "edition-short"
 bibtex_cite_id = "work-{key}"
@@ -101,7 +103,7 @@ html_last_updated_fmt = None
 # The values below are given as the theme (and Sphinx, for the CSS priority)
 # leave them: the theme sets them only after Sphinx has compared this
 # configuration with the previous build's, and a build that differed printed
-# "The configuration has changed" every time (scholarly_edition.build_messages).
+# "The configuration has changed" every time (scholarly_edition.html.build_messages).
 html_css_files = [("edition.css", {"priority": 800})]
 templates_path = theme_templates()
 html_permalinks_icon = "#"
@@ -109,7 +111,7 @@ html_sourcelink_suffix = ""
 # The other formats, which `make site` puts beside the pages (paths from the
 # site's root), and the whole text on one page (`make singlehtml`), which it
 # publishes in the folder whole-text. The public address and the repository
-# come from CITATION.cff when it gives them (scholarly_edition.edition_links);
+# come from CITATION.cff when it gives them (scholarly_edition.html.edition_links);
 # today it does not.
 edition_whole_text_page = "whole-text/index.html"
 edition_downloads = [
@@ -126,7 +128,7 @@ html_theme_options = {
     "home_page_in_toc": True,
     "use_download_button": False,
     # An empty navbar: its search box was a second one on a desktop, and its
-    # hidden ☰ button left the visible one dead (scholarly_edition.theme_shell,
+    # hidden ☰ button left the visible one dead (scholarly_edition.html.theme_shell,
     # which gives this default when conf.py does not).
     "navbar_persistent": [],
     "icon_links": [],
@@ -142,11 +144,11 @@ latex_documents = [
 ]
 # The book design is docs/_latex/editionbook.sty (type, page, headings, running
 # heads, title page); its texts are in editiontitle.def. The book class gives
-# front, main and back matter (scholarly_edition.latex_book opens the back
+# front, main and back matter (scholarly_edition.latex.book opens the back
 # matter before the apparatus).
 latex_docclass = {"manual": "book"}
 # The editorial principles are read before the text: in the PDF they stand in
-# the front matter, after the contents (scholarly_edition.latex_book).
+# the front matter, after the contents (scholarly_edition.latex.book).
 edition_latex_front_matter = ["about#editorial-principles"]
 latex_additional_files = ["_latex/editionbook.sty", "_latex/editiontitle.def"]
 _title, _, _subtitle = project.partition(": ")

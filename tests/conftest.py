@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # Test this checkout's extension, whatever the environment has installed.
 sys.path.insert(0, str(ROOT / "ext"))
 
-from scholarly_edition import latex_errors, structure  # noqa: E402
+from scholarly_edition._util import latex_errors  # noqa: E402
+from scholarly_edition.text import structure  # noqa: E402
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 SHARED_README = ROOT.parent / "shared" / "source" / "README.md"

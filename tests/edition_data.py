@@ -21,7 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import pdf_text
-from scholarly_edition.structure import Structure
+from scholarly_edition.text.structure import Structure
 
 HEADINGS = {"part", "section", "subsection"}
 

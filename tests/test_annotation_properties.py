@@ -19,8 +19,11 @@ from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
-from scholarly_edition import annotations_allowed, annotations_file, bib_lint, notes_data
-from scholarly_edition.annotations_domain import AnnotationsDomain
+from scholarly_edition.annotations import allowed as annotations_allowed
+from scholarly_edition.annotations import file as annotations_file
+from scholarly_edition.annotations.domain import AnnotationsDomain
+from scholarly_edition.notes import bib_lint
+from scholarly_edition.notes import data as notes_data
 
 SECRET = "/etc/os-release"
 # fmt: off

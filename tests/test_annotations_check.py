@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from scholarly_edition import annotations_check, structure
-from scholarly_edition.__main__ import main
-from scholarly_edition.annotations_data import QuoteTarget
+from edition_tools.checks import annotations as annotations_check
+from edition_tools.cli import main
+from scholarly_edition.annotations.data import QuoteTarget
+from scholarly_edition.text import structure
 
 
 def test_shipped_annotations_pass(edition: structure.Structure) -> None:

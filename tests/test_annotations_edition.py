@@ -8,7 +8,7 @@ import pytest
 
 import edition_data
 from conftest import ROOT
-from scholarly_edition import structure
+from scholarly_edition.text import structure
 
 
 def test_each_annotation_marks_its_passage(

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import pdf_text
-from scholarly_edition import structure
+from scholarly_edition.text import structure
 
 
 def _page(html: Path, name: str) -> BeautifulSoup:

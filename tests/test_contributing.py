@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 import edition_data
 from conftest import ROOT, run_make
-from scholarly_edition import structure
+from scholarly_edition.text import structure
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 

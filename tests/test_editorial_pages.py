@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from scholarly_edition import concordance, structure
+from scholarly_edition.text import concordance, structure
 
 
 def _page(html: Path, name: str) -> BeautifulSoup:

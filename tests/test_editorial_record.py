@@ -11,7 +11,8 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT, unavailable
-from scholarly_edition import __version__, licence_coverage
+from edition_tools import licence_coverage
+from scholarly_edition import __version__
 
 CFFCONVERT = Path(sys.executable).with_name("cffconvert")
 
@@ -38,7 +39,7 @@ def test_a_file_without_a_rule_and_a_rule_without_a_file_are_reported() -> None:
 
 def test_make_check_runs_the_licence_and_citation_checks() -> None:
     recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\ncheck:")[1].split("\n\n")[0]
-    assert "scholarly_edition.licence_coverage" in recipe
+    assert "edition_tools.licence_coverage" in recipe
     assert "cffconvert --validate -i CITATION.cff" in recipe
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from edition_tools import new_edition
-from scholarly_edition import fidelity, structure
+from edition_tools import fidelity, new_edition
+from scholarly_edition.text import structure
 
 
 def _tokens(text: str, place: str) -> list[fidelity.Token]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scholarly_edition.garbage_collection import THRESHOLDS
+from scholarly_edition._util.garbage_collection import THRESHOLDS
 
 
 @pytest.fixture

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from scholarly_edition import importer, names_register, structure
-from scholarly_edition.__main__ import main
+from edition_tools import importer
+from edition_tools.cli import main
+from scholarly_edition.names import register as names_register
+from scholarly_edition.text import structure
 
 
 def test_committed_chapters_are_the_importer_output(edition: structure.Structure) -> None:

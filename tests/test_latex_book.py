@@ -10,7 +10,7 @@ from pathlib import Path
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
-EXTENSIONS = ["myst_parser", "scholarly_edition", "scholarly_edition.latex_book"]
+EXTENSIONS = ["myst_parser", "scholarly_edition", "scholarly_edition.latex.book"]
 
 
 def _latex(rootdir: Path, tmp_path: Path, front: list[str]) -> tuple[str, str, Path]:

@@ -11,7 +11,10 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import ROOT, make_latex_pdf, pdf_text, require_tex
-from scholarly_edition import annotations_file, bib_lint, latex_errors, notes_data
+from scholarly_edition._util import latex_errors
+from scholarly_edition.annotations import file as annotations_file
+from scholarly_edition.notes import bib_lint
+from scholarly_edition.notes import data as notes_data
 
 pytestmark = pytest.mark.pdf
 

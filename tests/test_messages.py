@@ -17,17 +17,15 @@ import pytest
 from sphinx.util.console import strip_colors
 
 from conftest import ROOT, break_structure_map
-from scholarly_edition import __main__ as main_module
-from scholarly_edition import (
-    annotations_check,
-    annotations_file,
-    bib_lint,
-    names_register,
-    notes_check,
-    notes_data,
-    structure,
-)
-from scholarly_edition.__main__ import main
+from edition_tools import cli as main_module
+from edition_tools.checks import annotations as annotations_check
+from edition_tools.checks import notes as notes_check
+from edition_tools.cli import main
+from scholarly_edition.annotations import file as annotations_file
+from scholarly_edition.names import register as names_register
+from scholarly_edition.notes import bib_lint
+from scholarly_edition.notes import data as notes_data
+from scholarly_edition.text import structure
 
 
 @pytest.mark.parametrize(

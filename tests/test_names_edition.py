@@ -13,7 +13,8 @@ from bs4 import BeautifulSoup, Tag
 
 import edition_data
 from conftest import ROOT
-from scholarly_edition import names_register, structure
+from scholarly_edition.names import register as names_register
+from scholarly_edition.text import structure
 
 
 def _page(html: Path, name: str) -> BeautifulSoup:

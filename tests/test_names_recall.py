@@ -19,7 +19,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from scholarly_edition import names_register, names_tagger, structure
+from scholarly_edition.names import register as names_register
+from scholarly_edition.names import tagger as names_tagger
+from scholarly_edition.text import structure
 
 Mention = tuple[int, str, str]  # witness line, the words, the register id
 EXPECTED = ROOT / "tests" / "data" / "name-mentions.tsv"

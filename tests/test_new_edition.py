@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, pdf_text, require_tex, unavailable
 from edition_tools import new_edition
-from scholarly_edition import structure
+from scholarly_edition.text import structure
 
 FIXTURES = ROOT.parent / "shared" / "fixtures" / "wikipedia"
 MARKED = (

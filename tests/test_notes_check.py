@@ -9,8 +9,9 @@ import pytest
 
 import edition_data
 from conftest import ROOT
-from scholarly_edition import notes_check, structure
-from scholarly_edition.__main__ import main
+from edition_tools.checks import notes as notes_check
+from edition_tools.cli import main
+from scholarly_edition.text import structure
 
 
 def test_the_edition_passes(edition: structure.Structure) -> None:

@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 
 import edition_data
 from conftest import ROOT
-from scholarly_edition import structure
-from scholarly_edition.markers import MARKER
+from scholarly_edition._util.markers import MARKER
+from scholarly_edition.text import structure
 
 
 def _soup(path: Path) -> BeautifulSoup:

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
-from scholarly_edition import citation_style
+from scholarly_edition.notes import style as citation_style
 
 
 def _soup(app: SphinxTestApp, name: str) -> BeautifulSoup:

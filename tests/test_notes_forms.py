@@ -10,7 +10,8 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
-from scholarly_edition import markers, notes_data
+from scholarly_edition._util import markers
+from scholarly_edition.notes import data as notes_data
 
 
 def _soup(app: SphinxTestApp, name: str) -> BeautifulSoup:

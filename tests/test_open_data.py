@@ -21,7 +21,9 @@ from pybtex.database import parse_file
 from rdflib import RDF, Graph, Namespace, URIRef
 
 from conftest import ROOT
-from scholarly_edition import fidelity, names_register, notes_data
+from edition_tools import fidelity
+from scholarly_edition.names import register as names_register
+from scholarly_edition.notes import data as notes_data
 
 SCHEMA = Namespace("https://schema.org/")
 # Where the edition would be published: relative addresses resolve against it.

@@ -9,7 +9,7 @@ import yaml
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from scholarly_edition import citation
+from scholarly_edition.html import citation
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRED = (

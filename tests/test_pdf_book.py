@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 
 from conftest import ROOT, pdf_layout, require_tex
-from scholarly_edition import citation
+from scholarly_edition.html import citation
 
 pytestmark = pytest.mark.pdf
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from scholarly_edition import phrase_search
+from scholarly_edition.html import phrase_search
 
 
 def _texts(outdir: Path) -> dict[str, list[list[str]]]:

@@ -22,19 +22,16 @@ from hypothesis import strategies as st
 from myst_parser.parsers.docutils_ import Parser
 from sphinx.testing.util import SphinxTestApp
 
-from scholarly_edition import (
-    annotations_anchor,
-    annotations_file,
-    annotations_safety,
-    bib_lint,
-    fidelity,
-    importer,
-    names_register,
-    notes_data,
-)
-from scholarly_edition.annotations_anchor import Block
-from scholarly_edition.annotations_data import QuoteTarget
-from scholarly_edition.markers import _SENTENCE_END, MARKER, sentence_before
+from edition_tools import fidelity, importer
+from scholarly_edition._util.markers import _SENTENCE_END, MARKER, sentence_before
+from scholarly_edition.annotations import anchor as annotations_anchor
+from scholarly_edition.annotations import file as annotations_file
+from scholarly_edition.annotations import safety as annotations_safety
+from scholarly_edition.annotations.anchor import Block
+from scholarly_edition.annotations.data import QuoteTarget
+from scholarly_edition.names import register as names_register
+from scholarly_edition.notes import bib_lint
+from scholarly_edition.notes import data as notes_data
 
 # Pieces of hostile text: brackets nested and unbalanced, huge numbers,
 # non-ASCII digits, zero-width and combining characters, every line ending,

@@ -13,7 +13,8 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 import scholarly_edition
-from scholarly_edition import citation, phrase_search, search_terms
+from scholarly_edition.html import citation, phrase_search
+from scholarly_edition.names import search_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 

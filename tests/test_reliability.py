@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from conftest import sphinx_build
-from scholarly_edition import fidelity, structure
+from edition_tools import fidelity
+from scholarly_edition.text import structure
 
 EPOCH = {**os.environ, "SOURCE_DATE_EPOCH": "1764115200"}
 

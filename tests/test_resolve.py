@@ -22,8 +22,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ROOT, unavailable
+from edition_tools.checks import notes as notes_check
 from edition_tools.resolve import align, article, coins, run, works, write
-from scholarly_edition import bib_lint, notes_check, notes_data
+from scholarly_edition.notes import bib_lint
+from scholarly_edition.notes import data as notes_data
 
 HERE = ROOT / "tests" / "resolve"
 PAGE = (HERE / "article.html").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from scholarly_edition import structure
+from scholarly_edition.text import structure
 
 
 def _soup(path: Path) -> BeautifulSoup:

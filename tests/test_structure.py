@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import break_structure_map
-from scholarly_edition import structure
+from scholarly_edition.text import structure
 
 
 def test_every_line_has_a_reading(edition: structure.Structure) -> None:

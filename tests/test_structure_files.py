@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scholarly_edition import structure
+from scholarly_edition.text import structure
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,7 +16,8 @@ from bs4 import BeautifulSoup
 from pybtex.database import parse_file
 
 from conftest import ROOT, unavailable
-from scholarly_edition import fidelity, names_register
+from edition_tools import fidelity
+from scholarly_edition.names import register as names_register
 from scholarly_edition.tei.ns import TEI, XML, XML_ID
 from scholarly_edition.tei.reading import editorial
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from scholarly_edition.template_cache import FOLDER
+from scholarly_edition.html.template_cache import FOLDER
 
 
 def _source(rootdir, tmp_path, name: str):

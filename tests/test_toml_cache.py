@@ -9,8 +9,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from scholarly_edition import refs_state, toml_cache, toml_file
-from scholarly_edition.names_register import cached as cached_register
+from scholarly_edition._util import toml_cache, toml_file
+from scholarly_edition.names.register import cached as cached_register
+from scholarly_edition.notes import refs_state
 
 
 def _source(rootdir: Path, tmp_path: Path) -> Path:

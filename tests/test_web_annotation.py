@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from scholarly_edition import annotations_safety
+from scholarly_edition.annotations import safety as annotations_safety
 
 ANNOTATIONS = ROOT / "docs" / "annotations"
 COMMAND = (sys.executable, "-m", "scholarly_edition")

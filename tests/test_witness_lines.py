@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scholarly_edition import concordance, importer, structure
+from edition_tools import importer
+from scholarly_edition.text import concordance, structure
 
 
 def _line(edition: structure.Structure, number: int) -> str:

@@ -21,7 +21,9 @@ from pathlib import Path, PurePosixPath
 
 import jinja2
 
-from scholarly_edition import importer, markers, source_encoding, structure
+from edition_tools import importer
+from scholarly_edition._util import markers, source_encoding
+from scholarly_edition.text import structure
 
 TEMPLATE = "template"
 # Files whose name in the package is not the name they are written under.
@@ -66,7 +68,7 @@ def read_witness(path: Path) -> Witness:
 
 def labels(text: str) -> tuple[str, ...]:
     """Every note label of ``text`` once, in the order of first use, as the
-    extension's marker syntax (:mod:`scholarly_edition.markers`) finds them."""
+    extension's marker syntax (:mod:`scholarly_edition._util.markers`) finds them."""
     found: dict[str, None] = {}
     for match in markers.MARKER.finditer(text):
         found.setdefault(match.group(1), None)

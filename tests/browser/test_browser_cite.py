@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 from sphinx.testing.util import SphinxTestApp
 
-from scholarly_edition import citation
+from scholarly_edition.html import citation
 
 from .browser_support import CHAPTER, serve
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from scholarly_edition import names_register
+from scholarly_edition.names import register as names_register
 
 from .browser_support import CHAPTER, PHONE, landed_on, serious_violations
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import edition_data
-from scholarly_edition import structure
+from scholarly_edition.text import structure
 
 from .browser_support import CHAPTER, landed_on
 

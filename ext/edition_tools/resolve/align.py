@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scholarly_edition.markers import MARKER
+from scholarly_edition._util.markers import MARKER
 
 from .article import Mark, words
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scholarly_edition import toml_file
-from scholarly_edition.markers import configured, is_reference_label
+from scholarly_edition._util import toml_file
+from scholarly_edition._util.markers import configured, is_reference_label
 
 from . import align, article, citations, report, works, write
 from .write import Cite, Resolution

@@ -16,7 +16,7 @@ from pathlib import Path
 import bibtexparser
 from bibtexparser.model import Entry, Field
 
-from scholarly_edition.bib_lint import REQUIRED
+from scholarly_edition.notes.bib_lint import REQUIRED
 
 from .coins import Name, Work
 

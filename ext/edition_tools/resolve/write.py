@@ -20,7 +20,7 @@ from bibtexparser import BibtexFormat
 from bibtexparser.library import Library
 from bibtexparser.model import Entry, Field
 
-from scholarly_edition.notes_data import EXPLANATORY, UNRESOLVED, Cite
+from scholarly_edition.notes.data import EXPLANATORY, UNRESOLVED, Cite
 
 OPEN = (UNRESOLVED, EXPLANATORY)
 _LINE = re.compile(r'^(?P<key>\s*(?:"[^"]*"|[A-Za-z0-9_-]+)\s*=\s*)"(?P<value>[a-z]+)"\s*$')

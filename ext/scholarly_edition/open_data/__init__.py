@@ -19,7 +19,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .. import concordance, structure
+from .._util import documents
+from ..text import concordance, structure
 from .csl import works
 from .ledger import ledger
 from .register import register
@@ -61,5 +62,10 @@ def write_data(app: Sphinx, exception: Exception | None) -> None:
     _write(folder / "concordance.json", _concordance(app))
 
 
-def setup(app: Sphinx) -> None:
+def setup(app: Sphinx) -> dict[str, Any]:
+    # The data are the other features' records: notes, names, annotations, lines.
+    for feature in ("text", "notes", "names", "annotations"):
+        app.setup_extension(f"scholarly_edition.{feature}")
+    documents.setup(app)
     app.connect("build-finished", write_data)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

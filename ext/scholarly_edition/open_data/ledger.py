@@ -12,9 +12,9 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .. import refs_state
-from ..annotations_read import in_text
-from ..per_document import reading_order
+from .._util.documents import in_text
+from .._util.per_document import reading_order
+from ..notes import refs_state
 from ..web_annotation.page_text import Tag, parse
 
 

@@ -15,8 +15,8 @@ from urllib.parse import urljoin
 
 from sphinx.application import Sphinx
 
-from ..names_domain import NamesDomain, load_register
-from ..names_page import entry_id
+from ..names.domain import NamesDomain, load_register
+from ..names.index import entry_id
 
 TYPES = {"person": "Person", "place": "Place", "organisation": "Organization"}
 WIKIDATA = "http://www.wikidata.org/entity/"

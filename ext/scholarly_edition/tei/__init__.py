@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sphinx.application import Sphinx
 
+from .._util import documents
 from .builder import TEIBuilder
 
 
-def setup(app: Sphinx) -> None:
+def setup(app: Sphinx) -> dict[str, Any]:
+    # The TEI text encodes what the other features record and mark.
+    for feature in ("text", "notes", "names", "annotations"):
+        app.setup_extension(f"scholarly_edition.{feature}")
+    documents.setup(app)
     app.add_builder(TEIBuilder)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

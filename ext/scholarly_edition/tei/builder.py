@@ -24,7 +24,7 @@ from sphinx.builders import Builder
 from sphinx.util.console import darkgreen
 from sphinx.util.nodes import inline_all_toctrees
 
-from ..annotations_read import in_text
+from .._util.documents import in_text
 from .header import tei_header
 from .layout import lay_out
 from .names import register_div

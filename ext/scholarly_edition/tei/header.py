@@ -18,8 +18,10 @@ from xml.etree import ElementTree as ET
 from docutils import nodes
 from sphinx.environment import BuildEnvironment
 
-from .. import article_provenance, citation, structure
-from ..annotations_domain import AnnotationsDomain
+from ..annotations.domain import AnnotationsDomain
+from ..html import citation
+from ..notes import provenance as article_provenance
+from ..text import structure
 from .ns import EDITORS_ID, sub
 from .text import contributor_id
 

@@ -11,9 +11,9 @@ from xml.etree import ElementTree as ET
 
 from sphinx.environment import BuildEnvironment
 
-from ..names_domain import load_register
-from ..names_page import entry_id
-from ..names_register import Entry
+from ..names.domain import load_register
+from ..names.index import entry_id
+from ..names.register import Entry
 from .ns import sub
 
 # Category: the list, the entry element and its name element.

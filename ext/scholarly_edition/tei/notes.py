@@ -12,8 +12,8 @@ from xml.etree import ElementTree as ET
 
 from sphinx.environment import BuildEnvironment
 
-from .. import refs_state
-from ..notes_data import EXPLANATORY
+from ..notes import refs_state
+from ..notes.data import EXPLANATORY
 from .ns import sub
 from .text import TEITranslator, note_id
 

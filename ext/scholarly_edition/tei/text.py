@@ -19,12 +19,12 @@ from sphinx.builders import Builder
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxTranslator
 
-from ..absent_image import PLACEHOLDER, absent_image
-from ..annotations_domain import AnnotationsDomain, Record
-from ..markers import slug
-from ..names_page import entry_id
-from ..paragraphs import paragraph_link
-from ..warnings_ import EditionWarning, warn
+from .._util.markers import slug
+from .._util.warning import EditionWarning, warn
+from ..annotations.domain import AnnotationsDomain, Record
+from ..names.index import entry_id
+from ..text.absent_image import PLACEHOLDER, absent_image
+from ..text.paragraphs import paragraph_link
 from .ns import EDITORS, append_text, local, sub, xml_id
 
 logger = logging.getLogger(__name__)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sphinx.application import Sphinx
 
 from .export import write_collection
 
 
-def setup(app: Sphinx) -> None:
+def setup(app: Sphinx) -> dict[str, Any]:
+    # The collection is of the annotations feature's records.
+    app.setup_extension("scholarly_edition.annotations")
     app.connect("build-finished", write_collection)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -23,9 +23,9 @@ from urllib.parse import urljoin
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..annotations_domain import AnnotationsDomain, Placement, Record
-from ..annotations_place import slug
-from ..warnings_ import EditionWarning, warn
+from .._util.warning import EditionWarning, warn
+from ..annotations.domain import AnnotationsDomain, Placement, Record
+from ..annotations.place import slug
 from .page_text import Tag, page_text, parse
 
 OUTPUT = "annotations.jsonld"

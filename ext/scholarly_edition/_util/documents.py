@@ -1,0 +1,27 @@
+"""Which documents are the text and which are annotations, as every feature asks.
+
+The configuration values live here, not in the annotations feature, so that
+notes, names and paragraph anchors know the text's pages when loaded alone.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+
+def is_annotation(config: Config, docname: str) -> bool:
+    folder = config.edition_annotations_dir
+    return bool(folder) and docname.startswith(folder.rstrip("/") + "/")
+
+
+def in_text(config: Config, docname: str) -> bool:
+    scope = config.edition_text_documents
+    return docname in scope if scope else not is_annotation(config, docname)
+
+
+def setup(app: Sphinx) -> None:
+    """Add the values once, whichever feature is loaded first."""
+    if "edition_annotations_dir" not in app.config:
+        app.add_config_value("edition_annotations_dir", "annotations", "env", str)
+        app.add_config_value("edition_text_documents", [], "env", list)

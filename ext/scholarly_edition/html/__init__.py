@@ -1,0 +1,47 @@
+"""The reader's page in HTML: citing, links and metadata, search, the whole text on one page.
+
+Loaded by ``scholarly_edition`` or on its own (``scholarly_edition.html``). Configuration:
+
+``edition_citation_file``
+    Path of ``CITATION.cff``, relative to the source folder; the About page's
+    ``{edition-citation}`` and the "Cite" dialog are formatted from it.
+
+The styles and script (``reader.css``, ``reader.js``: themes, measure, print,
+the "Cite" dialog) are this package's ``static/`` files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .._util import static_files
+from . import (
+    build_messages,
+    citation,
+    edition_links,
+    page_metadata,
+    phrase_search,
+    search_index,
+    single_page,
+    template_cache,
+    theme_shell,
+)
+
+STATIC = Path(__file__).parent / "static"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    static_files.register(app, STATIC, ("reader.css", "reader.js", "cite.js"))
+    citation.setup(app)
+    search_index.setup(app)
+    build_messages.setup(app)
+    template_cache.setup(app)
+    phrase_search.setup(app)
+    theme_shell.setup(app)
+    edition_links.setup(app)
+    page_metadata.setup(app)
+    single_page.setup(app)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

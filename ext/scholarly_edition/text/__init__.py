@@ -1,0 +1,22 @@
+"""The editorial signs in the running text: absent images, the lacuna, the lines
+of one paragraph, paragraph anchors, and the concordance of witness lines.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .._util import documents
+from . import absent_image, concordance, lacuna, paragraphs, witness_lines
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    documents.setup(app)
+    absent_image.setup(app)
+    lacuna.setup(app)
+    concordance.setup(app)
+    witness_lines.setup(app)
+    paragraphs.setup(app)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
