@@ -91,8 +91,8 @@ def test_latex_sets_annotations_as_a_separate_series_of_footnotes(
     app = _build(make_app, srcdir, "latex", freshenv=True)
     assert _warnings(app, srcdir) == []
     tex = (app.outdir / "projectnamenotset.tex").read_text(encoding="utf-8")
-    assert "The empire was diwndling\\sphinxannotationmark{†2}." in tex
-    assert "\\sphinxannotationtext{†2}{" in tex
+    assert "The empire was diwndling\\scholarannotationmark{†2}." in tex
+    assert "\\scholarannotationtext{†2}{" in tex
     assert "\\section{A section}" in tex  # no marker in a heading
 
 

@@ -34,7 +34,7 @@ def test_latex(app: SphinxTestApp) -> None:
     tex = (app.outdir / "projectnamenotset.tex").read_text(encoding="utf-8")
     assert "\\usepackage{scholarlyedition}" in tex
     assert "\\begin{sphinxabsentimage}{Image not in the witness}" in tex
-    assert "mid\\sphinxhyphen{}wo\\sphinxlacuna{the witness breaks off here}" in tex
+    assert "mid\\sphinxhyphen{}wo\\scholarlacuna{the witness breaks off here}" in tex
     assert (app.outdir / "scholarlyedition.sty").is_file()
 
 

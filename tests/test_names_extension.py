@@ -166,12 +166,13 @@ def test_latex(app: SphinxTestApp) -> None:
     assert r"\phantomsection\label{\detokenize{index:name-lenin-vladimir-1}}Lenin" in tex
     # Every mention of an entry, section by section, for TeX to give its pages.
     assert (
-        r"\sphinxnamesmentions{\sphinxnamessection{\sphinxnamesroot{Names}}"
-        r"{index:name-lenin-vladimir-1,index:name-lenin-vladimir-2}"
-        r"\sphinxnamessection{Lenin in Łódź}{chapter:lenin-in-lodz,chapter:name-lenin-vladimir-2}}"
+        r"\scholarnamesmentions{\scholarnamessection{\scholarnamesroot{Names}}"
+        r"{\detokenize{index:name-lenin-vladimir-1},\detokenize{index:name-lenin-vladimir-2}}"
+        r"\scholarnamessection{Lenin in Łódź}"
+        r"{\detokenize{chapter:lenin-in-lodz},\detokenize{chapter:name-lenin-vladimir-2}}}"
     ) in tex
     assert r"\index{Lenin, Vladimir@\spxentry{Lenin, Vladimir}" in tex
-    assert r"\sphinxnamesletter{L}" in tex
+    assert r"\scholarnamesletter{L}" in tex
     assert (app.outdir / "scholarlyeditionnames.sty").is_file()
 
 

@@ -82,18 +82,18 @@ def test_pdf_carries_every_marker(pdf_build: tuple[Path, str]) -> None:
     is known, or of an explanatory note, has its footnote; an open note has none,
     but the first of them says what they are."""
     tex = pdf_build[0].with_suffix(".tex").read_text(encoding="utf-8")
-    marks = re.findall(r"\\sphinxnotemark(again)?\{(\w+)\}", tex)
+    marks = re.findall(r"\\scholarnotemark(again)?\{(\w+)\}", tex)
     assert len(marks) == 476
     firsts = [label for again, label in marks if not again]
     assert len(firsts) == 433
     data = edition_data.notes(ROOT)
     footnoted = [label for label in firsts if label not in data.unresolved]
-    assert re.findall(r"\\sphinxnotetext\{(\w+)\}", tex) == footnoted
+    assert re.findall(r"\\scholarnotetext\{(\w+)\}", tex) == footnoted
     opened = [label for label in firsts if label in data.unresolved]
-    assert re.findall(r"\\sphinxnoteunresolvedtext\{(\w+)\}", tex) == opened[:1]
+    assert re.findall(r"\\scholarnoteunresolvedtext\{(\w+)\}", tex) == opened[:1]
     # Later uses of known notes refer to the first; TeX drops those on its page.
     agains = [label for again, label in marks if again and label not in data.unresolved]
-    assert re.findall(r"\\sphinxnoteagaintext\{(\w+)\}", tex) == agains
+    assert re.findall(r"\\scholarnoteagaintext\{(\w+)\}", tex) == agains
 
 
 def test_parallel_build_of_the_edition_is_identical(

@@ -86,11 +86,11 @@ def test_latex_footnote_at_first_use_and_page_reference_after(app: SphinxTestApp
     app.build()
     assert strip_colors(app.warning.getvalue()) == ""
     tex = (app.outdir / "projectnamenotset.tex").read_text(encoding="utf-8")
-    first = r"\sphinxnotemark{1}{\detokenize{first:ref-1-1}}\sphinxnotetext{1}{"
+    first = r"\scholarnotemark{1}{\detokenize{first:ref-1-1}}\scholarnotetext{1}{"
     assert tex.count(first) == 1
-    assert tex.count(r"\sphinxnotemarkagain{1}{\detokenize{first:ref-1-1}}") == 3
-    assert tex.count(r"\sphinxnoteagaintext{1}{\detokenize{first:ref-1-1}}") == 3
-    assert r"\sphinxnotemark{a}{\detokenize{first:ref-a-1}}" in tex
+    assert tex.count(r"\scholarnotemarkagain{1}{\detokenize{first:ref-1-1}}") == 3
+    assert tex.count(r"\scholarnoteagaintext{1}{\detokenize{first:ref-1-1}}") == 3
+    assert r"\scholarnotemark{a}{\detokenize{first:ref-a-1}}" in tex
 
 
 def _copy(rootdir: Path, tmp_path: Path) -> Path:

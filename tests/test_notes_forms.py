@@ -56,7 +56,7 @@ def test_a_note_text_is_escaped_in_latex(app: SphinxTestApp) -> None:
     app.build()
     assert strip_colors(app.warning.getvalue()) == ""
     tex = (app.outdir / "projectnamenotset.tex").read_text(encoding="utf-8")
-    assert r"\sphinxnotemark{n 1}{\detokenize{text:ref-n-1-1}}" in tex
+    assert r"\scholarnotemark{n 1}{\detokenize{text:ref-n-1-1}}" in tex
     assert (
         r"The charter says \textless{}b\textgreater{}1801\textless{}/b\textgreater{} "
         r"\& \textbackslash{}input\{x\}." in tex

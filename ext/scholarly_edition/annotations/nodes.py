@@ -70,14 +70,14 @@ def depart_note_html(self: HTML5Translator, node: annotation_note) -> None:
 def visit_ref_latex(self: LaTeXTranslator, node: annotation_ref) -> None:
     """No marker inside a heading (it would reach the contents and running heads)."""
     if not isinstance(node.parent, nodes.title):
-        self.body.append(r"\sphinxannotationmark{" + self.encode(node["label"]) + "}")
+        self.body.append(r"\scholarannotationmark{" + self.encode(node["label"]) + "}")
     raise nodes.SkipNode
 
 
 def visit_note_latex(self: LaTeXTranslator, node: annotation_note) -> None:
     """The footnote, between comments naming its file: a TeX error there names it."""
     self.body.append(f"\n{latex_errors.BEGIN}{_source(node)}\n")
-    self.body.append(r"\sphinxannotationtext{" + self.encode(node["label"]) + "}{")
+    self.body.append(r"\scholarannotationtext{" + self.encode(node["label"]) + "}{")
 
 
 def depart_note_latex(self: LaTeXTranslator, node: annotation_note) -> None:

@@ -22,6 +22,8 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
+from sphinx.util.texescape import escape as tex_escape
+from sphinx.writers.latex import LaTeXTranslator
 
 from .domain import (
     PARTS,
@@ -39,6 +41,17 @@ LATEX_PACKAGE = Path(__file__).parent / "latex" / "scholarlyeditionnames.sty"
 
 class names_index(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
     """Placeholder for one part of the Index of Names; replaced before writing."""
+
+
+class mention_labels(nodes.Inline, nodes.Element):  # noqa: N801
+    """The LaTeX labels of a section's mentions (attribute ``labels``: docname:anchor)."""
+
+
+def visit_mention_labels_latex(self: LaTeXTranslator, node: mention_labels) -> None:
+    """Each label escaped as Sphinx escapes the labels it writes, so a docname
+    with ``_`` or letters beyond ASCII finds its mentions' pages."""
+    self.body.append("{" + ",".join(self.idescape(label) for label in node["labels"]) + "}")
+    raise nodes.SkipNode
 
 
 class NamesIndexDirective(SphinxDirective):
@@ -128,7 +141,9 @@ def _part(
     for letter, items in letters.items():
         if latex:
             # Unindented, kept with the entries that follow it.
-            label: nodes.Element = nodes.raw("", rf"\sphinxnamesletter{{{letter}}}", format="latex")
+            label: nodes.Element = nodes.raw(
+                "", rf"\scholarnamesletter{{{tex_escape(letter)}}}", format="latex"
+            )
         else:
             label = nodes.paragraph(classes=["names-letter"], ids=[_letter_id(category, letter)])
             label += nodes.strong(letter, letter)
@@ -203,16 +218,18 @@ def _printed_mentions(app: Sphinx, sections: dict[str, list[Occurrence]]) -> nod
     (``scholarlyeditionnames.sty`` decides by the pages it counts).
     """
     line = nodes.paragraph(classes=["names-mentions"])
-    line += nodes.raw("", r"\sphinxnamesmentions{", format="latex")
+    line += nodes.raw("", r"\scholarnamesmentions{", format="latex")
     for section, mentions in sections.items():
         title = app.env.titles[section].astext()
-        labels = ",".join(f"{m.docname}:{m.anchor}" for m in mentions)
         # The root document opens the book under a heading the book design gives.
         root = section == app.config.root_doc
         line += [
-            nodes.raw("", r"\sphinxnamessection{" + (r"\sphinxnamesroot{" * root), format="latex"),
+            nodes.raw(
+                "", r"\scholarnamessection{" + (r"\scholarnamesroot{" * root), format="latex"
+            ),
             nodes.Text(title),
-            nodes.raw("", "}" * root + f"}}{{{labels}}}", format="latex"),
+            nodes.raw("", "}" * root + "}", format="latex"),
+            mention_labels(labels=[f"{m.docname}:{m.anchor}" for m in mentions]),
         ]
     line += nodes.raw("", "}", format="latex")
     return line
@@ -247,6 +264,7 @@ def _copy_latex_package(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_node(names_index)
+    app.add_node(mention_labels, latex=(visit_mention_labels_latex, None))
     app.add_directive("names-index", NamesIndexDirective)
     app.connect("doctree-resolved", _resolve)
     app.connect("env-updated", _index_changed)

@@ -71,10 +71,10 @@ def visit_note_ref_latex(self: LaTeXTranslator, node: note_ref) -> None:
     and carry a label of their own, so that TeX knows on which page each stands."""
     label, first = self.encode(node["note"]), _first_use(self, node)
     if node.get("first", True):
-        self.body.append(rf"\sphinxnotemark{{{label}}}{{{first}}}")
+        self.body.append(rf"\scholarnotemark{{{label}}}{{{first}}}")
     else:
         own = _own_use(self, node)
-        self.body.append(rf"\sphinxnotemarkagain{{{label}}}{{{first}}}{{{own}}}")
+        self.body.append(rf"\scholarnotemarkagain{{{label}}}{{{first}}}{{{own}}}")
     raise nodes.SkipNode
 
 
@@ -89,14 +89,14 @@ def visit_note_preview_latex(self: LaTeXTranslator, node: note_preview) -> None:
     if node.get("status") == UNRESOLVED:
         if node.get("statement"):
             self.body.append(
-                rf"\sphinxnoteunresolvedtext{{{label}}}{{{self.encode(UNRESOLVED_TEXT)}}}"
+                rf"\scholarnoteunresolvedtext{{{label}}}{{{self.encode(UNRESOLVED_TEXT)}}}"
             )
         raise nodes.SkipNode
     if node.get("first", True):
-        self.body.append(r"\sphinxnotetext{" + label + "}{")
+        self.body.append(r"\scholarnotetext{" + label + "}{")
         return
     self.body.append(
-        rf"\sphinxnoteagaintext{{{label}}}{{{_first_use(self, node)}}}{{{_own_use(self, node)}}}"
+        rf"\scholarnoteagaintext{{{label}}}{{{_first_use(self, node)}}}{{{_own_use(self, node)}}}"
     )
     raise nodes.SkipNode
 

@@ -42,7 +42,7 @@ def depart_html(self: HTML5Translator, node: lacuna) -> None:
 
 
 def visit_latex(self: LaTeXTranslator, node: lacuna) -> None:
-    self.body.append(r"\sphinxlacuna{")
+    self.body.append(r"\scholarlacuna{")
 
 
 def depart_latex(self: LaTeXTranslator, node: lacuna) -> None:
