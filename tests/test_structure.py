@@ -49,7 +49,10 @@ def test_chapters_cover_the_witness(edition: structure.Structure) -> None:
         ('16 = "hatnote"', "", "line 16: looks like a hatnote but has no role"),
         ('71 = "attribution"', '70 = "quote"', "[lines] 70: the line is blank"),
         ('37 = "caption"', '37 = "attribution"', "[lines] 37: an attribution must start"),
-        ('1 = "page-title"', '1 = "caption"', "no line has the role(s) page-title"),
+        ('1 = "Title"', '2 = "Title"', "[header] 2: the line is blank"),
+        ('1 = "Title"', '1 = ""', "[header] 1: expected the label"),
+        ('1 = "Title"', '15 = "Title"', "[header] 15: the line has the role 'part'"),
+        ("[header]", "[header.x]", "[header] x: not a line of the witness"),
         ("first = 28", "first = 29", "line 29 is not a part or section heading"),
         ('after = "ethnic groups—amo"', 'after = "ethnic groups"', "[lacuna]"),
         ('sha256 = "58', 'sha256 = "00', "sha256: witness"),
@@ -109,3 +112,14 @@ def test_a_witness_without_header_lacuna_or_conventions(tmp_path: Path) -> None:
     assert loaded.lacuna is None
     assert loaded.role(3) == "paragraph"
     assert (loaded.hatnote_prefixes, loaded.attribution_prefix) == ((), "")
+
+
+def test_a_header_is_the_lines_the_map_labels_in_any_number(tmp_path: Path) -> None:
+    """The page header is the edition's reading: any lines, any labels, or none."""
+    path = break_structure_map(tmp_path, '3 = "Age"\n4 = "Count"\n6 = "Channel"\n', "")
+    edition = structure.load(path)
+    assert edition.header_labels == {1: "Title"}
+    assert edition.role(1) == "header" and edition.role(3) == "paragraph"
+    (tmp_path / "other").mkdir()
+    edition = structure.load(break_structure_map(tmp_path / "other", '1 = "Title"\n', ""))
+    assert edition.header_labels == {3: "Age", 4: "Count", 6: "Channel"}

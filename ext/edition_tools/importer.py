@@ -12,15 +12,9 @@ from pathlib import Path, PurePosixPath
 
 from scholarly_edition.names import register as names_register
 from scholarly_edition.text import witness_lines
-from scholarly_edition.text.structure import HEADER_ROLES, Chapter, Structure
+from scholarly_edition.text.structure import HEADER, Chapter, Structure
 
 GENERATED = "% Generated from refs/witness.txt by `python -m scholarly_edition import`."
-HEADER_LABELS = {
-    "page-title": "Title",
-    "page-age": "Age",
-    "page-count": "Count",
-    "page-channel": "Channel",
-}
 # The editors' rubrics (HTML and PDF alike) say that they are the editors'.
 EDITORS_HEADING = " (the editors' heading)"
 RESIDUE_TITLE = "Page residue: text of the captured page, not of the article"
@@ -148,10 +142,8 @@ def _front(structure: Structure) -> list[str]:
     if str(edition.get("intro", "")).strip():
         blocks.append("{.edition-intro .apparatus}\n" + str(edition["intro"]).strip())
     header = [
-        f":{HEADER_LABELS[role]}: {escape(structure.lines[number - 1])}"
-        for role in HEADER_ROLES
-        for number, given in sorted(structure.roles.items())
-        if given == role
+        f":{escape(label)}: {escape(structure.lines[number - 1])}"
+        for number, label in structure.header_labels.items()
     ]
     if header:
         blocks.append(_rubric("The captured page"))
@@ -173,7 +165,7 @@ def _blocks(structure: Structure, chapter: Chapter) -> Iterator[str]:
     quote: list[str] = []
     for number in range(chapter.first, chapter.last + 1):
         role = structure.role(number)
-        if role in HEADER_ROLES or role == "blank":
+        if role in (HEADER, "blank"):
             continue
         text = names_register.mark_line(structure.lines[number - 1], number, rules, escape)
         if structure.lacuna is not None and number == structure.lacuna.line:
@@ -197,6 +189,8 @@ def _blocks(structure: Structure, chapter: Chapter) -> Iterator[str]:
             yield f"## {text}"
         elif role == "hatnote":
             yield "{.hatnote}\n" + text
+        elif role == "title":
+            yield "{.work-title}\n" + text
         elif role == "caption":
             yield f":::{{absent-image}}\n{text}\n:::"
         elif role == "residue":

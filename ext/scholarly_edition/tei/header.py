@@ -28,10 +28,10 @@ from .text import contributor_id
 ABOUT = "about"
 # How each role of the structure map (refs/structure.toml) is encoded.
 ROLE_ENCODING = {
-    "page-title": 'fw type="page-header" n="Title": the captured page\'s title, not the article',
-    "page-age": 'fw type="page-header" n="Age": the page\'s age, not the article',
-    "page-count": 'fw type="page-header" n="Count": an unlabelled count, not the article',
-    "page-channel": 'fw type="page-header" n="Channel": the channel line, not the article',
+    "header": (
+        'fw type="page-header" n="(its label)": a line of the captured page\'s header, not the work'
+    ),
+    "title": 'ab type="title": the title of the work, as the witness gives it',
     "part": 'div type="part" with its head',
     "section": 'div type="section" with its head (a chapter of the edition)',
     "subsection": 'div type="subsection" with its head',
@@ -116,10 +116,10 @@ def _witness_bibl(source: ET.Element, env: BuildEnvironment) -> None:
         # Reported at its line by the extension; the witness is not described.
         sub(source, "p", "The structure map of the witness could not be read.")
         return
-    roles = {role: number for number, role in sorted(edition.roles.items(), reverse=True)}
     bibl = sub(source, "bibl", type="witness")
-    if "page-title" in roles:
-        sub(bibl, "title", edition.lines[roles["page-title"] - 1])
+    # A captured page's header starts with the page's title.
+    for number in list(edition.header_labels)[:1]:
+        sub(bibl, "title", edition.lines[number - 1])
     digest = hashlib.sha256(edition.witness_path.read_bytes()).hexdigest()
     sub(bibl, "idno", digest, type="sha256")
     for text in _paragraphs(_section(env, ABOUT, "the-witness")):

@@ -191,6 +191,8 @@ class TEITranslator(SphinxTranslator):
             self.push("bibl")
         elif "hatnote" in classes:
             self.push("ab", type="hatnote")
+        elif "work-title" in classes:
+            self.push("ab", type="title")
         elif "apparatus" in classes and parent != "note":
             self.push("note", type="editorial", resp=EDITORS)
         else:

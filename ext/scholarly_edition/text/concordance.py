@@ -25,10 +25,8 @@ from sphinx.util.docutils import SphinxDirective
 from . import paragraphs, structure
 
 ROLE_NAMES = {
-    "page-title": "page header",
-    "page-age": "page header",
-    "page-count": "page header",
-    "page-channel": "page header",
+    "header": "page header",
+    "title": "title of the work",
     "part": "part heading",
     "section": "section heading",
     "subsection": "subsection heading",

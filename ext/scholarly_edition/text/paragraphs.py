@@ -39,8 +39,8 @@ from .._util.apparatus import Apparatus
 from .._util.documents import in_text
 
 # Paragraphs with these classes are not text a reader counts (an attribution
-# closes a quotation: it is not one of its paragraphs).
-UNCOUNTED = frozenset({"apparatus", "attribution", "hatnote"})
+# closes a quotation: it is not one of its paragraphs; a title heads the work).
+UNCOUNTED = frozenset({"apparatus", "attribution", "hatnote", "work-title"})
 
 
 class paragraph_link(Apparatus, nodes.Inline, nodes.Element):  # noqa: N801 (docutils node naming)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict
 
@@ -19,10 +19,8 @@ from .._util import source_encoding, toml_file
 
 ROLES = frozenset(
     {
-        "page-title",
-        "page-age",
-        "page-count",
-        "page-channel",
+        "header",
+        "title",
         "part",
         "section",
         "subsection",
@@ -34,7 +32,9 @@ ROLES = frozenset(
         "residue",
     }
 )
-HEADER_ROLES = ("page-title", "page-age", "page-count", "page-channel")
+# The lines of a captured page's header (a title, a date, a channel...): the
+# map's [header] table gives each its label, as the front page shows it.
+HEADER = "header"
 # The lines of a block quotation: a paragraph ("quote"), and a further line of
 # the paragraph above, which the witness gives with no blank line between.
 QUOTE_ROLES = ("quote", "quote-line")
@@ -94,6 +94,8 @@ class Structure:
     # ("— "): the witness's conventions, none by default.
     hatnote_prefixes: tuple[str, ...] = ()
     attribution_prefix: str = ""
+    # The header's lines and their labels ([header]), in the witness's order.
+    header_labels: dict[int, str] = field(default_factory=dict)
 
     def role(self, number: int) -> str:
         """The role of a 1-based witness line: its mapped role, blank or paragraph."""
@@ -118,13 +120,14 @@ def _line_of(text: str, where: str) -> int | None:
         "[[chapter]]": rf'\s*file\s*=\s*"{re.escape(rest)}"' if rest else r"\s*\[\[chapter\]\]",
         "[lacuna]": r"\s*\[lacuna\]",
         "[edition]": r"\s*\[edition\]",
+        "[header]": rf'\s*"?{re.escape(rest)}"?\s*=' if rest else r"\s*\[header\]",
     }
     pattern = patterns.get(header, rf"\s*{re.escape(header)}\s*=")
     table = ""
     for number, row in enumerate(rows, start=1):
         if row.lstrip().startswith("["):
             table = row.strip()
-        in_table = header != "[lines]" or not rest or table == "[lines]"
+        in_table = header not in ("[lines]", "[header]") or not rest or table == header
         if in_table and re.match(pattern, row):
             return number
     return None
@@ -179,6 +182,8 @@ def _load(path: Path, data: dict[str, object]) -> Structure:
         if not lines[int(key) - 1].strip():
             raise _fail(f"[lines] {key}", "the line is blank")
         roles[int(key)] = role
+    labels = _header(data, lines, roles)
+    roles.update(dict.fromkeys(labels, HEADER))
     _check_roles(lines, roles, tuple(hatnotes), attribution)
 
     entries = data.get("chapter", [])
@@ -195,7 +200,33 @@ def _load(path: Path, data: dict[str, object]) -> Structure:
         edition=_edition(data),
         hatnote_prefixes=tuple(hatnotes),
         attribution_prefix=attribution,
+        header_labels=labels,
     )
+
+
+def _header(
+    data: dict[str, object], lines: tuple[str, ...], roles: dict[int, str]
+) -> dict[int, str]:
+    """The captured page's header lines with their labels; none for a witness without one."""
+    table = data.get("header", {})
+    if not isinstance(table, dict):
+        raise _fail("[header]", 'expected a table of line numbers and labels, such as 1 = "Title"')
+    labels: dict[int, str] = {}
+    for key, label in table.items():
+        if not key.isdigit() or not 1 <= int(key) <= len(lines):
+            raise _fail(f"[header] {key}", f"not a line of the witness (1-{len(lines)})")
+        if not isinstance(label, str) or not label.strip():
+            raise _fail(
+                f"[header] {key}", 'expected the label the line is shown with, such as "Title"'
+            )
+        if int(key) in roles:
+            raise _fail(
+                f"[header] {key}", f"the line has the role {roles[int(key)]!r} in [lines] too"
+            )
+        if not lines[int(key) - 1].strip():
+            raise _fail(f"[header] {key}", "the line is blank")
+        labels[int(key)] = label
+    return dict(sorted(labels.items()))
 
 
 def _lacuna(data: dict[str, object], lines: tuple[str, ...]) -> Lacuna | None:
@@ -271,11 +302,6 @@ def _check_roles(
     for number, text in enumerate(lines, start=1):
         if hatnotes and number not in roles and text.startswith(hatnotes):
             raise _fail(f"line {number}", "looks like a hatnote but has no role")
-    # A witness may have no page header; one that has it keeps every line's role.
-    given = [role for role in HEADER_ROLES if role in roles.values()]
-    missing = [role for role in HEADER_ROLES if role not in given]
-    if given and missing:
-        raise _fail("[lines]", f"no line has the role(s) {', '.join(missing)}")
 
 
 def _previous_text_line(lines: tuple[str, ...], number: int) -> int:
