@@ -32,11 +32,15 @@ language = "en"
 
 extensions = ["myst_parser", "scholarly_edition", "scholarly_edition.latex.book"]
 myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "fieldlist", "substitution"]
+# What the edition was edited from, as its citation says.
+edition_witness = "a transcript of a web page"
 # How to cite the edition and the release date of this version, from CITATION.cff
 # (About page, PDF verso). A file that cannot give them is reported by the
 # extension, at its line.
 try:
-    _edition_citation: citation.EditionCitation | None = citation.load(HERE.parent / "CITATION.cff")
+    _edition_citation: citation.EditionCitation | None = citation.load(
+        HERE.parent / "CITATION.cff", edition_witness
+    )
 except citation.CitationError:
     _edition_citation = None
 _released = _edition_citation.released if _edition_citation else "not given"

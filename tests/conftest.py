@@ -15,12 +15,15 @@ from typing import NoReturn
 
 import pytest
 from hypothesis import settings
+from sphinx.config import Config
+from sphinx.util.tags import Tags
 
 ROOT = Path(__file__).resolve().parent.parent
 # Test this checkout's extension, whatever the environment has installed.
 sys.path.insert(0, str(ROOT / "ext"))
 
 from scholarly_edition._util import latex_errors  # noqa: E402
+from scholarly_edition.html import citation  # noqa: E402
 from scholarly_edition.text import structure  # noqa: E402
 
 pytest_plugins = ("sphinx.testing.fixtures",)
@@ -309,3 +312,11 @@ def run_make(
         text=True,
         env={**os.environ, "SOURCE_DATE_EPOCH": "1764115200", **(env or {})},
     )
+
+
+def edition_citation() -> citation.EditionCitation:
+    """The edition's citation as its build gives it: CITATION.cff with conf.py's
+    ``edition_witness``, read by Sphinx's own reader of conf.py."""
+    config = Config.read(ROOT / "docs", overrides={}, tags=Tags())
+    config.add("edition_witness", "", "env", frozenset({str}))
+    return citation.load(ROOT / "CITATION.cff", config.edition_witness)

@@ -9,6 +9,7 @@ import yaml
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
+from conftest import edition_citation
 from scholarly_edition.html import citation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +37,7 @@ def head(path: Path) -> dict[str, list[str]]:
 
 def test_every_page_s_head_has_the_citation_metadata(html_build) -> None:
     folder = html_build[0]
-    edition = citation.load(ROOT / "CITATION.cff")
+    edition = edition_citation()
     data = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     pages = [p for p in folder.rglob("*.html") if p.relative_to(folder).parts[0][0] != "_"]
     assert pages

@@ -12,8 +12,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
-from conftest import ROOT, pdf_layout, require_tex
-from scholarly_edition.html import citation
+from conftest import ROOT, edition_citation, pdf_layout, require_tex
 
 pytestmark = pytest.mark.pdf
 
@@ -109,7 +108,7 @@ def test_title_page_and_verso(pdf_build: tuple[Path, str]) -> None:
     # The same citation as the About page, from CITATION.cff (its quotation
     # marks set as the verso's others).
     straight = verso.replace("“", '"').replace("”", '"')
-    assert citation.load(ROOT / "CITATION.cff").text() in straight
+    assert edition_citation().text() in straight
 
 
 def test_contents_lists_parts_and_dated_sections(pdf_build: tuple[Path, str]) -> None:

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 import scholarly_edition
+from conftest import edition_citation
 from scholarly_edition.html import citation, phrase_search
 from scholarly_edition.names import search_terms
 
@@ -107,7 +108,7 @@ def test_citation_file_matches_the_edition() -> None:
     assert data["cff-version"] == "1.2.0"
     assert {"message", "title", "authors", "version", "license"} <= data.keys()
     assert str(data["version"]) == scholarly_edition.__version__
-    edition = citation.load(ROOT / "CITATION.cff")
+    edition = edition_citation()
     assert edition.text() == (
         "The editors of the Joseph Stalin transcript edition, eds. Joseph Stalin: An Edition"
         " of a Web-Page Transcript. Version 0.1.0, 2026. Text of the English Wikipedia article"
@@ -143,7 +144,7 @@ def test_the_edition_s_biblatex_entry_reads_back_with_its_special_characters() -
 
 def test_about_page_and_cite_dialog_give_the_citation_file(html_build) -> None:
     html_dir = html_build[0]
-    edition = citation.load(ROOT / "CITATION.cff")
+    edition = edition_citation()
     soup = BeautifulSoup((html_dir / "about.html").read_text(encoding="utf-8"), "html.parser")
     quote = soup.select_one("blockquote.edition-citation")
     # The About page is apparatus: its paragraphs carry no numbers.

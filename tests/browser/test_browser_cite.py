@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 from sphinx.testing.util import SphinxTestApp
 
-from scholarly_edition.html import citation
+from conftest import edition_citation
 
 from .browser_support import CHAPTER, serve
 
@@ -48,7 +48,7 @@ def biblatex(text: str) -> object:
 
 
 def test_a_paragraph_s_citation_names_its_chapter_section_year_and_version(page, site: str) -> None:
-    edition = citation.load(ROOT / "CITATION.cff")
+    edition = edition_citation()
     shown = cite(page, site + ECONOMY + "#economic-policy-p3")
     assert shown["heading"] == "Cite paragraph 3"
     url = f"{site}{ECONOMY}#economic-policy-p3"
@@ -69,7 +69,7 @@ def test_a_paragraph_s_citation_names_its_chapter_section_year_and_version(page,
 def test_the_lead_is_cited_as_the_lead_and_each_passage_has_its_own_key(page, site: str) -> None:
     lead = cite(page, site + "index.html#p2")
     assert "The article's lead, paragraph 2." in lead["text"]
-    assert f"§ {citation.load(ROOT / 'CITATION.cff').title}" not in lead["text"]
+    assert f"§ {edition_citation().title}" not in lead["text"]
     chapter = cite(page, site + CHAPTER + "#p3")
     assert "“1899–1904: Russian Social-Democratic Labour Party”, paragraph 3." in chapter["text"]
     whole = cite(page, site + CHAPTER)
@@ -109,7 +109,7 @@ def test_csl_json_and_ris_import_as_the_same_passage(page, site: str) -> None:
     (record,) = rispy.loads(shown["ris"])
     assert record["type_of_reference"] == "ELEC"
     assert record["title"] == ECONOMY_TITLE
-    assert record["secondary_title"] == citation.load(ROOT / "CITATION.cff").title
+    assert record["secondary_title"] == edition_citation().title
     assert record["year"] == "2026" and record["edition"] == "0.1.0"
     assert record["urls"] == [url] and record["section"] == "§ Economic policy, paragraph 3"
     assert record["id"] == item["id"] == biblatex(shown["biblatex"]).key

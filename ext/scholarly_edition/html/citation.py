@@ -168,8 +168,12 @@ class _UniqueKeys(yaml.SafeLoader):
         return super().construct_mapping(node, deep)
 
 
-def load(path: Path) -> EditionCitation:
-    """Read ``CITATION.cff``; raises :class:`CitationError` with the line at fault."""
+def load(path: Path, witness: str = "") -> EditionCitation:
+    """Read ``CITATION.cff``; raises :class:`CitationError` with the line at fault.
+
+    ``witness`` says what the edition was edited from (``edition_witness``,
+    such as "a transcript of a web page"); the file does not say it.
+    """
     try:
         text = path.read_text(encoding="utf-8")
         data = yaml.load(text, Loader=_UniqueKeys)  # a SafeLoader: no Python objects
@@ -195,7 +199,7 @@ def load(path: Path) -> EditionCitation:
         _names(editors),
         _field(text, data, "title", str),
         str(version),
-        _source(text, data),
+        _source(text, data, witness),
         str(data.get("date-released", "")),
         _address(text, data, "url"),
         _address(text, data, "repository-code"),
@@ -224,15 +228,16 @@ def _people(text: str, people: list[Any]) -> list[dict[str, Any]]:
     return people
 
 
-def _source(text: str, data: dict[str, Any]) -> str:
-    """What the edition edits: the work of its first reference, or a plain witness.
+def _source(text: str, data: dict[str, Any], witness: str) -> str:
+    """What the edition edits: the work of its first reference, edited from ``witness``.
 
     A reference with a collection ("Wikipedia, The Free Encyclopedia") is an
     article of it, as this edition's is; a file without references is an
     edition of a witness whose work is not yet named.
     """
+    edited = f", edited from {witness}" if witness else ""
     if not data.get("references"):
-        return "Edited from a plain-text witness"
+        return f"Edited from {witness or 'a plain-text witness'}"
     ref = "references"
     work = _field(text, data, "references", list)[0]
     authors = _people(text, _field(text, work, "authors", list, ref))
@@ -243,11 +248,11 @@ def _source(text: str, data: dict[str, Any]) -> str:
     if "license" in work:
         licence = f" ({licence_label(_field(text, work, 'license', str, ref))})"
     if "collection-title" not in work:
-        return f'Text of "{title}" by {_names(authors)}{licence}'
+        return f'Text of "{title}" by {_names(authors)}{licence}{edited}'
     collection = _field(text, work, "collection-title", str, ref).partition(",")[0]
     return (
-        f'Text of the {language} {collection} article "{title}" by {_names(authors)}{licence}, '
-        "edited from a transcript of a web page"
+        f'Text of the {language} {collection} article "{title}" by {_names(authors)}{licence}'
+        f"{edited}"
     ).replace("  ", " ")
 
 
@@ -256,13 +261,23 @@ def citation_path(config: Config, srcdir: str | Path) -> Path | None:
     return (Path(srcdir) / name).resolve() if name else None
 
 
+def configured(config: Config, srcdir: str | Path) -> EditionCitation | None:
+    """The edition's citation, or ``None`` without a file or with an unusable one
+    (which :func:`read` reports once, at its line)."""
+    path = citation_path(config, srcdir)
+    try:
+        return load(path, config.edition_witness) if path else None
+    except CitationError:
+        return None
+
+
 def read(app: Sphinx) -> EditionCitation | None:
     """The citation, or ``None`` with a located warning if the file is unusable."""
     path = citation_path(app.config, app.srcdir)
     if path is None:
         return None
     try:
-        citation = load(path)
+        citation = load(path, app.config.edition_witness)
     except CitationError as exc:
         warn(EditionWarning.citation, str(exc), f"{path}:{exc.line}")
         return None
@@ -284,7 +299,7 @@ class EditionCitationDirective(SphinxDirective):
             raise self.error("edition-citation needs edition_citation_file in conf.py")
         self.env.note_dependency(str(path))
         try:
-            citation = dated(load(path))
+            citation = dated(load(path, self.config.edition_witness))
         except CitationError:
             return []  # reported once per build at the file's line (add_reader_data)
         before, title, after = citation.parts()
@@ -334,5 +349,7 @@ def add_reader_data(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("edition_citation_file", "", "env", str)
+    # What the edition was edited from, as its citation says ("a transcript of a web page").
+    app.add_config_value("edition_witness", "", "env", str)
     app.add_directive("edition-citation", EditionCitationDirective)
     app.connect("builder-inited", add_reader_data)

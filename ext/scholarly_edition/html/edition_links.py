@@ -28,8 +28,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .citation import CitationError, citation_path
-from .citation import load as load_citation
+from .citation import configured
 
 BOOK_THEME = "sphinx_book_theme"
 ICONS = {
@@ -49,11 +48,7 @@ def link_defaults(app: Sphinx, config: Config) -> None:
 
     An unusable file is reported once, at its line, by ``citation.read``.
     """
-    path = citation_path(config, app.srcdir)
-    try:
-        edition = load_citation(path) if path else None
-    except CitationError:
-        edition = None
+    edition = configured(config, app.srcdir)
     if edition is None:
         return
     if edition.url and not _given(config, "html_baseurl"):

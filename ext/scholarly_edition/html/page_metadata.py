@@ -23,8 +23,7 @@ from typing import Any
 import yaml
 from sphinx.application import Sphinx
 
-from .citation import CitationError, EditionCitation, citation_path, licence_label
-from .citation import load as load_citation
+from .citation import EditionCitation, citation_path, configured, licence_label
 
 # The citation and the file's fields, read when the builder starts: the same
 # for every page, and read-only while pages are written (also under -j).
@@ -39,11 +38,7 @@ def load(app: Sphinx) -> None:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) if path else {}
     except (OSError, yaml.YAMLError):
         data = {}
-    # An unusable file is reported once, by the citation feature (``citation.read``).
-    try:
-        edition = load_citation(path) if path else None
-    except CitationError:
-        edition = None
+    edition = configured(app.config, app.srcdir)
     setattr(app.builder, _EDITION, (edition, data if isinstance(data, dict) else {}))
 
 
