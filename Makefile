@@ -4,6 +4,8 @@
 PYTHON        ?= python3
 VENV          ?= .venv
 BIN           = $(VENV)/bin
+# The edition tools, reading the edition's configuration from $(SOURCEDIR)/conf.py.
+EDITION       = $(BIN)/python -m scholarly_edition --source-dir "$(SOURCEDIR)" --build-dir "$(BUILDDIR)"
 SPHINXOPTS    ?= -W --keep-going
 SPHINXBUILD   ?= $(BIN)/sphinx-build
 SOURCEDIR     = docs
@@ -85,7 +87,7 @@ pdf-preview: latexpdf
 
 # Rewrite the generated chapters from refs/witness.txt and refs/structure.toml.
 import: $(STAMP)
-	$(BIN)/python -m scholarly_edition import
+	$(EDITION) import
 
 # The site as published: the HTML pages and, beside them, the whole text on
 # one page (Sphinx's singlehtml), the PDF and the EPUB, which every page links
@@ -100,7 +102,7 @@ site: html singlehtml latexpdf epub
 # Every word and marker of the witness, in order, in the HTML (and the PDF and
 # the TEI edition, `make tei`, when built).
 verify: html
-	$(BIN)/python -m scholarly_edition verify
+	$(EDITION) verify
 
 # Fast lint of sources and data; no build. The extension's packages are
 # type-checked (mypy, at the strictness of [tool.mypy] in pyproject.toml),
@@ -111,7 +113,7 @@ check: $(STAMP)
 	$(BIN)/ruff check ext tests docs/conf.py bench
 	$(BIN)/ruff format --check ext tests docs/conf.py bench
 	$(BIN)/mypy
-	$(BIN)/python -m scholarly_edition check
+	$(EDITION) check
 	$(BIN)/python -m edition_tools.licence_coverage
 	$(BIN)/cffconvert --validate -i CITATION.cff
 
@@ -130,14 +132,14 @@ annotation: export ANNOTATE_SUFFIX = $(value SUFFIX)
 annotation: export ANNOTATE_KIND = $(value KIND)
 annotation: export ANNOTATE_CONTRIBUTOR = $(value CONTRIBUTOR)
 annotation: $(STAMP)
-	$(BIN)/python -m scholarly_edition annotate --from-env
+	$(EDITION) annotate --from-env
 
 # Resolve the open notes from the article's page: make resolve ARTICLE=PAGE.html
 # The path reaches the command through the environment, never through the
 # shell or make's expansion ($(value ...)), whatever characters it holds.
 resolve: export EDITION_ARTICLE = $(value ARTICLE)
 resolve: $(STAMP)
-	$(BIN)/python -m scholarly_edition resolve --article-from-env EDITION_ARTICLE $(RESOLVEOPTS)
+	$(EDITION) resolve --article-from-env EDITION_ARTICLE $(RESOLVEOPTS)
 
 # axe-core for the browser tests' accessibility audit (tests/browser), and
 # Apache Annotator, which anchors the exported Web Annotations, from the npm
@@ -175,7 +177,7 @@ bench: $(STAMP)
 
 # Resolved and open notes per chapter, with the passage each open note supports.
 notes-report: $(STAMP)
-	@$(BIN)/python -m scholarly_edition notes-report
+	@$(EDITION) notes-report
 
 # The tests run in TESTJOBS pytest-xdist workers (one per core of a two-core
 # machine), each test file whole in one worker, so a file's shared builds are

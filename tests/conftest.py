@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Test this checkout's extension, whatever the environment has installed.
 sys.path.insert(0, str(ROOT / "ext"))
 
+from edition_tools import configuration  # noqa: E402
 from scholarly_edition._util import latex_errors  # noqa: E402
 from scholarly_edition.html import citation  # noqa: E402
 from scholarly_edition.text import structure  # noqa: E402
@@ -320,3 +321,8 @@ def edition_citation() -> citation.EditionCitation:
     config = Config.read(ROOT / "docs", overrides={}, tags=Tags())
     config.add("edition_witness", "", "env", frozenset({str}))
     return citation.load(ROOT / "CITATION.cff", config.edition_witness)
+
+
+def edition_at(root: Path) -> configuration.Edition:
+    """The edition checked out at ``root`` as the commands read it (``docs/conf.py``)."""
+    return configuration.read(root, Path("docs"), Path("_build"))

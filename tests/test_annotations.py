@@ -187,7 +187,7 @@ def _annotation(target: str, extra: str = "", kind: str = "commentary") -> str:
         (
             _annotation("  quote: diwndling", "cites: [nobody2020]\n"),
             "annotations/bad.md:7: WARNING: no BibTeX entry with key 'nobody2020' in "
-            "refs/works.bib [edition.annotation_front_matter]",
+            "the bibliography (bibtex_bibfiles) [edition.annotation_front_matter]",
         ),
         (
             _annotation("  quote: diwndling", "reading: diwndling\n", kind="correction"),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, edition_at
 from edition_tools.checks import annotations as annotations_check
 from edition_tools.cli import main
 from scholarly_edition.annotations.data import QuoteTarget
@@ -16,7 +16,7 @@ from scholarly_edition.text import structure
 
 
 def test_shipped_annotations_pass(edition: structure.Structure) -> None:
-    assert annotations_check.check(ROOT, edition) == []
+    assert annotations_check.check(edition_at(ROOT), edition) == []
 
 
 def test_one_command_and_one_edit(
@@ -41,7 +41,7 @@ def test_one_command_and_one_edit(
     text = path.read_text(encoding="utf-8")
     assert text.startswith('---\ntarget:\n  quote: "forbidden book club"\ncontributor: "A. Reader"')
     assert "kind: commentary\n---\n" in text
-    problems = annotations_check.check(checkout, edition)
+    problems = annotations_check.check(edition_at(checkout), edition)
     assert [p.message for p in problems] == ["the annotation has no text"]
     path.write_text(text + "The seminary forbade the club's books.\n", encoding="utf-8")
     capsys.readouterr()
@@ -54,14 +54,14 @@ def test_ambiguous_and_absent_quotations_are_refused(
     today = datetime.date(2026, 11, 26)
     with pytest.raises(ValueError, match=r'matches 2 passages; give PREFIX="words just before" or'):
         annotations_check.scaffold(
-            checkout, edition, QuoteTarget("[O.S. 6 December]"), "context", "X", today
+            edition_at(checkout), edition, QuoteTarget("[O.S. 6 December]"), "context", "X", today
         )
     with pytest.raises(ValueError, match=r"matches no passage; closest: “Tbilisi Spiritual”"):
         annotations_check.scaffold(
-            checkout, edition, QuoteTarget("Tbilsi Spiritual"), "context", "X", today
+            edition_at(checkout), edition, QuoteTarget("Tbilsi Spiritual"), "context", "X", today
         )
     path = annotations_check.scaffold(
-        checkout,
+        edition_at(checkout),
         edition,
         QuoteTarget("[O.S. 6 December]", prefix="He was born on 18 December "),
         "context",
@@ -82,7 +82,8 @@ def test_check_names_unsafe_markup_and_bad_targets(
         encoding="utf-8",
     )
     problems = [
-        str(p).replace(str(folder) + "/", "") for p in annotations_check.check(checkout, edition)
+        str(p).replace(str(folder) + "/", "")
+        for p in annotations_check.check(edition_at(checkout), edition)
     ]
     assert problems[0] == "bad.md:9: annotations may not use raw HTML"
     assert "bad.md:11: annotations may not use a directive" in problems
@@ -109,7 +110,12 @@ def test_a_quotation_that_matches_nothing_says_why_when_it_can(
 ) -> None:
     with pytest.raises(ValueError) as refused:
         annotations_check.scaffold(
-            checkout, edition, QuoteTarget(quote), "context", "X", datetime.date(2026, 11, 30)
+            edition_at(checkout),
+            edition,
+            QuoteTarget(quote),
+            "context",
+            "X",
+            datetime.date(2026, 11, 30),
         )
     assert str(refused.value).endswith(hint)
     folder = checkout / "docs" / "annotations"
@@ -118,7 +124,7 @@ def test_a_quotation_that_matches_nothing_says_why_when_it_can(
         "kind: context\n---\n\nText.\n",
         encoding="utf-8",
     )
-    messages = [p.message for p in annotations_check.check(checkout, edition)]
+    messages = [p.message for p in annotations_check.check(edition_at(checkout), edition)]
     assert [m for m in messages if m.endswith(hint)], messages
 
 
@@ -134,7 +140,9 @@ def test_the_places_of_an_ambiguous_quotation_are_witness_lines(
     )
     line = next(n for n, text in enumerate(edition.lines, 1) if "Koba" in text)
     chapter = next(c.file for c in edition.chapters if c.first <= line <= c.last)
-    (problem,) = [p for p in annotations_check.check(checkout, edition) if p.path.stem == "koba"]
+    (problem,) = [
+        p for p in annotations_check.check(edition_at(checkout), edition) if p.path.stem == "koba"
+    ]
     places = problem.message.split("to choose one: ")[1].split(" | ")
     assert len(places) == 3
     assert all(place.startswith(f"{chapter} (witness line {line}): …") for place in places)
@@ -158,7 +166,7 @@ def test_an_annotation_that_states_a_fact_and_cites_nothing_is_named_at_its_kind
 ) -> None:
     extra = 'reading: "book"\nproposed: "reading"\n' if kind == "correction" else ""
     path = _write(checkout, "uncited", kind, extra, "The club read forbidden books.")
-    problems = [str(p) for p in annotations_check.check(checkout, edition)]
+    problems = [str(p) for p in annotations_check.check(edition_at(checkout), edition)]
     assert len(problems) == 1, problems
     assert problems[0].startswith(f"{path}:6: ")
     assert "states a fact, so it cites its source" in problems[0]
@@ -176,7 +184,7 @@ def test_a_citation_in_the_field_or_in_the_text_is_a_source(
     checkout: Path, edition: structure.Structure, extra: str, body: str
 ) -> None:
     _write(checkout, "cited", "context", extra, body)
-    assert annotations_check.check(checkout, edition) == []
+    assert annotations_check.check(edition_at(checkout), edition) == []
 
 
 def test_a_role_in_inline_code_is_no_citation_and_a_commentary_needs_none(
@@ -184,7 +192,7 @@ def test_a_role_in_inline_code_is_no_citation_and_a_commentary_needs_none(
 ) -> None:
     _write(checkout, "opinion", "commentary", "", "A reading of the club's place in his life.")
     path = _write(checkout, "code", "source", "", "Write `` {cite:p}`service2004` `` to cite.")
-    problems = [str(p) for p in annotations_check.check(checkout, edition)]
+    problems = [str(p) for p in annotations_check.check(edition_at(checkout), edition)]
     assert [p.split(": ")[0] for p in problems] == [f"{path}:6"]
 
 
@@ -198,5 +206,7 @@ def test_a_cited_work_missing_from_the_bibliography_is_named_at_its_line(
         "",
         "The club read\nforbidden books {cite:p}`service2004, nobody1900`.",
     )
-    problems = [str(p) for p in annotations_check.check(checkout, edition)]
-    assert problems == [f"{path}:10: no BibTeX entry with key 'nobody1900' in refs/works.bib"]
+    problems = [str(p) for p in annotations_check.check(edition_at(checkout), edition)]
+    assert problems == [
+        f"{path}:10: no BibTeX entry with key 'nobody1900' in the bibliography (bibtex_bibfiles)"
+    ]

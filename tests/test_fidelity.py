@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import edition_at
 from edition_tools import fidelity, new_edition
 from scholarly_edition.text import structure
 
@@ -91,7 +92,7 @@ def test_verify_does_not_check_a_pdf_older_than_the_sources(
     pdf.write_bytes(b"not a PDF: never read")
     os.utime(pdf, ns=(1, 1))
     mapping = structure.load(root / "refs" / "structure.toml")
-    assert fidelity.main(mapping, None, None) == 0
+    assert fidelity.main(edition_at(root), mapping, None, None) == 0
     out = capsys.readouterr().out
     assert f"PDF: {pdf} is older than CITATION.cff, not checked" in out
     assert "HTML fidelity: 100.00%" in out

@@ -23,6 +23,9 @@ def test_import_twice_writes_the_same_bytes(tmp_path: Path) -> None:
     (tmp_path / "refs").mkdir()
     for name in ("witness.txt", "structure.toml"):
         (tmp_path / "refs" / name).write_bytes((ROOT / "refs" / name).read_bytes())
+    # The edition's conf.py says where the map is and where the chapters go.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "conf.py").write_bytes((ROOT / "docs" / "conf.py").read_bytes())
     assert main(["--root", str(tmp_path), "import"]) == 0
     first = {p: p.read_bytes() for p in sorted((tmp_path / "docs").rglob("*.md"))}
     assert len(first) == 15
@@ -85,6 +88,9 @@ def test_import_removes_the_chapters_the_map_no_longer_names(
     (tmp_path / "refs").mkdir()
     for name in ("witness.txt", "structure.toml"):
         (tmp_path / "refs" / name).write_bytes((ROOT / "refs" / name).read_bytes())
+    # The edition's conf.py says where the map is and where the chapters go.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "conf.py").write_bytes((ROOT / "docs" / "conf.py").read_bytes())
     assert main(["--root", str(tmp_path), "import"]) == 0
     own = tmp_path / "docs" / "early-life" / "notes-of-the-editors.md"
     own.write_text("# Ours\n", encoding="utf-8")

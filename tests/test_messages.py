@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sphinx.util.console import strip_colors
 
-from conftest import ROOT, break_structure_map
+from conftest import ROOT, break_structure_map, edition_at
 from edition_tools import cli as main_module
 from edition_tools.checks import annotations as annotations_check
 from edition_tools.checks import notes as notes_check
@@ -82,7 +82,7 @@ def test_an_unreadable_bibtex_file_is_one_message_not_one_per_note(
     data = bib.read_bytes()
     line = data[: data.index(b"Nicolson")].count(b"\n") + 1
     bib.write_bytes(data.replace(b"Nicolson", b"Nicols\xf3n", 1))
-    problems = [str(p) for p in notes_check.check(checkout, edition)]
+    problems = [str(p) for p in notes_check.check(edition_at(checkout), edition)]
     assert problems == [
         f"{bib}:{line}: cannot read: the file is not UTF-8 (byte 0xf3 cannot be read); save it "
         "as UTF-8; until it is fixed, no note that cites a work is linked"
@@ -124,7 +124,7 @@ def test_a_malformed_note_map_is_one_message_in_make_check(
     text = notes.read_text(encoding="utf-8")
     line = next(n for n, row in enumerate(text.split("\n"), 1) if row.startswith("4 = "))
     notes.write_text(text.replace('"p. 15" }]', '"p. 15" }', 1), encoding="utf-8")
-    assert [str(p) for p in notes_check.check(checkout, edition)] == [
+    assert [str(p) for p in notes_check.check(edition_at(checkout), edition)] == [
         f"{notes}:{line + 1}: malformed note map: Unclosed array (at line {line + 1}, "
         "column 1); until it is fixed, no note marker of the text is linked"
     ]
@@ -160,7 +160,9 @@ def test_an_entry_missing_its_closing_brace_is_named_with_the_next_entry(
     assert checked.broken == {"conquest1991", "deutscher1966"}
     assert "conquest1991" not in checked.keys
     # Note 3 cites conquest1991: left unlinked, without a message of its own.
-    assert [str(p) for p in notes_check.check(checkout, edition)] == [str(checked.problems[0])]
+    assert [str(p) for p in notes_check.check(edition_at(checkout), edition)] == [
+        str(checked.problems[0])
+    ]
 
 
 FRONT = "---\ntarget:\n  quote: The empire was large.\ncontributor: A. Reader\ndate: 2026-11-26\n"
@@ -250,7 +252,7 @@ def test_register_messages(tmp_path: Path, names: str, rules: str, expected: str
     (tmp_path / "names.toml").write_text(names, encoding="utf-8")
     if rules:
         (tmp_path / names_register.DISAMBIGUATION).write_text(rules, encoding="utf-8")
-    problems = names_register.check(tmp_path, ("Lenin and Ilyich.",))
+    problems = names_register.check(tmp_path / "names.toml", ("Lenin and Ilyich.",))
     assert [p for p in problems if p.startswith(f"{tmp_path}/{expected}")], problems
 
 
@@ -291,14 +293,16 @@ def test_a_value_of_the_wrong_type_is_named_once(
         "[[rule]]\n" + "".join(f"{k} = {v}\n" for k, v in rule.items()), encoding="utf-8"
     )
     where = register if field in entry else rules_path
-    assert names_register.check(tmp_path, ("Lenin spoke.",)) == [f"{where}:1: {expected}"]
+    assert names_register.check(tmp_path / "names.toml", ("Lenin spoke.",)) == [
+        f"{where}:1: {expected}"
+    ]
 
 
 def test_a_rule_without_a_line_is_reported(tmp_path: Path) -> None:
     """The field that is missing is named (KeyError's text is the key)."""
     (tmp_path / "names.toml").write_text(_entry("a"), encoding="utf-8")
     (tmp_path / names_register.DISAMBIGUATION).write_text("[[rule]]\nform = 'x'\n")
-    assert names_register.check(tmp_path, ("Lenin",)) == [
+    assert names_register.check(tmp_path / "names.toml", ("Lenin",)) == [
         f"{tmp_path / names_register.DISAMBIGUATION}:1: rule needs line, form, occurrence: 'line'"
     ]
 
@@ -524,7 +528,7 @@ def test_make_check_names_an_annotation_that_is_not_utf8(
 ) -> None:
     bad = checkout / "docs" / "annotations" / "bad.md"
     bad.write_bytes(ANNOTATION_NOT_UTF8)
-    problems = [str(p) for p in annotations_check.check(checkout, edition)]
+    problems = [str(p) for p in annotations_check.check(edition_at(checkout), edition)]
     assert problems == [
         f"{bad}:9: the file is not UTF-8 (byte 0xe9 cannot be read); save it as UTF-8"
     ]

@@ -30,7 +30,7 @@ def _block(id: str, forms: str, index: str = "X", description: str = "Someone.")
 def test_the_register_is_clean(edition: structure.Structure) -> None:
     register, problems = names_register.load(ROOT / "refs" / "names.toml")
     assert problems == []
-    assert names_register.check(ROOT / "refs", edition.lines) == []
+    assert names_register.check(ROOT / "refs" / "names.toml", edition.lines) == []
     assert len(register.entries) > 200
     assert {entry.category for entry in register.entries.values()} == set(names_register.CATEGORIES)
 
@@ -58,7 +58,7 @@ def test_lint_reports_duplicates_empty_fields_and_ambiguity(tmp_path: Path) -> N
         encoding="utf-8",
     )
     lines = ("Nadezhda wrote.", "Then Nadezhda and Nadezhda.")
-    problems = names_register.check(tmp_path, lines)
+    problems = names_register.check(tmp_path / "names.toml", lines)
     register = tmp_path / "names.toml"
     assert problems == [
         f"{register}:9: duplicate id 'a-one'",
@@ -87,7 +87,9 @@ def test_rules_resolve_ambiguity_and_are_checked(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     rules_path = tmp_path / names_register.DISAMBIGUATION
-    problems = names_register.check(tmp_path, ("Nadezhda wrote.", "Then Nadezhda and Nadezhda."))
+    problems = names_register.check(
+        tmp_path / "names.toml", ("Nadezhda wrote.", "Then Nadezhda and Nadezhda.")
+    )
     assert problems == [
         f"{rules_path}:21: rule for 'Nadezhda' needs a reason",
         f"{rules_path}:14: unknown register entry 'zed'",
@@ -151,7 +153,7 @@ def test_a_form_inside_a_longer_form_needs_no_rule(
     )
     assert edition.lines[26].count("Koba") == 3
     stalin = text.split("\n").index('id = "stalin-joseph"')
-    assert names_register.check(checkout / "refs", edition.lines) == [
+    assert names_register.check(checkout / "refs" / "names.toml", edition.lines) == [
         f"{register}:{stalin}: form 'Koba' is claimed by jughashvili-yakov, stalin-joseph and "
         "witness line 27 (occurrence 1) has no rule in names-disambiguation.toml"
     ]

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 import edition_data
-from conftest import ROOT
+from conftest import ROOT, edition_at
 from edition_tools.checks import notes as notes_check
 from edition_tools.cli import main
 from scholarly_edition.text import structure
 
 
 def test_the_edition_passes(edition: structure.Structure) -> None:
-    assert notes_check.check(ROOT, edition) == []
+    assert notes_check.check(edition_at(ROOT), edition) == []
 
 
 def test_a_missing_key_and_an_unused_entry_are_named(

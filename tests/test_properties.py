@@ -211,7 +211,7 @@ def test_register_gives_entries_or_located_problems(
     _write(tmp_path, "names.toml", names)
     _write(tmp_path, names_register.DISAMBIGUATION, rules)
     texts = {"names.toml": names, names_register.DISAMBIGUATION: rules}
-    for problem in names_register.check(tmp_path, tuple(lines)):
+    for problem in names_register.check(tmp_path / "names.toml", tuple(lines)):
         located = _LOCATED.match(problem)
         if located is None:  # RegisterError: the file, and TOML's own "at line N"
             assert problem.startswith(str(tmp_path)), problem
@@ -351,7 +351,7 @@ def test_register_blocks_that_are_not_tables_are_located_problems(tmp_path: Path
     path = _write(tmp_path, "names.toml", "name = [1]\n")
     assert names_register.load(path)[1] == [f"{path}:1: each name is a [[name]] block, not 1"]
     _write(tmp_path, names_register.DISAMBIGUATION, "rule = 5\n")
-    assert names_register.check(tmp_path, ()) == [
+    assert names_register.check(tmp_path / "names.toml", ()) == [
         f"{tmp_path / names_register.DISAMBIGUATION}:1: expected [[rule]] blocks"
     ]
 

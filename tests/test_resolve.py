@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ROOT, unavailable
+from conftest import ROOT, edition_at, unavailable
 from edition_tools.checks import notes as notes_check
 from edition_tools.resolve import align, article, coins, run, works, write
 from scholarly_edition.notes import bib_lint
@@ -31,6 +31,12 @@ HERE = ROOT / "tests" / "resolve"
 PAGE = (HERE / "article.html").read_text(encoding="utf-8")
 WITNESS = (HERE / "witness.txt").read_text(encoding="utf-8").split("\n")
 LABELS = ["1", "2", "3", "4", "5", "n 1", "a", "8"]
+# Where a new edition's conf.py puts the note map, the works and the article.
+CONF = (
+    'edition_notes_file = "../refs/notes.toml"\n'
+    'bibtex_bibfiles = ["../refs/works.bib"]\n'
+    'edition_article_file = "../refs/article.toml"\n'
+)
 
 
 def edition(tmp: Path, notes: dict[str, str] | None = None, bib: str = "") -> Path:
@@ -41,6 +47,8 @@ def edition(tmp: Path, notes: dict[str, str] | None = None, bib: str = "") -> Pa
     text = "# The note map.\n\n[notes]\n" + "\n".join(lines) + "\n"
     (tmp / "refs" / "notes.toml").write_text(text, encoding="utf-8")
     (tmp / "refs" / "works.bib").write_text(bib or "% Works, sorted by key.\n", encoding="utf-8")
+    (tmp / "docs").mkdir(exist_ok=True)
+    (tmp / "docs" / "conf.py").write_text(CONF, encoding="utf-8")
     return tmp
 
 
@@ -51,7 +59,7 @@ def notes_of(root: Path) -> dict[str, object]:
 @pytest.fixture
 def resolved(tmp_path: Path) -> tuple[Path, run.Outcome]:
     root = edition(tmp_path)
-    return root, run.resolve(root, WITNESS, PAGE)
+    return root, run.resolve(edition_at(root), WITNESS, PAGE)
 
 
 def test_reads_marks_in_order_with_labels_as_printed() -> None:
@@ -137,7 +145,7 @@ def test_hostile_metadata_stays_inside_its_field(resolved: tuple[Path, run.Outco
 def test_a_second_run_changes_nothing(resolved: tuple[Path, run.Outcome]) -> None:
     root, _ = resolved
     before = {p.name: p.read_bytes() for p in (root / "refs").iterdir()}
-    again = run.resolve(root, WITNESS, PAGE)
+    again = run.resolve(edition_at(root), WITNESS, PAGE)
     assert again.changed == [] and again.works_added == []
     assert {p.name: p.read_bytes() for p in (root / "refs").iterdir()} == before
 
@@ -151,7 +159,7 @@ def test_hand_work_is_never_overwritten(tmp_path: Path) -> None:
     notes = {k: '"explanatory"' if k == "a" else '"unresolved"' for k in LABELS}
     notes["3"] = '[{ key = "king-history", locator = "p. 9" }]'
     root = edition(tmp_path, notes, hand)
-    outcome = run.resolve(root, WITNESS, PAGE)
+    outcome = run.resolve(edition_at(root), WITNESS, PAGE)
     result = notes_of(root)
     assert result["3"] == [{"key": "king-history", "locator": "p. 9"}]
     assert "3" in outcome.kept
@@ -165,7 +173,7 @@ def test_hand_work_is_never_overwritten(tmp_path: Path) -> None:
 def test_new_entries_are_inserted_in_key_order(tmp_path: Path) -> None:
     hand = "% Works.\n\n@misc{mmm,\n  title = {Middle},\n}\n"
     root = edition(tmp_path, bib=hand)
-    run.resolve(root, WITNESS, PAGE)
+    run.resolve(edition_at(root), WITNESS, PAGE)
     keys = [e.key for e in bibtexparser.parse_file(str(root / "refs" / "works.bib")).entries]
     assert keys == sorted(keys)
     assert "@misc{mmm,\n  title = {Middle},\n}" in (root / "refs" / "works.bib").read_text()
@@ -174,7 +182,7 @@ def test_new_entries_are_inserted_in_key_order(tmp_path: Path) -> None:
 def test_a_marker_whose_context_disagrees_is_not_written(tmp_path: Path) -> None:
     witness = [line.replace("a river port opened", "a canal was dug") for line in WITNESS]
     root = edition(tmp_path)
-    outcome = run.resolve(root, witness, PAGE)
+    outcome = run.resolve(edition_at(root), witness, PAGE)
     [(marker, page)] = outcome.alignment.unmatched
     assert (marker.label, marker.line) == ("4", 3)
     assert page.endswith("a river port opened in 1840.")
@@ -187,11 +195,11 @@ def test_a_page_of_another_article_changes_nothing(tmp_path: Path) -> None:
     (root / "refs" / "article.toml").write_text('title = "Another Article"\n', encoding="utf-8")
     before = {p.name: p.read_bytes() for p in (root / "refs").iterdir()}
     with pytest.raises(run.ResolveError, match=r"'Example Article'.*'Another Article'"):
-        run.resolve(root, WITNESS, PAGE)
+        run.resolve(edition_at(root), WITNESS, PAGE)
     other = ["A different text altogether.[1] With other notes.[2][3]", "Nothing alike.[4]"]
     (root / "refs" / "article.toml").unlink()
     with pytest.raises(run.ResolveError, match="only 0 of the witness's 4 markers"):
-        run.resolve(root, other, PAGE)
+        run.resolve(edition_at(root), other, PAGE)
     assert not (root / "refs" / "article.toml").exists()
     before.pop("article.toml")
     assert {p.name: p.read_bytes() for p in (root / "refs").iterdir()} == before
@@ -206,7 +214,7 @@ def test_provenance_is_recorded_and_the_article_entry_names_its_revision(tmp_pat
     (root / "refs" / "article.toml").write_text(
         'title = "Example Article"\nbibtex_key = "wikipedia-example"\n', encoding="utf-8"
     )
-    run.resolve(root, WITNESS, PAGE)
+    run.resolve(edition_at(root), WITNESS, PAGE)
     recorded = tomllib.loads((root / "refs" / "article.toml").read_text(encoding="utf-8"))
     assert recorded == {
         "title": "Example Article",
@@ -300,14 +308,14 @@ def test_a_note_map_that_is_not_toml_stops_the_run(tmp_path: Path) -> None:
     root = edition(tmp_path)
     (root / "refs" / "notes.toml").write_text('[notes]\n1 = "unresolved\n', encoding="utf-8")
     with pytest.raises(run.ResolveError, match=r"notes.toml:2: malformed TOML"):
-        run.resolve(root, WITNESS, PAGE)
+        run.resolve(edition_at(root), WITNESS, PAGE)
 
 
 def test_an_entry_that_says_more_than_its_citations_is_listed_for_review(tmp_path: Path) -> None:
     page = PAGE.replace(
         "King 2003</a>, p. 41.", "King 2003</a>, p. 41. King doubts the date given."
     )
-    outcome = run.resolve(edition(tmp_path), WITNESS, page)
+    outcome = run.resolve(edition_at(edition(tmp_path)), WITNESS, page)
     assert outcome.review["1"] == [
         "the entry says more than its citations: «King doubts the date given»"
     ]
@@ -319,7 +327,7 @@ def test_a_page_rendered_alone_gives_its_marks_and_no_provenance(tmp_path: Path)
     page = article.read(rendered)
     assert [m.label for m in page.marks] == ["1", "2", "3", "1", "4", "5", "n 1", "a", "8"]
     assert page.provenance == article.Provenance()
-    outcome = run.resolve(edition(tmp_path), WITNESS, rendered)
+    outcome = run.resolve(edition_at(edition(tmp_path)), WITNESS, rendered)
     assert outcome.alignment.ratio == 1.0 and len(outcome.resolved) == 5
 
 
@@ -367,7 +375,7 @@ def test_any_note_text_is_one_toml_string(text: str) -> None:
 def test_a_dry_run_reports_and_writes_nothing(tmp_path: Path) -> None:
     root = edition(tmp_path)
     before = {p.name: p.read_bytes() for p in (root / "refs").iterdir()}
-    outcome = run.resolve(root, WITNESS, PAGE, write_files=False)
+    outcome = run.resolve(edition_at(root), WITNESS, PAGE, write_files=False)
     assert len(outcome.resolved) == 5 and outcome.changed == []
     assert {p.name: p.read_bytes() for p in (root / "refs").iterdir()} == before
-    assert not (root / run.REPORT).exists()
+    assert not (root / "_build" / run.REPORT).exists()

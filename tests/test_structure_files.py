@@ -15,7 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _refs(tmp_path: Path) -> Path:
+    """The edition's data and its conf.py, which tells the commands where the map is."""
     shutil.copytree(ROOT / "refs", tmp_path / "refs")
+    (tmp_path / "docs").mkdir()
+    shutil.copy(ROOT / "docs" / "conf.py", tmp_path / "docs")
     return tmp_path / "refs" / "structure.toml"
 
 

@@ -19,9 +19,10 @@ from scholarly_edition.html import citation
 from scholarly_edition.names import register as names_register
 from scholarly_edition.text import structure
 
-from . import fidelity, importer
+from . import configuration, fidelity, importer
 from .checks import annotations as annotations_check
 from .checks import notes as notes_check
+from .configuration import Edition
 
 ROOT = Path.cwd()
 
@@ -29,13 +30,17 @@ ROOT = Path.cwd()
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scholarly_edition")
     parser.add_argument("--root", type=Path, default=ROOT, help="the edition's checkout")
+    parser.add_argument(
+        "--source-dir", type=Path, default=Path("docs"), help="the Sphinx sources, with conf.py"
+    )
+    parser.add_argument("--build-dir", type=Path, default=Path("_build"), help="the build folder")
     commands = parser.add_subparsers(dest="command", required=True)
     new = commands.add_parser("new", help="create a new edition project for a plain-text witness")
     new.add_argument("dir", type=Path, help="the new project's folder (missing or empty)")
     new.add_argument("--witness", type=Path, required=True, help="the plain-text witness (UTF-8)")
     new.add_argument("--title", required=True, help="the edition's title")
-    commands.add_parser("import", help="write docs/ chapters from refs/witness.txt")
-    commands.add_parser("check", help="lint the witness, the structure map and refs/ (no build)")
+    commands.add_parser("import", help="write the chapters from the witness and structure map")
+    commands.add_parser("check", help="lint the witness, the structure map and the data (no build)")
     commands.add_parser("notes-report", help="resolved and open notes per chapter")
     annotate = commands.add_parser("annotate", help="start an annotation of a quoted passage")
     given = annotate.add_mutually_exclusive_group(required=True)
@@ -80,51 +85,57 @@ def main(argv: list[str] | None = None) -> int:
         return new_edition.main(args.dir, args.witness, args.title)
 
     try:
-        mapping = structure.load(args.root / "refs" / "structure.toml")
-        return _run(args, mapping)
-    except (structure.StructureError, names_register.RegisterError) as exc:
+        edition = configuration.read(args.root, args.source_dir, args.build_dir)
+        mapping = structure.load(edition.structure)
+        return _run(args, edition, mapping)
+    except (
+        configuration.EditionConfigError,
+        structure.StructureError,
+        names_register.RegisterError,
+    ) as exc:
         # The importer reads the disambiguation rules too: a rules file that is
         # not TOML is a message with its line, not a traceback.
         print(f"error: {exc}", file=sys.stderr)
         return 1
 
 
-def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
+def _run(args: argparse.Namespace, edition: Edition, mapping: structure.Structure) -> int:
     if args.command == "import":
-        changed = importer.write(mapping, args.root / "docs")
+        changed = importer.write(mapping, edition.source)
         for path in changed:
-            print(f"wrote {path.relative_to(args.root)}")
-        removed = importer.remove_stale(mapping, args.root / "docs")
+            print(f"wrote {edition.shown(path)}")
+        removed = importer.remove_stale(mapping, edition.source)
         for path in removed:
-            print(f"removed {path.relative_to(args.root)}: the structure map no longer names it")
+            print(f"removed {edition.shown(path)}: the structure map no longer names it")
         print(f"{len(changed) + len(removed)} chapter(s) changed")
         return 0
     if args.command == "check":
-        names = names_register.check(args.root / "refs", mapping.lines)
-        rules = str(args.root / "refs" / names_register.DISAMBIGUATION)
+        register = edition.register
+        names = names_register.check(register, mapping.lines) if register else []
+        rules = str(mapping.path.parent / names_register.DISAMBIGUATION)
         # The importer leaves out a rule it cannot use: the chapters it writes
         # then differ, and "run make import" would not be the fix.
         stale = [
             difference
             for name, text in importer.render(mapping).items()
-            if (difference := _difference(args.root, Path("docs") / name, text))
+            if (difference := _difference(edition, name, text))
             and not any(problem.startswith(f"{rules}:") for problem in names)
         ]
         for difference in stale:
             print(difference)
-        left = importer.stale(mapping, args.root / "docs")
+        left = importer.stale(mapping, edition.source)
         for path in left:
             print(
-                f"{path.relative_to(args.root).as_posix()}: a chapter the structure map no longer"
+                f"{edition.shown(path)}: a chapter the structure map no longer"
                 " names; run `make import`"
             )
         stale += [str(path) for path in left]
         for message in names:
             print(message)
-        notes = notes_check.check(args.root, mapping) + annotations_check.check(args.root, mapping)
+        notes = notes_check.check(edition, mapping) + annotations_check.check(edition, mapping)
         for problem in notes:
             print(problem)
-        cited = _citation_problems(args.root / "CITATION.cff")
+        cited = _citation_problems(edition.citation) if edition.citation else []
         for message in cited:
             print(message)
         if stale or names or notes or cited:
@@ -134,25 +145,25 @@ def _run(args: argparse.Namespace, mapping: structure.Structure) -> int:
         print(f"structure map and witness: ok ({len(mapping.chapters)} chapters)")
         return 0
     if args.command == "annotate":
-        return _annotate(args, mapping)
+        return _annotate(args, edition, mapping)
     if args.command == "notes-report":
-        note_map = notes_check.load(args.root)
+        note_map = notes_check.load(edition)
         if not note_map.readable:
             # A report of a note map that could not be read would say that no note
             # is resolved: the message says why instead.
             for problem in note_map.problems:
                 print(f"error: {problem}", file=sys.stderr)
             return 1
-        print(notes_check.report(args.root, mapping))
+        print(notes_check.report(edition, mapping))
         return 0
     if args.command == "resolve":
-        return _resolve(args, mapping)
-    return fidelity.main(mapping, args.html, args.pdf)
+        return _resolve(args, edition, mapping)
+    return fidelity.main(edition, mapping, args.html, args.pdf)
 
 
-def _annotate(args: argparse.Namespace, mapping: structure.Structure) -> int:
+def _annotate(args: argparse.Namespace, edition: Edition, mapping: structure.Structure) -> int:
     if args.from_jsonld:
-        return _import_annotations(args, mapping)
+        return _import_annotations(args, edition, mapping)
     if args.from_env:
         _read_environment(args)
     if not args.quote.strip():
@@ -166,29 +177,31 @@ def _annotate(args: argparse.Namespace, mapping: structure.Structure) -> int:
     target = QuoteTarget(args.quote, args.prefix, args.suffix)
     try:
         path = annotations_check.scaffold(
-            args.root, mapping, target, args.kind, args.contributor, datetime.date.today()
+            edition, mapping, target, args.kind, args.contributor, datetime.date.today()
         )
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"wrote {path.relative_to(args.root)}: write the annotation below its front matter")
+    print(f"wrote {edition.shown(path)}: write the annotation below its front matter")
     return 0
 
 
-def _import_annotations(args: argparse.Namespace, mapping: structure.Structure) -> int:
+def _import_annotations(
+    args: argparse.Namespace, edition: Edition, mapping: structure.Structure
+) -> int:
     """Each annotation of the file written as an annotation file, or refused with why."""
     from .jsonld_import import import_file
 
-    outcomes = import_file(args.from_jsonld, args.root, mapping, datetime.date.today())
+    outcomes = import_file(args.from_jsonld, edition, mapping, datetime.date.today())
     for outcome in outcomes:
         if outcome.path is not None:
-            print(f"wrote {outcome.path.relative_to(args.root)}: {outcome.label}")
+            print(f"wrote {edition.shown(outcome.path)}: {outcome.label}")
         else:
             print(f"error: {args.from_jsonld}: {outcome.label}: {outcome.reason}", file=sys.stderr)
     return 0 if all(outcome.path is not None for outcome in outcomes) else 1
 
 
-def _resolve(args: argparse.Namespace, mapping: structure.Structure) -> int:
+def _resolve(args: argparse.Namespace, edition: Edition, mapping: structure.Structure) -> int:
     # Imported here: the extension's other commands do not need BeautifulSoup's parse.
     from edition_tools.resolve import report, run
 
@@ -206,15 +219,15 @@ def _resolve(args: argparse.Namespace, mapping: structure.Structure) -> int:
         print(message, file=sys.stderr)
         return 1
     try:
-        outcome = run.resolve(args.root, mapping.lines, page, write_files=not args.dry_run)
+        outcome = run.resolve(edition, mapping.lines, page, write_files=not args.dry_run)
     except run.ResolveError as exc:
         print(f"error: {name}: {exc}", file=sys.stderr)
         return 1
     print(report.markdown(outcome) if args.dry_run else "\n".join(report.summary(outcome)))
     for path in outcome.changed:
-        print(f"wrote {path.relative_to(args.root)}")
+        print(f"wrote {edition.shown(path)}")
     if not args.dry_run:
-        print(f"report: {run.REPORT} (for the pull request)")
+        print(f"report: {edition.shown(edition.build / run.REPORT)} (for the pull request)")
     return 0
 
 
@@ -244,13 +257,14 @@ def _citation_problems(path: Path) -> list[str]:
     return []
 
 
-def _difference(root: Path, name: Path, text: str) -> str | None:
+def _difference(edition: Edition, file: str, text: str) -> str | None:
     """How a chapter differs from what the importer writes, if it does.
 
     A chapter saved in another encoding is a difference at its line, not a
     traceback: ``make import`` writes it again.
     """
-    path = root / name
+    path = edition.source / file
+    name = edition.shown(path)
     fix = "differs from what the importer writes"
     if not path.is_file():
         return f"{name}: {fix}; run `make import`"

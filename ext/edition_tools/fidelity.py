@@ -28,6 +28,8 @@ from scholarly_edition._util.markers import MARKER
 from scholarly_edition.tei.reading import reading_text
 from scholarly_edition.text.structure import Structure
 
+from .configuration import Edition
+
 # Markers (a grouped label, "[n 1]", is one token), and words with their own
 # hyphens dropped: pdftotext removes the hyphen of a compound broken at a line
 # end just as it removes TeX's hyphens.
@@ -175,46 +177,47 @@ def check_tei(structure: Structure, tei: Path) -> Report:
     return compare("TEI", witness_tokens(structure), tei_tokens(tei), False)
 
 
-def built_pdf(root: Path) -> tuple[Path | None, Path | None]:
-    """The newest PDF in ``_build/latex``, and a source newer than it if there is one.
+def built_pdf(edition: Edition) -> tuple[Path | None, Path | None]:
+    """The newest PDF in the build folder's ``latex``, and a source newer than it if any.
 
     A PDF left from an earlier build (or from an earlier title of the edition)
     is not the edition as it is now: checking it would report the fidelity of
     old sources.
     """
-    built = sorted((root / "_build" / "latex").glob("*.pdf"), key=lambda p: p.stat().st_mtime_ns)
+    built = sorted((edition.build / "latex").glob("*.pdf"), key=lambda p: p.stat().st_mtime_ns)
     if not built:
         return None, None
-    return built[-1], newer_source(root, built[-1])
+    return built[-1], newer_source(edition, built[-1])
 
 
-def built_tei(root: Path) -> tuple[Path | None, Path | None]:
-    """``_build/tei/edition.xml`` if built, and a source newer than it if there is one."""
-    tei = root / "_build" / "tei" / "edition.xml"
+def built_tei(edition: Edition) -> tuple[Path | None, Path | None]:
+    """The build folder's ``tei/edition.xml`` if built, and a source newer than it if any."""
+    tei = edition.build / "tei" / "edition.xml"
     if not tei.is_file():
         return None, None
-    return tei, newer_source(root, tei)
+    return tei, newer_source(edition, tei)
 
 
-def newer_source(root: Path, output: Path) -> Path | None:
-    """A source of the edition changed after ``output`` was made, if there is one."""
+def newer_source(edition: Edition, output: Path) -> Path | None:
+    """A source of the edition changed after ``output`` was made, if there is one: the
+    Sphinx sources, the folder of the structure map and the data, the citation file."""
     made = output.stat().st_mtime_ns
-    sources = [root / "CITATION.cff"]
-    for folder in ("docs", "refs"):
-        sources += [p for p in (root / folder).rglob("*") if "_build" not in p.parts]
+    folders = {edition.source, edition.structure.parent}
+    sources = [edition.citation] if edition.citation else []
+    for folder in sorted(folders):
+        sources += [p for p in folder.rglob("*") if edition.build not in p.parents]
     for source in sorted(sources):
         if source.is_file() and source.stat().st_mtime_ns > made:
-            return source.relative_to(root)
+            return Path(edition.shown(source))
     return None
 
 
-def main(structure: Structure, html: Path | None, pdf: Path | None) -> int:
+def main(edition: Edition, structure: Structure, html: Path | None, pdf: Path | None) -> int:
     """Print a report per output; exit status 1 unless each is at 100%."""
-    root = structure.path.parent.parent
-    html = html or root / "_build" / "html"
+    html = html or edition.build / "html"
     newer = None
     if pdf is None:
-        pdf, newer = built_pdf(root)
+        pdf, newer = built_pdf(edition)
     reports = []
     if not (html / "index.html").is_file():
         print(f"error: no HTML edition at {html}: run `make html` first", file=sys.stderr)
@@ -232,7 +235,7 @@ def main(structure: Structure, html: Path | None, pdf: Path | None) -> int:
         reports.append(check_pdf(structure, pdf))
     else:
         print("PDF: not built (run `make latexpdf` to check it too)")
-    tei, tei_newer = built_tei(root)
+    tei, tei_newer = built_tei(edition)
     if tei is None:
         print("TEI: not built (run `make tei` to check it too)")
     elif tei_newer is not None:

@@ -25,6 +25,7 @@ from scholarly_edition.annotations.data import QuoteTarget
 from scholarly_edition.text.structure import Structure
 
 from .checks.annotations import scaffold, witness_blocks
+from .configuration import Edition
 from .importer import escape
 
 KINDS = {"commenting": "commentary", "editing": "correction", "describing": "context"}
@@ -174,7 +175,7 @@ def anchored(selector: dict[str, Any], structure: Structure) -> QuoteTarget:
 
 
 def import_one(
-    annotation: dict[str, Any], root: Path, structure: Structure, today: datetime.date
+    annotation: dict[str, Any], edition: Edition, structure: Structure, today: datetime.date
 ) -> Path:
     selector = quote_selector(annotation)
     name = contributor(annotation)
@@ -194,13 +195,13 @@ def import_one(
     except StopIteration:
         target = QuoteTarget(selector["exact"])  # the scaffold says which passages are close
     try:
-        return scaffold(root, structure, target, chosen, name, day, reading, body)
+        return scaffold(edition, structure, target, chosen, name, day, reading, body)
     except ValueError as exc:
         raise RefusedError(str(exc)) from None
 
 
 def import_file(
-    path: Path, root: Path, structure: Structure, today: datetime.date
+    path: Path, edition: Edition, structure: Structure, today: datetime.date
 ) -> list[Outcome]:
     """Every annotation of the file: written, or refused with the reason."""
     try:
@@ -218,7 +219,7 @@ def import_file(
     for number, annotation in enumerate(annotations, start=1):
         label = f"annotation {number}" + (f" ({annotation['id']})" if annotation.get("id") else "")
         try:
-            outcomes.append(Outcome(label, import_one(annotation, root, structure, today)))
+            outcomes.append(Outcome(label, import_one(annotation, edition, structure, today)))
         except RefusedError as exc:
             outcomes.append(Outcome(label, reason=str(exc)))
     return outcomes

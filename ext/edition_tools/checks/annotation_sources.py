@@ -48,7 +48,11 @@ def problems(parsed: AnnotationFile, bib_keys: set[str]) -> list[Problem]:
         return []
     roles = cited_keys(parsed)
     found = [
-        Problem(parsed.path, line, f"no BibTeX entry with key {key!r} in refs/works.bib")
+        Problem(
+            parsed.path,
+            line,
+            f"no BibTeX entry with key {key!r} in the bibliography (bibtex_bibfiles)",
+        )
         for line, key in roles
         if key not in bib_keys
     ]
@@ -58,7 +62,7 @@ def problems(parsed: AnnotationFile, bib_keys: set[str]) -> list[Problem]:
                 parsed.path,
                 annotation.lines.get("kind", 1),
                 f"{FACTUAL[annotation.kind]} states a fact, so it cites its source: name a work of "
-                "refs/works.bib in `cites: [key]` or in the text with {cite:p}`key` "
+                "the bibliography in `cites: [key]` or in the text with {cite:p}`key` "
                 "(only a commentary may cite nothing)",
             )
         )

@@ -33,9 +33,9 @@ from scholarly_edition.notes import bib_lint
 from scholarly_edition.notes import data as notes_data
 from scholarly_edition.text.structure import Structure
 
+from ..configuration import Edition
 from . import annotation_sources as annotations_sources
 
-FOLDER = Path("docs") / "annotations"
 HEADING_ROLES = {"part", "section", "subsection"}
 
 
@@ -51,13 +51,13 @@ def witness_blocks(structure: Structure) -> list[Block]:
     return blocks
 
 
-def check(root: Path, structure: Structure) -> list[Problem]:
-    keys = set(bib_lint.check(root / "refs" / "works.bib").keys)
+def check(edition: Edition, structure: Structure) -> list[Problem]:
+    keys = {key for path in edition.works for key in bib_lint.check(path).keys}
     blocks = Passages(witness_blocks(structure))
     problems: list[Problem] = []
-    folder = root / FOLDER
-    notes = notes_data.load(root / "refs" / "notes.toml", keys).notes
-    refs = annotations_file.References(keys, set(notes), root / "docs")
+    folder = edition.annotations
+    notes = notes_data.load(edition.notes, keys).notes if edition.notes else {}
+    refs = annotations_file.References(keys, set(notes), edition.source)
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         naming = annotations_file.name_problems(path, folder)
         if naming:
@@ -84,7 +84,7 @@ def _anchor(annotation: annotations_data.Annotation, blocks: Passages) -> list[P
 
 
 def scaffold(
-    root: Path,
+    edition: Edition,
     structure: Structure,
     target: QuoteTarget,
     kind: str,
@@ -115,7 +115,7 @@ def scaffold(
             f"\n  {places}"
         )
     slug = re.sub(r"[^a-z0-9]+", "-", target.exact.lower()).strip("-")[:40] or "annotation"
-    path = root / FOLDER / f"{slug}.md"
+    path = edition.annotations / f"{slug}.md"
     if path.exists():
         raise ValueError(f"{path} exists already; edit it, or quote the passage differently")
     lines = ["---", "target:", f"  quote: {_yaml(target.exact)}"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scholarly_edition._util import toml_file
-from scholarly_edition._util.markers import MARKER, configured, sentence_before
+from scholarly_edition._util.markers import MARKER, sentence_before
 from scholarly_edition._util.problem import Problem
 from scholarly_edition.notes import bib_lint
 from scholarly_edition.notes import data as notes_data
@@ -21,10 +21,7 @@ from scholarly_edition.notes import provenance as article_provenance
 from scholarly_edition.notes.data import NoteMap
 from scholarly_edition.text.structure import Structure
 
-NOTES = Path("refs") / "notes.toml"
-WORKS = Path("refs") / "works.bib"
-ARTICLE = Path("refs") / "article.toml"
-CONF = Path("docs") / "conf.py"
+from ..configuration import Edition
 
 
 @dataclass(frozen=True)
@@ -49,19 +46,34 @@ def uses(structure: Structure, marker: re.Pattern[str] = MARKER) -> list[Use]:
     return result
 
 
-def load(root: Path) -> NoteMap:
-    bib = bib_lint.check(root / WORKS)
-    notes = notes_data.load(root / NOTES, set(bib.keys) if bib.readable else None, bib.broken)
-    return replace(notes, problems=bib.problems + notes.problems)
+def load(edition: Edition) -> NoteMap:
+    """The note map checked against every BibTeX file the edition cites from."""
+    keys: set[str] = set()
+    broken: set[str] = set()
+    problems: list[Problem] = []
+    readable = True
+    for path in edition.works:
+        bib = bib_lint.check(path)
+        keys |= set(bib.keys)
+        broken |= set(bib.broken)
+        problems += bib.problems
+        readable = readable and bib.readable
+    notes_path = edition.notes
+    if notes_path is None:
+        return NoteMap(edition.source / "conf.py", {}, tuple(problems))
+    notes = notes_data.load(notes_path, keys if readable else None, frozenset(broken))
+    return replace(notes, problems=tuple(problems) + notes.problems)
 
 
-def check(root: Path, structure: Structure) -> list[Problem]:
-    """Problems of the BibTeX file and note map, and markers and entries that disagree."""
-    note_map = load(root)
+def check(edition: Edition, structure: Structure) -> list[Problem]:
+    """Problems of the BibTeX files and note map, and markers and entries that disagree."""
+    if edition.notes is None:
+        return []  # an edition without the note apparatus
+    note_map = load(edition)
     problems = list(note_map.problems)
-    used = uses(structure, configured(root / CONF))
+    used = uses(structure, edition.marker)
     labels = {use.label for use in used}
-    witness = root / "refs" / structure.witness_path.name
+    witness = structure.witness_path
     for use in used:
         if use.label not in note_map.notes and not note_map.reported(use.label):
             message = f"note [{use.label}] is not in the note map"
@@ -75,7 +87,7 @@ def check(root: Path, structure: Structure) -> list[Problem]:
                     f"note {label} is in the note map but never cited in the text",
                 )
             )
-    return problems + _article(root / ARTICLE)
+    return problems + (_article(edition.article) if edition.article else [])
 
 
 def _article(path: Path) -> list[Problem]:
@@ -91,11 +103,11 @@ def _article(path: Path) -> list[Problem]:
     return []
 
 
-def report(root: Path, structure: Structure) -> str:
+def report(edition: Edition, structure: Structure) -> str:
     """Resolved and unresolved notes per chapter, and the passage of each open note."""
-    notes = load(root).notes
+    notes = load(edition).notes
     firsts: dict[str, Use] = {}
-    for use in uses(structure, configured(root / CONF)):
+    for use in uses(structure, edition.marker):
         firsts.setdefault(use.label, use)
     status = Counter(notes[u.label].status for u in firsts.values() if u.label in notes)
     with_text = sum(bool(notes[u.label].text) for u in firsts.values() if u.label in notes)

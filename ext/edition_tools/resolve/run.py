@@ -14,16 +14,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from scholarly_edition._util import toml_file
-from scholarly_edition._util.markers import configured, is_reference_label
+from scholarly_edition._util.markers import is_reference_label
 
+from ..configuration import Edition
 from . import align, article, citations, report, works, write
 from .write import Cite, Resolution
 
-NOTES = Path("refs") / "notes.toml"
-WORKS = Path("refs") / "works.bib"
-ARTICLE = Path("refs") / "article.toml"
-REPORT = Path("_build") / "resolve-report.md"
-CONF = Path("docs") / "conf.py"
+# The report for the pull request, in the build folder.
+REPORT = "resolve-report.md"
 # Fewer of the witness's markers than this matching: not the same article.
 SAME_ARTICLE = 0.5
 
@@ -47,12 +45,14 @@ class Outcome:
     changed: list[Path] = field(default_factory=list)
 
 
-def resolve(root: Path, lines: Sequence[str], page: str, *, write_files: bool = True) -> Outcome:
-    """Resolve the open notes of the edition in ``root`` (witness ``lines``) from ``page``."""
+def resolve(
+    edition: Edition, lines: Sequence[str], page: str, *, write_files: bool = True
+) -> Outcome:
+    """Resolve the open notes of ``edition`` (witness ``lines``) from ``page``."""
     read = article.read(page)
-    known = _article_toml(root / ARTICLE)
-    _same_article(known, read.provenance)
-    markers = align.witness_markers(lines, configured(root / CONF))
+    known = _article_toml(edition.article)
+    _same_article(known, read.provenance, edition)
+    markers = align.witness_markers(lines, edition.marker)
     alignment = align.align(markers, read.marks)
     if markers and alignment.ratio < SAME_ARTICLE:
         raise ResolveError(
@@ -60,9 +60,12 @@ def resolve(root: Path, lines: Sequence[str], page: str, *, write_files: bool = 
             "mark of the page with the same words before it: the page is not the article "
             "the witness reproduces (or not a revision close to it); nothing was written"
         )
-    notes_text, labels = _note_map(root / NOTES)
+    notes_path = edition.required("edition_notes_file")
+    if not edition.works:
+        raise ResolveError(f"{edition.source / 'conf.py'}: bibtex_bibfiles names no BibTeX file")
+    notes_text, labels = _note_map(notes_path)
     open_notes = write.open_notes(notes_text)
-    library = works.Library.read(root / WORKS)
+    library = works.Library.read(edition.works[0])
     outcome = Outcome(read.provenance, alignment)
     uses: dict[str, list[align.Marker]] = {}
     for marker in markers:
@@ -72,7 +75,8 @@ def resolve(root: Path, lines: Sequence[str], page: str, *, write_files: bool = 
         marks.setdefault(marker.label, []).append((marker, mark))
     for label in dict.fromkeys(m.label for m in markers):
         if label not in labels:
-            outcome.unresolved[label] = f"not in the note map ({NOTES}): run `make check`"
+            shown = edition.shown(notes_path)
+            outcome.unresolved[label] = f"not in the note map ({shown}): run `make check`"
             continue
         if label not in open_notes:
             outcome.kept.append(label)
@@ -84,7 +88,7 @@ def resolve(root: Path, lines: Sequence[str], page: str, *, write_files: bool = 
         _resolve_note(label, uses[label], matched, read, library, outcome)
     outcome.works_added = sorted(library.added)
     if write_files:
-        _write(root, notes_text, library, known, outcome)
+        _write(edition, notes_text, library, known, outcome)
     return outcome
 
 
@@ -146,18 +150,19 @@ def _in_text_locator(
     )
 
 
-def _same_article(known: dict[str, object], found: article.Provenance) -> None:
+def _same_article(known: dict[str, object], found: article.Provenance, edition: Edition) -> None:
+    where = edition.shown(edition.article) if edition.article else "edition_article_file"
     title = known.get("title")
     if title and found.title and str(title).casefold() != found.title.casefold():
         raise ResolveError(
             f"the page is the article {found.title!r}, the edition's is {title!r} "
-            f"({ARTICLE}); nothing was written"
+            f"({where}); nothing was written"
         )
     revision = known.get("revision")
     if revision and found.revision and revision != found.revision:
         raise ResolveError(
             f"the page is revision {found.revision}, the edition's notes come from revision "
-            f"{revision} ({ARTICLE}); nothing was written"
+            f"{revision} ({where}); nothing was written"
         )
 
 
@@ -184,8 +189,8 @@ def _note_map(path: Path) -> tuple[str, set[str]]:
     return text, set(notes)
 
 
-def _article_toml(path: Path) -> dict[str, object]:
-    if not path.exists():
+def _article_toml(path: Path | None) -> dict[str, object]:
+    if path is None or not path.exists():
         return {}
     try:
         with path.open("rb") as handle:
@@ -195,11 +200,15 @@ def _article_toml(path: Path) -> dict[str, object]:
 
 
 def _write(
-    root: Path, notes_text: str, library: works.Library, known: dict[str, object], outcome: Outcome
+    edition: Edition,
+    notes_text: str,
+    library: works.Library,
+    known: dict[str, object],
+    outcome: Outcome,
 ) -> None:
     changes = {**outcome.resolved, **outcome.explanatory}
     new_notes = write.notes(notes_text, changes)
-    bib_path = root / WORKS
+    bib_path = edition.works[0]
     bib_text = bib_path.read_text(encoding="utf-8-sig") if bib_path.exists() else ""
     new_bib = write.works(bib_text, library.added)
     key = known.get("bibtex_key")
@@ -212,14 +221,15 @@ def _write(
         "date": outcome.provenance.date,
     }
     new_article = write.article(known, found)
-    old_article = (root / ARTICLE).read_text(encoding="utf-8") if (root / ARTICLE).exists() else ""
+    article_path = edition.required("edition_article_file")
+    old_article = article_path.read_text(encoding="utf-8") if article_path.exists() else ""
     for path, old, new in (
-        (root / NOTES, notes_text, new_notes),
+        (edition.required("edition_notes_file"), notes_text, new_notes),
         (bib_path, bib_text, new_bib),
-        (root / ARTICLE, old_article, new_article),
+        (article_path, old_article, new_article),
     ):
         if new != old:
             path.write_text(new, encoding="utf-8")
             outcome.changed.append(path)
-    (root / REPORT).parent.mkdir(parents=True, exist_ok=True)
-    (root / REPORT).write_text(report.markdown(outcome), encoding="utf-8")
+    edition.build.mkdir(parents=True, exist_ok=True)
+    (edition.build / REPORT).write_text(report.markdown(outcome), encoding="utf-8")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .config_registry import ConfigRegistry
+
 
 def is_annotation(config: Config, docname: str) -> bool:
     folder = config.edition_annotations_dir
@@ -20,8 +22,12 @@ def in_text(config: Config, docname: str) -> bool:
     return docname in scope if scope else not is_annotation(config, docname)
 
 
+def config_values(app: ConfigRegistry) -> None:
+    app.add_config_value("edition_annotations_dir", "annotations", "env", str)
+    app.add_config_value("edition_text_documents", [], "env", list)
+
+
 def setup(app: Sphinx) -> None:
     """Add the values once, whichever feature is loaded first."""
     if "edition_annotations_dir" not in app.config:
-        app.add_config_value("edition_annotations_dir", "annotations", "env", str)
-        app.add_config_value("edition_text_documents", [], "env", list)
+        config_values(app)

@@ -116,7 +116,9 @@ def validate(
         cites = []
     for key in cites:
         if key not in bib_keys:
-            problem("cites", f"no BibTeX entry with key {key!r} in refs/works.bib")
+            problem(
+                "cites", f"no BibTeX entry with key {key!r} in the bibliography (bibtex_bibfiles)"
+            )
     target = _target(data["target"], lambda message: problem("target", message))
     reading, proposed = data.get("reading", ""), data.get("proposed", "")
     if kind == "correction":

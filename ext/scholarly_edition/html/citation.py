@@ -24,6 +24,7 @@ from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
 from .._util import source_encoding
+from .._util.config_registry import ConfigRegistry
 from .._util.warning import EditionWarning, warn
 
 LANGUAGES = {"en": "English"}
@@ -347,9 +348,13 @@ def add_reader_data(app: Sphinx) -> None:
     app.add_js_file(None, body=f"window.editionCitation = {body};")
 
 
-def setup(app: Sphinx) -> None:
+def config_values(app: ConfigRegistry) -> None:
     app.add_config_value("edition_citation_file", "", "env", str)
     # What the edition was edited from, as its citation says ("a transcript of a web page").
     app.add_config_value("edition_witness", "", "env", str)
+
+
+def setup(app: Sphinx) -> None:
+    config_values(app)
     app.add_directive("edition-citation", EditionCitationDirective)
     app.connect("builder-inited", add_reader_data)

@@ -20,6 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.matching import Matcher
 
+from .._util.config_registry import ConfigRegistry
 from .._util.warning import EditionWarning, warn
 from . import index as names_page
 from . import nodes as names_nodes
@@ -95,9 +96,13 @@ def _after_reading(app: Sphinx, env: BuildEnvironment) -> None:
         domain.keep_sort_keys(loaded[0])
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
+def config_values(app: ConfigRegistry) -> None:
     app.add_config_value("names_register", "", "env", types=frozenset({str}))
     app.add_config_value("names_documents", ["**"], "env", types=frozenset({list}))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    config_values(app)
     names_nodes.setup(app)
     names_roles.setup(app)
     names_page.setup(app)

@@ -354,11 +354,12 @@ def occurrences(text: str, form: str) -> list[int]:
     return [match.start() for match in re.finditer(form_pattern(form), text)]
 
 
-def check(refs: Path, lines: tuple[str, ...]) -> list[str]:
-    """Every problem of the register and its rules against the witness lines."""
-    rules_path = refs / DISAMBIGUATION
+def check(path: Path, lines: tuple[str, ...]) -> list[str]:
+    """Every problem of the register at ``path`` and of the rules beside it, against the
+    witness lines."""
+    rules_path = path.parent / DISAMBIGUATION
     try:
-        register, problems = load(refs / "names.toml")
+        register, problems = load(path)
         rules, rule_problems = load_rules(rules_path)
     except RegisterError as exc:
         return [str(exc)]

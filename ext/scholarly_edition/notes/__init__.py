@@ -18,6 +18,7 @@ from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 from sphinxcontrib.bibtex.domain import BibtexDomain
 
 from .._util import documents, markers, static_files
+from .._util.config_registry import ConfigRegistry
 from .._util.per_document import reading_order
 from .._util.warning import EditionWarning, warn
 from . import bibliography_links, provenance, refs_state
@@ -208,16 +209,22 @@ def _check_notes_page(env: BuildEnvironment, domain: NotesDomain) -> None:
     )
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
-    documents.setup(app)
-    app.setup_extension("sphinxcontrib.bibtex")
-    citation_style.register()
-    provenance.setup(app)
+def config_values(app: ConfigRegistry) -> None:
     app.add_config_value("edition_notes_file", "", "env", str)
     app.add_config_value("edition_notes_page", "notes", "env", str)
     app.add_config_value("edition_notes_report_page", "notes-report", "env", str)
     # Wikipedia's groups of explanatory notes whose labels ("[n 1]") are markers.
     app.add_config_value("edition_note_groups", list(markers.GROUPS), "env", list)
+    # What the commands read of the article (make check, resolve).
+    app.add_config_value("edition_article_file", "", "env", str)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    documents.setup(app)
+    app.setup_extension("sphinxcontrib.bibtex")
+    citation_style.register()
+    config_values(app)
+    provenance.setup(app)
     notes_nodes.setup(app)
     static_files.register(app, STATIC, ("notes.css", "notes.js"))
     app.add_domain(NotesDomain)

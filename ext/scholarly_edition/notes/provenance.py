@@ -111,5 +111,4 @@ class ArticleProvenanceDirective(SphinxDirective):
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("edition_article_file", "", "env", str)
     app.add_directive("article-provenance", ArticleProvenanceDirective)

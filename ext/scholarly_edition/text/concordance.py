@@ -22,6 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from .._util.config_registry import ConfigRegistry
 from . import paragraphs, structure
 
 ROLE_NAMES = {
@@ -132,10 +133,14 @@ def _row(*cells: str | nodes.Node) -> nodes.row:
     return row
 
 
-def setup(app: Sphinx) -> None:
-    """Called from the extension's ``setup``."""
+def config_values(app: ConfigRegistry) -> None:
     # Empty (the default): no concordance, for editions without a structure map.
     app.add_config_value("edition_structure_file", "", "env", str)
+
+
+def setup(app: Sphinx) -> None:
+    """Called from the extension's ``setup``."""
+    config_values(app)
     app.add_node(concordance_link)
     app.add_directive("witness-concordance", WitnessConcordanceDirective)
     app.add_post_transform(ResolveConcordanceLinks)

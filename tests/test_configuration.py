@@ -1,0 +1,72 @@
+"""The commands find an edition's files where its conf.py puts them, never at
+fixed paths: an edition laid out in other folders checks, imports and verifies."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+from edition_tools import configuration, new_edition
+
+
+def _moved_edition(tmp_path: Path) -> Path:
+    """A new edition whose data are in data/ and whose sources are in src/."""
+    witness = tmp_path / "w.txt"
+    witness.write_text("A first line [1].\n\nA second line.\n", encoding="utf-8")
+    root = tmp_path / "edition"
+    new_edition.create(root, witness, "Moved", sys.executable)
+    (root / "refs").rename(root / "data")
+    (root / "docs").rename(root / "src")
+    conf = root / "src" / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace("../refs/", "../data/"), "utf-8")
+    return root
+
+
+def _edition(root: Path, *command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scholarly_edition", "--root", str(root)]
+        + ["--source-dir", "src", "--build-dir", "out", *command],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+
+
+def test_the_paths_are_conf_py_s(tmp_path: Path) -> None:
+    root = _moved_edition(tmp_path)
+    edition = configuration.read(root, Path("src"), Path("out"))
+    data = (root / "data").resolve()
+    assert edition.structure == data / "structure.toml"
+    assert edition.notes == data / "notes.toml"
+    assert edition.works == [data / "works.bib"]
+    assert edition.register == data / "names.toml"
+    assert edition.annotations == (root / "src" / "annotations").resolve()
+
+
+def test_check_import_and_verify_follow_the_configuration(tmp_path: Path) -> None:
+    root = _moved_edition(tmp_path)
+    checked = _edition(root, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    (root / "src" / "index.md").unlink()
+    imported = _edition(root, "import")
+    assert imported.returncode == 0, imported.stderr
+    assert "wrote src/index.md" in imported.stdout
+    built = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-W", "-b", "html", "src", "out/html"],
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
+    assert built.returncode == 0, built.stderr
+    verified = _edition(root, "verify")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert "HTML fidelity: 100.00%" in verified.stdout
+
+
+def test_an_edition_without_conf_py_is_told_so(tmp_path: Path) -> None:
+    result = _edition(tmp_path, "check")
+    assert result.returncode == 1
+    assert f"{tmp_path / 'src' / 'conf.py'}:" in result.stderr
+    assert "Traceback" not in result.stderr
