@@ -25,9 +25,9 @@ def _moved_edition(tmp_path: Path) -> Path:
 
 
 def _edition(root: Path, *command: str) -> subprocess.CompletedProcess[str]:
+    folders = ["--root", str(root), "--source-dir", "src", "--build-dir", "out"]
     return subprocess.run(
-        [sys.executable, "-m", "scholarly_edition", "--root", str(root)]
-        + ["--source-dir", "src", "--build-dir", "out", *command],
+        [sys.executable, "-m", "scholarly_edition", *folders, *command],
         capture_output=True,
         text=True,
         cwd=ROOT,
