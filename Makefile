@@ -106,10 +106,12 @@ verify: html
 # type-checked (mypy, at the strictness of [tool.mypy] in pyproject.toml),
 # every annotation that states a fact cites a work of refs/works.bib, every
 # tracked file has a licence rule in LICENSE-TEXT.md, and CITATION.cff is
-# valid Citation File Format.
+# valid Citation File Format. actionlint checks the GitHub workflows (and,
+# with shellcheck installed, their scripts).
 check: $(STAMP)
 	$(BIN)/ruff check ext tests docs/conf.py bench
 	$(BIN)/ruff format --check ext tests docs/conf.py bench
+	$(BIN)/actionlint .github/workflows/*.yml
 	$(BIN)/mypy
 	$(BIN)/python -m scholarly_edition check
 	$(BIN)/python -m edition_tools.licence_coverage
