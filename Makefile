@@ -186,7 +186,11 @@ notes-report: $(STAMP)
 TESTJOBS      ?= 2
 PYTEST        = $(BIN)/python -m pytest -n $(TESTJOBS) --dist loadfile
 
-test: check
+# README's test command installs the browser tests' npm packages first
+# (browser-deps) where npm is installed; without npm the browser tests skip
+# (and fail in CI, tests/conftest.py).
+NPM           = $(shell command -v npm 2>/dev/null)
+test: check $(if $(NPM),browser-deps)
 	$(PYTEST)
 
 # The suite without TeX and the browser (the extension's sphinx.testing roots and

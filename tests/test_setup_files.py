@@ -64,31 +64,30 @@ def _installs() -> list[str]:
     return ["apt-get update -qq", f"apt-get install -y -qq --no-install-recommends {packages}"]
 
 
-BROWSER = "make browser-deps"
 NPM = "apt-get install -y -qq --no-install-recommends npm"
 EXTENSION = "make test-ext html PYTHON={0} VENV=.venv-{1} LOCK= BUILDDIR=_build/python{1}"
 
 
 def test_ci_runs_readme_test_command_then_the_extension_on_python_313(tmp_path: Path) -> None:
     """The project's CI (`bash .ci/run`): Debian's packages, npm where the machine
-    has none and the browser tests' packages, README's test command, then the
-    extension's suite and the HTML on Python 3.13."""
+    has none (make test installs the browser tests' packages with it), README's
+    test command, then the extension's suite and the HTML on Python 3.13."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "```sh\nmake test\n```" in readme and "make test-ext html PYTHON=python3.13" in readme
     code, ran = _run_ci(tmp_path)
     python = tmp_path / "pyenv" / "versions" / "3.13.0" / "bin" / "python3"
     assert code == 0
-    assert ran == [*_installs(), NPM, BROWSER, "make test", EXTENSION.format(python, "3.13")]
+    assert ran == [*_installs(), NPM, "make test", EXTENSION.format(python, "3.13")]
 
 
 def test_ci_keeps_the_machines_npm(tmp_path: Path) -> None:
-    assert _run_ci(tmp_path, "suite", npm=True) == (0, [*_installs(), BROWSER, "make test"])
+    assert _run_ci(tmp_path, "suite", npm=True) == (0, [*_installs(), "make test"])
 
 
 def test_ci_stages_of_the_workflows(tmp_path: Path) -> None:
     """`suite` is the whole suite alone; `extension` the extension's suite and the
     HTML on the machine's python3, each in an environment named for its Python."""
-    assert _run_ci(tmp_path / "suite", "suite") == (0, [*_installs(), NPM, BROWSER, "make test"])
+    assert _run_ci(tmp_path / "suite", "suite") == (0, [*_installs(), NPM, "make test"])
     extension = EXTENSION.format("python3", "3.12")
     assert _run_ci(tmp_path / "extension", "extension") == (0, [*_installs(), extension])
 
@@ -153,3 +152,52 @@ def test_a_test_that_builds_tex_or_drives_chromium_carries_its_marker(
         str(refused.value)
         == f"tests/test_x.py::test_y uses {fixture} without @pytest.mark.{marker}"
     )
+
+
+def _make_test_plan(tmp_path: Path, path: str) -> list[str]:
+    """What `make test` would run (make -n) in a fresh clone's files that decide
+    it, with ``path`` as PATH: the environment is made, so only the browser
+    tests' packages and the tests remain."""
+    clone = tmp_path / "clone"
+    for name in (
+        "Makefile",
+        "pyproject.toml",
+        "package.json",
+        "package-lock.json",
+        "tests/browser/annotator.mjs",
+    ):
+        (clone / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, clone / name)
+    stamp = clone / "installed"
+    stamp.touch()
+    make = shutil.which("make")
+    if make is None:
+        unavailable("make", "apt-get install make")
+    result = subprocess.run(
+        [make, "-n", "-C", str(clone), "--no-print-directory", "test", f"STAMP={stamp}"],
+        capture_output=True,
+        text=True,
+        env={"PATH": path},
+        check=True,
+    )
+    return [line for line in result.stdout.splitlines() if "ruff" not in line]
+
+
+def test_make_test_installs_the_browser_tests_packages(tmp_path: Path) -> None:
+    """README's `make test` on a fresh clone installs axe-core and bundles Apache
+    Annotator before the tests, as `make browser-deps` does."""
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    _stub(bin_, "npm", "exit 1")
+    plan = _make_test_plan(tmp_path, str(bin_))
+    npm = plan.index("npm ci --no-audit --no-fund")
+    bundle = next(i for i, line in enumerate(plan) if "esbuild tests/browser/annotator.mjs" in line)
+    tests = next(i for i, line in enumerate(plan) if " -m pytest " in line)
+    assert npm < bundle < tests
+
+
+def test_make_test_without_npm_runs_the_tests(tmp_path: Path) -> None:
+    """Without npm the browser tests skip (fail in CI): make test still runs the rest."""
+    plan = _make_test_plan(tmp_path, str(tmp_path / "nothing"))
+    assert not [line for line in plan if line.startswith(("npm ", "node_modules/.bin/"))]
+    assert any(" -m pytest " in line for line in plan)
