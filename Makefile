@@ -108,10 +108,12 @@ verify: html
 # type-checked (mypy, at the strictness of [tool.mypy] in pyproject.toml),
 # every annotation that states a fact cites a work of refs/works.bib, every
 # tracked file has a licence rule in LICENSE-TEXT.md, and CITATION.cff is
-# valid Citation File Format.
+# valid Citation File Format. actionlint checks the GitHub workflows (and,
+# with shellcheck installed, their scripts).
 check: $(STAMP)
 	$(BIN)/ruff check ext tests docs/conf.py bench
 	$(BIN)/ruff format --check ext tests docs/conf.py bench
+	$(BIN)/actionlint .github/workflows/*.yml
 	$(BIN)/mypy
 	$(EDITION) check
 	$(BIN)/python -m edition_tools.licence_coverage
@@ -186,7 +188,11 @@ notes-report: $(STAMP)
 TESTJOBS      ?= 2
 PYTEST        = $(BIN)/python -m pytest -n $(TESTJOBS) --dist loadfile
 
-test: check
+# README's test command installs the browser tests' npm packages first
+# (browser-deps) where npm is installed; without npm the browser tests skip
+# (and fail in CI, tests/conftest.py).
+NPM           = $(shell command -v npm 2>/dev/null)
+test: check $(if $(NPM),browser-deps)
 	$(PYTEST)
 
 # The suite without TeX and the browser (the extension's sphinx.testing roots and

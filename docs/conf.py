@@ -65,6 +65,9 @@ html_use_index = False
 edition_notes_file = "../refs/notes.toml"
 edition_notes_page = "notes"
 edition_notes_report_page = "notes-report"
+# The guide to starting another edition is for the web edition's readers
+# only: the book, like the notes report, leaves it out.
+edition_web_only_pages = ["new-edition"]
 bibtex_bibfiles = ["../refs/works.bib"]
 # The article the witness reproduces, and the revision the notes come from
 # (written by `make resolve`; shown on the About and notes pages).

@@ -47,7 +47,7 @@ def test_table_of_contents_has_parts_and_dated_sections(html_build: tuple[Path, 
         "Consolidation of power",
     ]
     assert "1932–1939: Major crises" not in links
-    assert links[-1] == "About this edition"
+    assert links[-2:] == ["About this edition", "Start a New Edition"]
     links = _sidebar_links(html_build[0], "consolidation-of-power/1932-1939.html")
     start = links.index("Consolidation of power")
     assert links[start + 1 : start + 4] == [
@@ -56,7 +56,7 @@ def test_table_of_contents_has_parts_and_dated_sections(html_build: tuple[Path, 
         "1932–1939: Major crises",
     ]
     assert "1878–1899: Childhood to young adulthood" not in links
-    assert links[-1] == "About this edition"
+    assert links[-2:] == ["About this edition", "Start a New Edition"]
 
 
 def test_absent_images_are_marked(

@@ -369,3 +369,43 @@ def test_the_editors_reading_goes_into_the_map(tmp_path: Path) -> None:
         .select_one(".lacuna")
         .get_text()
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "at", "message"),
+    [
+        (
+            "\n[edition]\n",
+            "\n[front]\n",
+            None,
+            "[edition]: the map needs an [edition] table with the edition's title",
+        ),
+        (
+            "first = 1\n",
+            "first = 2\n",
+            "[[chapter]]",
+            "[[chapter]]: chapters must start at line 1 and ascend",
+        ),
+    ],
+    ids=["no-edition-table", "bad-chapters"],
+)
+def test_a_broken_map_is_a_located_warning_of_the_build(
+    tmp_path: Path, old: str, new: str, at: str | None, message: str
+) -> None:
+    """A new project's conf.py reads the structure map: a map that does not load is
+    one warning at the map's line, as make check says it, never a traceback."""
+    witness = tmp_path / "w.txt"
+    witness.write_text(MARKED, encoding="utf-8")
+    root = tmp_path / "edition"
+    assert run_new(root, witness, "T").returncode == 0
+    path = root / "refs" / "structure.toml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    broken = text.replace(old, new)
+    path.write_text(broken, encoding="utf-8")
+    number = broken.splitlines().index(at) + 1 if at else 1
+    built = make(root, "html")
+    assert built.returncode != 0
+    warnings = [line for line in built.stderr.splitlines() if "WARNING" in line]
+    assert warnings == [f"{path}:{number}: WARNING: {message} [edition.structure]"], built.stderr
+    assert "Traceback" not in built.stderr + built.stdout

@@ -121,6 +121,48 @@ def test_an_edition_without_its_notes_page_says_the_markers_are_not_linked(
     ) in warnings
 
 
+NO_LIST = (
+    "{first}:3: WARNING: the text cites 3 note(s), but edition_notes_page 'notes' has no"
+    " {{note-list}} directive: the markers are not linked; add the directive to that page,"
+    " or name the page that has one [edition.notes_page]"
+)
+
+
+def test_a_notes_page_without_its_list_says_the_markers_are_not_linked(
+    make_app, rootdir: Path, tmp_path: Path
+) -> None:
+    """A notes page without the list would leave every marker a link to an anchor
+    that no page has: the markers stay unlinked, and the warning says why."""
+    srcdir = _copy(rootdir, tmp_path)
+    (srcdir / "notes.md").write_text("# Notes\n\nThe list is to come.\n", encoding="utf-8")
+    app = _html(make_app, srcdir, freshenv=True)
+    warnings = strip_colors(app.warning.getvalue())
+    assert NO_LIST.format(first=srcdir / "first.md") in warnings
+    assert _soup(app, "first.html").select("sup.note-ref a") == []
+
+
+def test_the_list_added_to_the_notes_page_links_every_marker(
+    make_app, rootdir: Path, tmp_path: Path
+) -> None:
+    """The chapters are written again when the notes page gains its list, though
+    none of them changed, and again when it loses it."""
+    srcdir = _copy(rootdir, tmp_path)
+    notes = srcdir / "notes.md"
+    listed = notes.read_text(encoding="utf-8")
+    notes.write_text("# Notes\n", encoding="utf-8")
+    first = _html(make_app, srcdir, freshenv=True)
+    assert _soup(first, "first.html").select("sup.note-ref a") == []
+    notes.write_text(listed, encoding="utf-8")
+    again = _html(make_app, srcdir)
+    assert "edition.notes_page" not in again.warning.getvalue()
+    links = _soup(again, "second.html").select("sup.note-ref a")
+    assert links and all(a["href"].startswith("notes.html#note-") for a in links)
+    assert _soup(again, "notes.html").select_one("#note-1")
+    notes.write_text("# Notes\n", encoding="utf-8")
+    last = _html(make_app, srcdir)
+    assert _soup(last, "second.html").select("sup.note-ref a") == []
+
+
 def test_parallel_build_is_identical(make_app, rootdir: Path, tmp_path: Path) -> None:
     serial = _html(make_app, _copy(rootdir, tmp_path / "a"), freshenv=True)
     parallel = _html(make_app, _copy(rootdir, tmp_path / "b"), freshenv=True, parallel=2)

@@ -41,7 +41,8 @@ def test_web_only_text_is_not_printed(
     pdf_build: tuple[Path, str], html_build: tuple[Path, str]
 ) -> None:
     text = "\n".join(_layout(pdf_build[0]))
-    for web_only in ("pull request", "↩", "How to resolve", "make resolve", "Notes report"):
+    web = ("pull request", "↩", "How to resolve", "make resolve", "Notes report", "Start a New")
+    for web_only in web:
         assert web_only not in text, web_only
     notes = BeautifulSoup((html_build[0] / "notes.html").read_text(encoding="utf-8"), "html.parser")
     words = " ".join(notes.select_one("article").get_text().split())

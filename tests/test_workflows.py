@@ -1,17 +1,22 @@
-"""The GitHub workflows are safe for pull requests from forks, publish only a
-checked edition, and install Python packages only from the hashed lock file."""
+"""The GitHub workflows are valid (actionlint), safe for pull requests from
+forks, run in Debian containers like the CI machine on every supported Python,
+publish only a checked edition, and install Python packages only from the
+hashed lock file."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
 from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 
 from conftest import ROOT, unavailable
@@ -61,8 +66,9 @@ def test_no_secrets_reach_pull_request_code() -> None:
 def test_checks_run_ci_and_upload_both_outputs() -> None:
     data = _load(ROOT / ".github" / "workflows" / "checks.yml")
     assert "pull_request" in data["on"]
-    runs = " ".join(step.get("run", "") for step in _steps(data))
-    assert "bash .ci/run" in runs and "make html latexpdf" in runs and "make verify" in runs
+    steps = data["jobs"]["test"]["steps"]
+    ci = _index(steps, "bash .ci/run suite")
+    assert _index(steps, "make html latexpdf") > ci and _index(steps, "make verify") > ci
     uploads = [s["with"]["path"] for s in _steps(data) if "upload-artifact" in s.get("uses", "")]
     assert uploads == ["_build/html", "_build/latex/stalin-edition.pdf"]
 
@@ -91,24 +97,21 @@ def test_the_publisher_deploys_only_what_the_checks_passed() -> None:
     build they checked is uploaded; the deploy job needs that job, and nothing
     lets a failed step through."""
     data = _load(ROOT / ".github" / "workflows" / "pages.yml")
-    assert set(data["jobs"]) == {"build", "deploy"}
+    assert set(data["jobs"]) == {"build", "python", "deploy"}
     steps = data["jobs"]["build"]["steps"]
-    ci = _index(steps, "bash .ci/run")
-    assert "CI=true" in steps[ci]["run"]
+    ci = _index(steps, "bash .ci/run suite")
     verify = _index(steps, "make site verify")
     upload = _index(steps, "actions/upload-pages-artifact@")
     assert ci < verify < upload
     assert steps[upload]["with"]["path"] == "_build/html"
-    # .ci/run runs `make test`, which is `make check` and then pytest (and then
-    # the same suite on Python 3.13); `make verify` builds the HTML it compares,
-    # into the folder uploaded.
-    assert "make test" in (ROOT / ".ci" / "run").read_text().splitlines()
+    # .ci/run suite runs `make test`, which is `make check` and then pytest;
+    # `make verify` builds the HTML it compares, into the folder uploaded.
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^PYTEST += \$\(BIN\)/python -m pytest -n \$\(TESTJOBS\) ", makefile, re.M)
-    assert re.search(r"^test: check\n\t\$\(PYTEST\)$", makefile, re.M)
+    assert re.search(r"^test: check.*\n\t\$\(PYTEST\)$", makefile, re.M)
     assert re.search(r"^verify: html$", makefile, re.M)
     assert re.search(r"^BUILDDIR += _build$", makefile, re.M)
-    assert data["jobs"]["deploy"]["needs"] in ("build", ["build"])
+    assert sorted(data["jobs"]["deploy"]["needs"]) == ["build", "python"]
     assert [s["uses"].split("@")[0] for s in data["jobs"]["deploy"]["steps"]] == [
         "actions/deploy-pages"
     ]
@@ -125,15 +128,145 @@ def _make_and_ci_steps(data: dict) -> list[str]:
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_workflows_install_python_packages_from_the_hashed_lock(path: Path) -> None:
-    """LOCK=1 reaches every make (through sudo, which keeps only the variables named)."""
+    """LOCK=1, set for the whole workflow, reaches every make: no job or step
+    sets it otherwise, and none runs make through sudo (which would drop it)."""
     data = _load(path)
     assert data["env"] == {"LOCK": "1"}
     runs = _make_and_ci_steps(data)
     assert runs
     for run in runs:
-        assert run.startswith("sudo --preserve-env=")
-        kept = run.split()[1].removeprefix("--preserve-env=").split(",")
-        assert "LOCK" in kept, run
+        assert "sudo" not in run and "LOCK" not in run, run
+    for job in data["jobs"].values():
+        assert "LOCK" not in job.get("env", {}) and "LOCK" not in str(job.get("container"))
+        assert all("LOCK" not in step.get("env", {}) for step in job.get("steps", []))
+
+
+# The Debian release of the CI machine, and so of the workflows' containers.
+DEBIAN = "bookworm"
+IMAGE = re.compile(rf"^python:(?P<python>3\.\d+)-{DEBIAN}$")
+
+
+def _supported_pythons() -> list[str]:
+    """The minor versions of Python 3 that pyproject's requires-python admits."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    admits = SpecifierSet(project["project"]["requires-python"])
+    return [f"3.{minor}" for minor in range(30) if f"3.{minor}" in admits]
+
+
+def _job_pythons(job: dict) -> list[str]:
+    """The Pythons of a job's Debian container, one per run of its matrix."""
+    image = job["container"]["image"]
+    if "${{" not in image:
+        return [IMAGE.match(image)["python"]]
+    assert image == f"python:${{{{ matrix.python }}}}-{DEBIAN}", image
+    pythons = job["strategy"]["matrix"]["python"]
+    assert set(job["strategy"]["matrix"]) == {"python"}
+    assert all(IMAGE.match(f"python:{python}-{DEBIAN}") for python in pythons)
+    return pythons
+
+
+def _ci_stage(job: dict) -> str:
+    """The stage of `.ci/run` a job runs (`suite` or `extension`)."""
+    runs = [step["run"] for step in job["steps"] if ".ci/run" in step.get("run", "")]
+    assert len(runs) == 1, runs
+    assert re.fullmatch(r"CI=true bash \.ci/run (suite|extension)", runs[0]), runs[0]
+    return runs[0].split()[-1]
+
+
+def test_this_machine_is_the_containers_debian_release() -> None:
+    """`.ci/run` installs this release's packages; the containers are of the same."""
+    release = Path("/etc/os-release")
+    fields = (
+        dict(line.split("=", 1) for line in release.read_text().splitlines() if "=" in line)
+        if release.is_file()
+        else {}
+    )
+    if fields.get("ID") != "debian" and "CI" not in os.environ:
+        pytest.skip("not a Debian machine: the CI machine is Debian " + DEBIAN)
+    assert fields["VERSION_CODENAME"] == DEBIAN
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_python_runs_ci_in_a_debian_container(path: Path) -> None:
+    """Each job that runs `.ci/run` or make does so in a Debian container of its
+    Python, as root (no sudo): the whole suite on Python 3.11, the lock file's
+    Python, and the extension's suite on every other supported Python. Together
+    they cover what requires-python admits, and nothing else."""
+    data = _load(path)
+    stages: dict[str, str] = {}
+    for name, job in data["jobs"].items():
+        if not any(re.search(r"\bmake\b|\.ci/run", s.get("run", "")) for s in job["steps"]):
+            assert "container" not in job, name
+            continue
+        assert job["runs-on"] == "ubuntu-24.04", name
+        stage = _ci_stage(job)
+        for python in _job_pythons(job):
+            assert python not in stages, (name, python)
+            stages[python] = stage
+    pythons = _supported_pythons()
+    assert pythons == ["3.11", "3.12", "3.13"]
+    assert stages == {python: "suite" if python == "3.11" else "extension" for python in pythons}
+    lock = (ROOT / "requirements" / "ci.txt").read_text(encoding="utf-8")
+    assert "by pip-compile with Python 3.11" in lock
+
+
+def _actionlint() -> tuple[str, str]:
+    """actionlint (a dev dependency) and shellcheck, which it runs on each `run:`."""
+    actionlint = Path(sys.executable).with_name("actionlint")
+    if not actionlint.is_file():
+        unavailable("actionlint", "make setup")
+    shellcheck = shutil.which("shellcheck")
+    if shellcheck is None:
+        unavailable("shellcheck", "apt-get install shellcheck")
+    return str(actionlint), shellcheck
+
+
+def _lint(*paths: Path) -> subprocess.CompletedProcess[str]:
+    actionlint, shellcheck = _actionlint()
+    return subprocess.run(
+        [actionlint, "-no-color", f"-shellcheck={shellcheck}", *map(str, paths)],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_actionlint_finds_nothing_in_the_workflows() -> None:
+    """GitHub's syntax, expressions, matrix references, action inputs and the
+    shell of every step, as actionlint checks them (make check runs it too)."""
+    result = _lint(*WORKFLOWS)
+    assert (result.returncode, result.stdout + result.stderr) == (0, "")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(
+        r"^check:.*\n(\t.*\n)*\t\$\(BIN\)/actionlint \.github/workflows/\*\.yml$", makefile, re.M
+    )
+
+
+def test_actionlint_reports_a_broken_workflow_by_line(tmp_path: Path) -> None:
+    """The check can fail: a misspelt matrix key, a misspelt key of a job and an
+    unquoted variable in a script are each reported at their line."""
+    text = (ROOT / ".github" / "workflows" / "checks.yml").read_text(encoding="utf-8")
+    broken = (
+        text.replace("matrix.python", "matrix.pyhton")
+        .replace("timeout-minutes:", "timeout-minute:")
+        .replace("bash .ci/run extension", "bash .ci/run $STAGE")
+    )
+    path = tmp_path / "checks.yml"
+    path.write_text(broken, encoding="utf-8")
+    result = _lint(path)
+    assert result.returncode == 1
+    lines = broken.splitlines()
+    found = {
+        (int(line), rule)
+        for line, rule in re.findall(r"^\S+?:(\d+):\d+: .*\[([\w-]+)\]$", result.stdout, re.M)
+    }
+    where = {
+        "pyhton": "expression",
+        "timeout-minute:": "syntax-check",
+        "$STAGE": "shellcheck",
+    }
+    for word, rule in where.items():
+        number = next(i for i, line in enumerate(lines, 1) if word in line)
+        assert (number, rule) in found, (word, result.stdout)
 
 
 def _lock() -> dict[str, tuple[str, list[str]]]:

@@ -17,10 +17,14 @@ WIDTHS = [1280, 900, 390]
 WIDE = 992
 TOGGLE = ".primary-toggle"
 
-# The first link of the table of contents can be seen and pressed: in the
-# viewport and not covered by anything.
+# A link of the table of contents can be seen and pressed: in the viewport
+# and not covered by anything. The first one within the window's height: Tab
+# scrolls a sidebar taller than the window to the link it focuses.
 NAVIGATION_SHOWN = """() => {
-    const link = document.querySelector("nav.bd-docs-nav a");
+    const link = [...document.querySelectorAll("nav.bd-docs-nav a")].find((a) => {
+        const box = a.getBoundingClientRect();
+        return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+    });
     if (!link || !link.checkVisibility({visibilityProperty: true})) return false;
     const box = link.getBoundingClientRect();
     if (box.right <= 0 || box.left >= window.innerWidth) return false;

@@ -23,7 +23,10 @@ class EditionWarning(Enum):
     note_map = "the note map is malformed or names a missing BibTeX key"
     bibtex = "the BibTeX file is malformed, has a duplicate key or lacks a field"
     unused_note = "a note map entry that the text never cites"
-    notes_page = "the text cites notes but edition_notes_page names no document of the edition"
+    notes_page = (
+        "the text cites notes but edition_notes_page names no document of the edition,"
+        " or one without a {note-list}"
+    )
     annotation_front_matter = "an annotation's front matter is missing, unknown or malformed"
     annotation_unsafe = "an annotation uses markup that annotations may not use"
     annotation_file = "a file in the annotations folder that is not a .md file with a safe name"

@@ -18,7 +18,8 @@ are moved before the text, as chapters of the front matter: a reader meets
 the editorial principles before the edition. The main matter opens after
 them (``\\editionmainmatter``), as the back matter opens before the apparatus.
 
-The notes report, a worklist for contributors, is not printed.
+The notes report, a worklist for contributors, is not printed, nor are the
+other pages ``edition_web_only_pages`` names (a guide for editors).
 
 ISO dates ("2026-11-26") are kept on one line: broken at a hyphen, a date
 reads as two.
@@ -90,11 +91,12 @@ class BackMatter(SphinxPostTransform):
 
 
 class WorklistLeftOut(SphinxPostTransform):
-    """Leave the contributors' worklist (the notes report) out of the book.
+    """Leave the contributors' worklist (the notes report) and the other pages
+    for the web alone out of the book.
 
-    It repeats the text's open notes and tells how to resolve them; the book
-    lists the open notes on its notes page. A link to it from another page
-    keeps its text.
+    The report repeats the text's open notes and tells how to resolve them;
+    the book lists the open notes on its notes page. A link to a page left
+    out keeps its text.
     """
 
     # Before the other transforms of the book, which need not see it.
@@ -102,16 +104,17 @@ class WorklistLeftOut(SphinxPostTransform):
     formats = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
-        page = getattr(self.config, "edition_notes_report_page", "")
-        if not page:
+        report = getattr(self.config, "edition_notes_report_page", "")
+        pages = {*self.config.edition_web_only_pages, *([report] if report else [])}
+        if not pages:
             return
         for start in list(self.document.findall(addnodes.start_of_file)):
-            if start["docname"] == page:
+            if start["docname"] in pages:
                 start.parent.remove(start)
         # The LaTeX builder's address of a document: "%docname" or "%docname#id".
         for reference in list(self.document.findall(nodes.reference)):
-            uri = reference.get("refuri", "")
-            if uri == f"%{page}" or uri.startswith(f"%{page}#"):
+            docname = reference.get("refuri", "").partition("#")[0]
+            if docname.startswith("%") and docname[1:] in pages:
                 reference.replace_self(reference.children)
 
 
@@ -250,6 +253,8 @@ class ParagraphRoles(SphinxPostTransform):
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("edition_latex_front_matter", [], "env", list)
+    # Pages of the HTML edition that the book leaves out, beside the notes report.
+    app.add_config_value("edition_web_only_pages", [], "env", list)
     app.connect("env-updated", check_front_matter)
     app.add_post_transform(WorklistLeftOut)
     app.add_post_transform(FrontMatter)

@@ -175,6 +175,11 @@ def order_notes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = env.domains["notes"]
     assert isinstance(domain, NotesDomain)
     changed = domain.order_uses(reading_order(env))
+    # Every marker's link depends on the notes page having its list: when that
+    # changes, the documents citing notes are written again, unread.
+    linkable = domain.linkable(env)
+    relinked = sorted(domain.uses) if domain.data.get("linkable", linkable) != linkable else []
+    domain.data["linkable"] = linkable
     if refs_state.configured(app.config):
         domain.data["fingerprints"] = _fingerprints(env)
         note_map = refs_state.note_map(env)
@@ -187,14 +192,22 @@ def order_notes(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 )
         _check_notes_page(env, domain)
     pages = [env.config.edition_notes_page, env.config.edition_notes_report_page]
-    return [page for page in pages if page in env.all_docs] if changed else []
+    shown = [page for page in pages if page in env.all_docs] if changed else []
+    return shown + relinked
 
 
 def _check_notes_page(env: BuildEnvironment, domain: NotesDomain) -> None:
-    """Markers link to the notes page: without it every link would be dropped unseen."""
+    """Markers link to the notes page's list: without either, every link would be
+    dropped (or lead nowhere) unseen."""
     page = env.config.edition_notes_page
-    if not domain.ordered or page in env.all_docs:
+    if not domain.ordered or domain.linkable(env):
         return
+    if page in env.all_docs:
+        why = f"edition_notes_page {page!r} has no {{note-list}} directive"
+        fix = "add the directive to that page"
+    else:
+        why = f"edition_notes_page {page!r} is not a document"
+        fix = "add that page with a {note-list} directive"
     order = {docname: index for index, docname in enumerate(reading_order(env))}
     first = min(
         (uses[0] for uses in domain.ordered.values()),
@@ -202,9 +215,8 @@ def _check_notes_page(env: BuildEnvironment, domain: NotesDomain) -> None:
     )
     warn(
         EditionWarning.notes_page,
-        f"the text cites {len(domain.ordered)} note(s), but edition_notes_page {page!r} is not a"
-        " document: the markers are not linked; add that page with a {note-list} directive,"
-        " or name the page that has one",
+        f"the text cites {len(domain.ordered)} note(s), but {why}: the markers are not linked;"
+        f" {fix}, or name the page that has one",
         (first.docname, first.line),
     )
 

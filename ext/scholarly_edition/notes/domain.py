@@ -39,9 +39,10 @@ class NotesDomain(PerDocumentDomain):
         "ordered": {},
         "shows": {},
         "unlinked": {},
+        "lists": {},
     }
-    per_doc = ("uses", "shows", "unlinked")
-    data_version = 3
+    per_doc = ("uses", "shows", "unlinked", "lists")
+    data_version = 4
 
     @property
     def uses(self) -> dict[str, list[NoteUse]]:
@@ -63,6 +64,18 @@ class NotesDomain(PerDocumentDomain):
         """Labels of markers left as text (no usable note), per docname: a note map
         that gains them re-reads the document."""
         return self.data["unlinked"]
+
+    @property
+    def lists(self) -> dict[str, bool]:
+        """The documents holding a ``{note-list}``, the anchors the markers link to."""
+        return self.data["lists"]
+
+    def note_list(self, docname: str) -> None:
+        self.lists[docname] = True
+
+    def linkable(self, env: BuildEnvironment) -> bool:
+        """Whether the notes page exists and lists the notes, so a marker can link there."""
+        return env.config.edition_notes_page in self.lists
 
     def note_unlinked(self, docname: str, label: str) -> None:
         self.unlinked.setdefault(docname, set()).add(label)
@@ -93,9 +106,9 @@ class NotesDomain(PerDocumentDomain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
-        page = env.config.edition_notes_page
-        if typ != "note" or page not in env.all_docs:
+        if typ != "note" or not self.linkable(env):
             return None
+        page = env.config.edition_notes_page
         return make_refnode(
             builder, fromdocname, page, f"note-{slug(target)}", contnode, f"Note {target}"
         )

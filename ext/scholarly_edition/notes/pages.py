@@ -49,6 +49,9 @@ class NoteListDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         for path in refs_state.dependencies(self.env):
             self.env.note_dependency(str(path))
+        domain = self.env.domains["notes"]
+        assert isinstance(domain, NotesDomain)
+        domain.note_list(self.env.docname)
         node = note_list()
         self.set_source_info(node)
         return [node]
