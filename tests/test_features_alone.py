@@ -42,33 +42,23 @@ def test_every_feature_builds_a_plain_page_alone(feature: str, tmp_path: Path) -
         assert "Plain text [sic]." in (app.outdir / "index.html").read_text(encoding="utf-8")
 
 
-def test_the_notes_feature_alone_links_markers_to_their_notes(
-    rootdir: Path, tmp_path: Path
+@pytest.mark.parametrize(
+    ("feature", "root", "page", "shown"),
+    [
+        # The markers link to their notes, and the notes page lists them.
+        ("notes", "test-notes", "first.html", 'href="notes.html#note-'),
+        ("notes", "test-notes", "notes.html", 'class="reference internal"'),
+        # The Index of Names links each mention.
+        ("names", "test-names", "index-of-names.html", 'href="chapter.html#'),
+        # The annotations stand beside the text.
+        ("annotations", "test-annotations", "first.html", "annotation-note"),
+    ],
+)
+def test_a_feature_alone_does_its_work_on_its_root(
+    feature: str, root: str, page: str, shown: str, rootdir: Path, tmp_path: Path
 ) -> None:
     srcdir = tmp_path / "root"
-    shutil.copytree(rootdir / "test-notes", srcdir)
-    with _build(srcdir, ["myst_parser", "scholarly_edition.notes"]) as (app, warnings):
+    shutil.copytree(rootdir / root, srcdir)
+    with _build(srcdir, ["myst_parser", f"scholarly_edition.{feature}"]) as (app, warnings):
         assert warnings == ""
-        first = (app.outdir / "first.html").read_text(encoding="utf-8")
-        assert 'href="notes.html#note-' in first
-        assert 'class="reference internal"' in (app.outdir / "notes.html").read_text("utf-8")
-
-
-def test_the_names_feature_alone_fills_the_index_of_names(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = tmp_path / "root"
-    shutil.copytree(rootdir / "test-names", srcdir)
-    with _build(srcdir, ["myst_parser", "scholarly_edition.names"]) as (app, warnings):
-        assert warnings == ""
-        index = (app.outdir / "index-of-names.html").read_text(encoding="utf-8")
-        assert 'href="chapter.html#' in index
-
-
-def test_the_annotations_feature_alone_places_its_annotations(
-    rootdir: Path, tmp_path: Path
-) -> None:
-    srcdir = tmp_path / "root"
-    shutil.copytree(rootdir / "test-annotations", srcdir)
-    with _build(srcdir, ["myst_parser", "scholarly_edition.annotations"]) as (app, warnings):
-        assert warnings == ""
-        pages = "".join(p.read_text("utf-8") for p in app.outdir.glob("*.html"))
-        assert "annotation-note" in pages
+        assert shown in (app.outdir / page).read_text(encoding="utf-8")

@@ -1,10 +1,13 @@
 """Which documents are the text and which are annotations, as every feature asks.
 
 The configuration values live here, not in the annotations feature, so that
-notes, names and paragraph anchors know the text's pages when loaded alone.
+notes, names and paragraph anchors know the text's pages when loaded alone:
+each feature that asks sets this module up with ``app.setup_extension``.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -27,7 +30,7 @@ def config_values(app: ConfigRegistry) -> None:
     app.add_config_value("edition_text_documents", [], "env", list)
 
 
-def setup(app: Sphinx) -> None:
-    """Add the values once, whichever feature is loaded first."""
-    if "edition_annotations_dir" not in app.config:
-        config_values(app)
+def setup(app: Sphinx) -> dict[str, Any]:
+    """An extension of its own, so that every feature asking for it sets it up once."""
+    config_values(app)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -8,7 +8,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .._util import documents, static_files
+from .._util import static_files
 from . import nodes as annotations_nodes
 from .allowed import AnnotationAllowList
 from .domain import AnnotationsDomain
@@ -32,7 +32,7 @@ class AnnotationListDirective(SphinxDirective):
 def setup(app: Sphinx) -> dict[str, Any]:
     # Annotations cite the works and notes of the notes feature.
     app.setup_extension("scholarly_edition.notes")
-    documents.setup(app)
+    app.setup_extension("scholarly_edition._util.documents")
     app.add_config_value("edition_annotations_page", "annotations", "env", str)
     app.setup_extension("myst_parser")
     app.add_source_parser(EditionMystParser, override=True)

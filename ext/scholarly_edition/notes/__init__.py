@@ -17,7 +17,7 @@ from sphinx.environment import BuildEnvironment
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 from sphinxcontrib.bibtex.domain import BibtexDomain
 
-from .._util import documents, markers, static_files
+from .._util import markers, static_files
 from .._util.config_registry import ConfigRegistry
 from .._util.per_document import reading_order
 from .._util.warning import EditionWarning, warn
@@ -232,7 +232,7 @@ def config_values(app: ConfigRegistry) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    documents.setup(app)
+    app.setup_extension("scholarly_edition._util.documents")
     app.setup_extension("sphinxcontrib.bibtex")
     citation_style.register()
     config_values(app)

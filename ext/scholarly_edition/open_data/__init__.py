@@ -19,7 +19,6 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .._util import documents
 from ..text import concordance, structure
 from .csl import works
 from .ledger import ledger
@@ -66,6 +65,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The data are the other features' records: notes, names, annotations, lines.
     for feature in ("text", "notes", "names", "annotations"):
         app.setup_extension(f"scholarly_edition.{feature}")
-    documents.setup(app)
     app.connect("build-finished", write_data)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -6,7 +6,6 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .._util import documents
 from .builder import TEIBuilder
 
 
@@ -14,6 +13,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The TEI text encodes what the other features record and mark.
     for feature in ("text", "notes", "names", "annotations"):
         app.setup_extension(f"scholarly_edition.{feature}")
-    documents.setup(app)
     app.add_builder(TEIBuilder)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -8,12 +8,11 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .._util import documents
 from . import absent_image, concordance, lacuna, paragraphs, witness_lines
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    documents.setup(app)
+    app.setup_extension("scholarly_edition._util.documents")
     absent_image.setup(app)
     lacuna.setup(app)
     concordance.setup(app)
