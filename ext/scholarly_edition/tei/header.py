@@ -22,8 +22,8 @@ from ..annotations.domain import AnnotationsDomain
 from ..html import citation
 from ..notes import provenance as article_provenance
 from ..text import structure
+from .annotations import contributor_id
 from .ns import EDITORS_ID, sub
-from .text import contributor_id
 
 ABOUT = "about"
 # How each role of the structure map (refs/structure.toml) is encoded.
