@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 from edition_tools import importer
 from edition_tools.cli import main
-from scholarly_edition.names import register as names_register
+from scholarly_edition.names import disambiguation
 from scholarly_edition.text import structure
 
 
@@ -35,10 +35,10 @@ def test_import_twice_writes_the_same_bytes(tmp_path: Path) -> None:
 
 def test_every_witness_line_is_written_once(edition: structure.Structure) -> None:
     rendered = "\n".join(importer.render(edition).values())
-    rules, _ = names_register.load_rules(ROOT / "refs" / names_register.DISAMBIGUATION)
+    rules, _ = disambiguation.load_rules(ROOT / "refs" / disambiguation.DISAMBIGUATION)
     for number, line in enumerate(edition.lines, start=1):
         if line.strip():
-            assert names_register.mark_line(line, number, rules, importer.escape) in rendered, (
+            assert disambiguation.mark_line(line, number, rules, importer.escape) in rendered, (
                 number
             )
 

@@ -19,10 +19,11 @@ from sphinx.util.console import strip_colors
 from conftest import ROOT, break_structure_map, edition_at
 from edition_tools import cli as main_module
 from edition_tools.checks import annotations as annotations_check
+from edition_tools.checks import names as names_check
 from edition_tools.checks import notes as notes_check
 from edition_tools.cli import main
 from scholarly_edition.annotations import file as annotations_file
-from scholarly_edition.names import register as names_register
+from scholarly_edition.names import disambiguation
 from scholarly_edition.notes import bib_lint
 from scholarly_edition.notes import data as notes_data
 from scholarly_edition.text import structure
@@ -251,8 +252,8 @@ def _entry(id: str, forms: str = '"Lenin"', extra: str = "") -> str:
 def test_register_messages(tmp_path: Path, names: str, rules: str, expected: str) -> None:
     (tmp_path / "names.toml").write_text(names, encoding="utf-8")
     if rules:
-        (tmp_path / names_register.DISAMBIGUATION).write_text(rules, encoding="utf-8")
-    problems = names_register.check(tmp_path / "names.toml", ("Lenin and Ilyich.",))
+        (tmp_path / disambiguation.DISAMBIGUATION).write_text(rules, encoding="utf-8")
+    problems = names_check.check(tmp_path / "names.toml", ("Lenin and Ilyich.",))
     assert [p for p in problems if p.startswith(f"{tmp_path}/{expected}")], problems
 
 
@@ -279,7 +280,7 @@ def test_a_value_of_the_wrong_type_is_named_once(
     """TOML gives types: ``line = true`` was read as witness line 1, ``1.5`` as 1,
     and forms written as one string as no form at all ("no surface forms")."""
     register = tmp_path / "names.toml"
-    rules_path = tmp_path / names_register.DISAMBIGUATION
+    rules_path = tmp_path / disambiguation.DISAMBIGUATION
     entry = {"id": '"a"', "index": '"X"', "category": '"person"', "forms": '["Lenin"]'}
     entry["description"] = '"Someone."'
     rule = dict(RULE)
@@ -293,7 +294,7 @@ def test_a_value_of_the_wrong_type_is_named_once(
         "[[rule]]\n" + "".join(f"{k} = {v}\n" for k, v in rule.items()), encoding="utf-8"
     )
     where = register if field in entry else rules_path
-    assert names_register.check(tmp_path / "names.toml", ("Lenin spoke.",)) == [
+    assert names_check.check(tmp_path / "names.toml", ("Lenin spoke.",)) == [
         f"{where}:1: {expected}"
     ]
 
@@ -301,9 +302,9 @@ def test_a_value_of_the_wrong_type_is_named_once(
 def test_a_rule_without_a_line_is_reported(tmp_path: Path) -> None:
     """The field that is missing is named (KeyError's text is the key)."""
     (tmp_path / "names.toml").write_text(_entry("a"), encoding="utf-8")
-    (tmp_path / names_register.DISAMBIGUATION).write_text("[[rule]]\nform = 'x'\n")
-    assert names_register.check(tmp_path / "names.toml", ("Lenin",)) == [
-        f"{tmp_path / names_register.DISAMBIGUATION}:1: rule needs line, form, occurrence: 'line'"
+    (tmp_path / disambiguation.DISAMBIGUATION).write_text("[[rule]]\nform = 'x'\n")
+    assert names_check.check(tmp_path / "names.toml", ("Lenin",)) == [
+        f"{tmp_path / disambiguation.DISAMBIGUATION}:1: rule needs line, form, occurrence: 'line'"
     ]
 
 
@@ -484,7 +485,7 @@ def test_a_rule_that_cannot_be_used_is_named_without_the_chapter_it_changes(
 ) -> None:
     """The importer leaves out a rule it cannot use, so its chapter differs from the
     import: "run make import" would write the chapter without the rule."""
-    rules = checkout / "refs" / names_register.DISAMBIGUATION
+    rules = checkout / "refs" / disambiguation.DISAMBIGUATION
     text = rules.read_text(encoding="utf-8")
     rules.write_text(text.replace("line = 27", "line = true", 1), encoding="utf-8")
     line = text.split("\n").index("line = 27")  # the [[rule]] line before it, from 1
@@ -498,7 +499,7 @@ def test_a_rule_that_cannot_be_used_is_named_without_the_chapter_it_changes(
 def test_rules_that_are_not_toml_are_a_message_not_a_traceback(
     checkout: Path, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
-    rules = checkout / "refs" / names_register.DISAMBIGUATION
+    rules = checkout / "refs" / disambiguation.DISAMBIGUATION
     rules.write_text(rules.read_text(encoding="utf-8") + "[[rule]\n", encoding="utf-8")
     assert main(["--root", str(checkout), command]) == 1
     assert capsys.readouterr().err.startswith(f"error: {rules}:")

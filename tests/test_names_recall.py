@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from scholarly_edition.names import disambiguation
 from scholarly_edition.names import register as names_register
 from scholarly_edition.names import tagger as names_tagger
 from scholarly_edition.text import structure
@@ -38,7 +39,7 @@ def expected() -> Counter[Mention]:
 
 def tagged(edition: structure.Structure, register: names_register.Register) -> Counter[Mention]:
     """The mentions the build marks, line by line."""
-    rules, problems = names_register.load_rules(ROOT / "refs" / names_register.DISAMBIGUATION)
+    rules, problems = disambiguation.load_rules(ROOT / "refs" / disambiguation.DISAMBIGUATION)
     assert not problems
     matcher = names_tagger.FormMatcher(register.forms)
     candidates = register.candidates()
@@ -48,7 +49,7 @@ def tagged(edition: structure.Structure, register: names_register.Register) -> C
             continue
         rest = line
         for rule in (r for r in rules if r.line == number):
-            starts = names_register.occurrences(line, rule.form)
+            starts = disambiguation.occurrences(line, rule.form)
             start = starts[rule.occurrence - 1]
             if rule.entry:
                 found[number, rule.form, rule.entry] += 1

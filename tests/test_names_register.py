@@ -9,7 +9,9 @@ import pytest
 
 from conftest import ROOT
 from edition_tools import importer
+from edition_tools.checks import names as names_check
 from edition_tools.cli import main
+from scholarly_edition.names import disambiguation
 from scholarly_edition.names import register as names_register
 from scholarly_edition.text import structure
 
@@ -30,7 +32,7 @@ def _block(id: str, forms: str, index: str = "X", description: str = "Someone.")
 def test_the_register_is_clean(edition: structure.Structure) -> None:
     register, problems = names_register.load(ROOT / "refs" / "names.toml")
     assert problems == []
-    assert names_register.check(ROOT / "refs" / "names.toml", edition.lines) == []
+    assert names_check.check(ROOT / "refs" / "names.toml", edition.lines) == []
     assert len(register.entries) > 200
     assert {entry.category for entry in register.entries.values()} == set(names_register.CATEGORIES)
 
@@ -43,7 +45,7 @@ def test_every_form_occurs_in_the_witness(edition: structure.Structure) -> None:
         (entry.id, form)
         for entry in register.entries.values()
         for form in entry.forms
-        if not names_register.occurrences(text, form)
+        if not disambiguation.occurrences(text, form)
     ]
     assert unused == []
 
@@ -58,7 +60,7 @@ def test_lint_reports_duplicates_empty_fields_and_ambiguity(tmp_path: Path) -> N
         encoding="utf-8",
     )
     lines = ("Nadezhda wrote.", "Then Nadezhda and Nadezhda.")
-    problems = names_register.check(tmp_path / "names.toml", lines)
+    problems = names_check.check(tmp_path / "names.toml", lines)
     register = tmp_path / "names.toml"
     assert problems == [
         f"{register}:9: duplicate id 'a-one'",
@@ -79,15 +81,15 @@ def test_rules_resolve_ambiguity_and_are_checked(tmp_path: Path) -> None:
     (tmp_path / "names.toml").write_text(
         _block("a-one", '"Nadezhda"') + _block("b-two", '"Nadezhda"'), encoding="utf-8"
     )
-    (tmp_path / names_register.DISAMBIGUATION).write_text(
+    (tmp_path / disambiguation.DISAMBIGUATION).write_text(
         '[[rule]]\nline = 1\nform = "Nadezhda"\noccurrence = 1\nentry = "a-one"\nreason = "R."\n'
         '\n[[rule]]\nline = 2\nform = "Nadezhda"\noccurrence = 1\nreason = "A word."\n'
         '\n[[rule]]\nline = 2\nform = "Nadezhda"\noccurrence = 2\nentry = "zed"\nreason = "R."\n'
         '\n[[rule]]\nline = 2\nform = "Nadezhda"\noccurrence = 3\nentry = "b-two"\nreason = ""\n',
         encoding="utf-8",
     )
-    rules_path = tmp_path / names_register.DISAMBIGUATION
-    problems = names_register.check(
+    rules_path = tmp_path / disambiguation.DISAMBIGUATION
+    problems = names_check.check(
         tmp_path / "names.toml", ("Nadezhda wrote.", "Then Nadezhda and Nadezhda.")
     )
     assert problems == [
@@ -99,20 +101,20 @@ def test_rules_resolve_ambiguity_and_are_checked(tmp_path: Path) -> None:
 
 def test_rules_become_roles_in_the_chapter() -> None:
     rules = [
-        names_register.Rule(27, "Koba", 2, "stalin-joseph", "R."),
-        names_register.Rule(27, "Koba", 3, "", "R."),
+        disambiguation.Rule(27, "Koba", 2, "stalin-joseph", "R."),
+        disambiguation.Rule(27, "Koba", 3, "", "R."),
     ]
     line = '"Koba" and *"Koba"* and "Koba" Koba.'
-    assert names_register.mark_line(line, 27, rules, importer.escape) == (
+    assert disambiguation.mark_line(line, 27, rules, importer.escape) == (
         '"Koba" and \\*"{name}`Koba <stalin-joseph>`"\\* and "{not-name}`Koba`" Koba.'
     )
-    assert names_register.mark_line(line, 26, rules, importer.escape) == importer.escape(line)
+    assert disambiguation.mark_line(line, 26, rules, importer.escape) == importer.escape(line)
 
 
 def test_whole_words_only() -> None:
     text = "Stalin, Stalinism, de-Stalinisation, anti-Stalin, Stalin's, Tiflis' and Stalino."
-    assert names_register.occurrences(text, "Stalin") == [0, 42, 50]
-    assert names_register.occurrences(text, "Tiflis") == [60]
+    assert disambiguation.occurrences(text, "Stalin") == [0, 42, 50]
+    assert disambiguation.occurrences(text, "Tiflis") == [60]
 
 
 def test_make_check_lints_the_register_without_a_build(
@@ -153,7 +155,7 @@ def test_a_form_inside_a_longer_form_needs_no_rule(
     )
     assert edition.lines[26].count("Koba") == 3
     stalin = text.split("\n").index('id = "stalin-joseph"')
-    assert names_register.check(checkout / "refs" / "names.toml", edition.lines) == [
+    assert names_check.check(checkout / "refs" / "names.toml", edition.lines) == [
         f"{register}:{stalin}: form 'Koba' is claimed by jughashvili-yakov, stalin-joseph and "
         "witness line 27 (occurrence 1) has no rule in names-disambiguation.toml"
     ]

@@ -23,12 +23,14 @@ from myst_parser.parsers.docutils_ import Parser
 from sphinx.testing.util import SphinxTestApp
 
 from edition_tools import fidelity, importer
+from edition_tools.checks import names as names_check
 from scholarly_edition._util.markers import _SENTENCE_END, MARKER, sentence_before
 from scholarly_edition.annotations import anchor as annotations_anchor
 from scholarly_edition.annotations import file as annotations_file
 from scholarly_edition.annotations import safety as annotations_safety
 from scholarly_edition.annotations.anchor import Block
 from scholarly_edition.annotations.data import QuoteTarget
+from scholarly_edition.names import disambiguation
 from scholarly_edition.names import register as names_register
 from scholarly_edition.notes import bib_lint
 from scholarly_edition.notes import data as notes_data
@@ -209,9 +211,9 @@ def test_register_gives_entries_or_located_problems(
     tmp_path: Path, names: str, rules: str, lines: list[str]
 ) -> None:
     _write(tmp_path, "names.toml", names)
-    _write(tmp_path, names_register.DISAMBIGUATION, rules)
-    texts = {"names.toml": names, names_register.DISAMBIGUATION: rules}
-    for problem in names_register.check(tmp_path / "names.toml", tuple(lines)):
+    _write(tmp_path, disambiguation.DISAMBIGUATION, rules)
+    texts = {"names.toml": names, disambiguation.DISAMBIGUATION: rules}
+    for problem in names_check.check(tmp_path / "names.toml", tuple(lines)):
         located = _LOCATED.match(problem)
         if located is None:  # RegisterError: the file, and TOML's own "at line N"
             assert problem.startswith(str(tmp_path)), problem
@@ -350,9 +352,9 @@ def test_anchoring_never_raises(paragraphs: list, exact: str, prefix: str, suffi
 def test_register_blocks_that_are_not_tables_are_located_problems(tmp_path: Path) -> None:
     path = _write(tmp_path, "names.toml", "name = [1]\n")
     assert names_register.load(path)[1] == [f"{path}:1: each name is a [[name]] block, not 1"]
-    _write(tmp_path, names_register.DISAMBIGUATION, "rule = 5\n")
-    assert names_register.check(tmp_path / "names.toml", ()) == [
-        f"{tmp_path / names_register.DISAMBIGUATION}:1: expected [[rule]] blocks"
+    _write(tmp_path, disambiguation.DISAMBIGUATION, "rule = 5\n")
+    assert names_check.check(tmp_path / "names.toml", ()) == [
+        f"{tmp_path / disambiguation.DISAMBIGUATION}:1: expected [[rule]] blocks"
     ]
 
 
@@ -366,7 +368,7 @@ def test_a_rule_counts_occurrences_from_one(tmp_path: Path) -> None:
     path = _write(
         tmp_path, "rules.toml", '[[rule]]\nline = 1\nform = "Koba"\noccurrence = 0\nreason = "r"\n'
     )
-    assert names_register.load_rules(path) == ([], [f"{path}:1: line and occurrence count from 1"])
+    assert disambiguation.load_rules(path) == ([], [f"{path}:1: line and occurrence count from 1"])
 
 
 def test_front_matter_that_is_not_fields_says_so(tmp_path: Path) -> None:

@@ -13,9 +13,11 @@ import sys
 from pathlib import Path
 
 from edition_tools import new_edition
+from edition_tools.checks import names as names_check
 from scholarly_edition._util import latex_errors
 from scholarly_edition.annotations.data import KINDS, QuoteTarget
 from scholarly_edition.html import citation
+from scholarly_edition.names import disambiguation
 from scholarly_edition.names import register as names_register
 from scholarly_edition.text import structure
 
@@ -111,8 +113,8 @@ def _run(args: argparse.Namespace, edition: Edition, mapping: structure.Structur
         return 0
     if args.command == "check":
         register = edition.register
-        names = names_register.check(register, mapping.lines) if register else []
-        rules = str(mapping.path.parent / names_register.DISAMBIGUATION)
+        names = names_check.check(register, mapping.lines) if register else []
+        rules = str(mapping.path.parent / disambiguation.DISAMBIGUATION)
         # The importer leaves out a rule it cannot use: the chapters it writes
         # then differ, and "run make import" would not be the fix.
         stale = [

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from scholarly_edition.names import register as names_register
+from scholarly_edition.names import disambiguation
 from scholarly_edition.text import witness_lines
 from scholarly_edition.text.structure import HEADER, Chapter, Structure
 
@@ -161,13 +161,13 @@ def _rubric(text: str) -> str:
 
 
 def _blocks(structure: Structure, chapter: Chapter) -> Iterator[str]:
-    rules, _ = names_register.load_rules(structure.path.parent / names_register.DISAMBIGUATION)
+    rules, _ = disambiguation.load_rules(structure.path.parent / disambiguation.DISAMBIGUATION)
     quote: list[str] = []
     for number in range(chapter.first, chapter.last + 1):
         role = structure.role(number)
         if role in (HEADER, "blank"):
             continue
-        text = names_register.mark_line(structure.lines[number - 1], number, rules, escape)
+        text = disambiguation.mark_line(structure.lines[number - 1], number, rules, escape)
         if structure.lacuna is not None and number == structure.lacuna.line:
             text += LACUNA_ROLE
         if role == "quote-line":

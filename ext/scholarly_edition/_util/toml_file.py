@@ -76,3 +76,20 @@ def error_line(exc: tomllib.TOMLDecodeError) -> int | None:
     """The line of the file a TOML syntax error is at, when tomllib says."""
     found = _AT_LINE.search(str(exc))
     return int(found.group(1)) if found else None
+
+
+def block_lines(text: str, header: str) -> list[int]:
+    """The line of each ``[[header]]`` block, in order, for located messages.
+
+    TOML allows spaces in the brackets, a quoted name and a comment after it;
+    its lines end at "\n" only (``splitlines`` would also split at U+2028).
+    """
+    pattern = re.compile(rf"""\s*\[\[\s*(?:{header}|"{header}"|'{header}')\s*\]\]\s*(?:#.*)?""")
+    return [n for n, line in enumerate(text.split("\n"), 1) if pattern.fullmatch(line)]
+
+
+def key_line(text: str, key: str) -> int:
+    """The line a top-level ``key = ...`` stands on, or the first line."""
+    pattern = re.compile(rf"""\s*(?:{key}|"{key}"|'{key}')\s*=""")
+    lines = text.split("\n")
+    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), 1)

@@ -1,10 +1,11 @@
-"""The register of names (``refs/names.toml``) and its disambiguation rules.
+"""The register of names (``refs/names.toml``): its entries, read for every feature.
 
 The register is data for reviewers: one block per entry with its index form,
 category and every surface form the witness uses. This module parses it with
-a real TOML parser, checks it without a Sphinx build (``make check``) and
-gives the tagger and the importer the same view of it, so that a form the
-register calls ambiguous is ambiguous everywhere.
+a real TOML parser and gives the tagger, the importer and ``make check``
+(:mod:`edition_tools.checks.names`) the same view of it, so that a form the
+register calls ambiguous is ambiguous everywhere; :mod:`.disambiguation`
+reads the rules for those forms.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import hashlib
 import re
 import tomllib
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -23,11 +24,8 @@ from sphinx.errors import SphinxError
 from .._util import source_encoding, toml_file
 
 CATEGORIES = ("person", "place", "organisation")
-DISAMBIGUATION = "names-disambiguation.toml"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
-# Private-use characters stand in for ruled forms while a line is escaped.
-_PLACEHOLDER = 0xF0000
 
 
 class RegisterError(SphinxError):
@@ -52,22 +50,6 @@ class Entry:
     dates: str = ""
     wikidata: str = ""
     line: int = 0
-
-
-@dataclass(frozen=True)
-class Rule:
-    """How to read the ``occurrence``-th ``form`` on a witness ``line``.
-
-    ``entry`` names a register entry, or is empty when the words there are
-    not a name (e.g. "Koba" cited as a word rather than as a person).
-    """
-
-    line: int
-    form: str
-    occurrence: int
-    entry: str
-    reason: str
-    source_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -115,24 +97,7 @@ def form_pattern(form: str) -> str:
     return rf"(?<![\w]){re.escape(form)}(?![\w])"
 
 
-def _block_lines(text: str, header: str) -> list[int]:
-    """The line of each ``[[header]]`` block, in order, for located messages.
-
-    TOML allows spaces in the brackets, a quoted name and a comment after it;
-    its lines end at "\n" only (``splitlines`` would also split at U+2028).
-    """
-    pattern = re.compile(rf"""\s*\[\[\s*(?:{header}|"{header}"|'{header}')\s*\]\]\s*(?:#.*)?""")
-    return [n for n, line in enumerate(text.split("\n"), 1) if pattern.fullmatch(line)]
-
-
-def _key_line(text: str, key: str) -> int:
-    """The line a top-level ``key = ...`` stands on, or the first line."""
-    pattern = re.compile(rf"""\s*(?:{key}|"{key}"|'{key}')\s*=""")
-    lines = text.split("\n")
-    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), 1)
-
-
-def _read_toml(path: Path) -> tuple[dict[str, object], str]:
+def read_toml(path: Path) -> tuple[dict[str, object], str]:
     """The register's or the rules' table and text; an unusable file is a RegisterError."""
     try:
         return toml_file.read(path)
@@ -153,12 +118,12 @@ def load(path: Path) -> tuple[Register, list[str]]:
     Entries with problems are still returned where they can be, so that one
     slip does not hide every other name.
     """
-    data, text = _read_toml(path)
+    data, text = read_toml(path)
     raw = data.get("name", [])
     problems: list[str] = []
     if not isinstance(raw, list):
-        raise RegisterError(f"{path}:{_key_line(text, 'name')}: expected [[name]] blocks")
-    starts = _block_lines(text, "name")
+        raise RegisterError(f"{path}:{toml_file.key_line(text, 'name')}: expected [[name]] blocks")
+    starts = toml_file.block_lines(text, "name")
     placed: list[tuple[str, int]] = []
     entries: dict[str, Entry] = {}
     for number, block in enumerate(raw):
@@ -285,126 +250,6 @@ def _entry_problems(entry: Entry, block: dict[str, object]) -> Iterator[str]:
         yield f"wikidata must be a QID such as Q855, not {entry.wikidata!r}"
 
 
-def load_rules(path: Path) -> tuple[list[Rule], list[str]]:
-    """Parse the disambiguation rules; a missing file means no rules."""
-    if not path.is_file():
-        return [], []
-    data, text = _read_toml(path)
-    problems: list[str] = []
-    rules: list[Rule] = []
-    starts = _block_lines(text, "rule")
-    blocks = data.get("rule", [])
-    if not isinstance(blocks, list):
-        raise RegisterError(f"{path}:{_key_line(text, 'rule')}: expected [[rule]] blocks")
-    for index, block in enumerate(blocks):
-        source_line = starts[index] if index < len(starts) else 1
-        if not isinstance(block, dict):
-            problems.append(f"{path}:{source_line}: each rule is a [[rule]] block, not {block!r}")
-            continue
-        missing = [field for field in ("line", "form") if field not in block]
-        if missing:
-            problems.append(
-                f"{path}:{source_line}: rule needs line, form, occurrence: {missing[0]!r}"
-            )
-            continue
-        unknown, wrong = _rule_field_problems(block)
-        problems += [f"{path}:{source_line}: {problem}" for problem in unknown + wrong]
-        if wrong:
-            continue
-        rule = Rule(
-            line=block["line"],
-            form=block["form"],
-            occurrence=block.get("occurrence", 1),
-            entry=block.get("entry", ""),
-            reason=block.get("reason", "").strip(),
-            source_line=source_line,
-        )
-        if rule.occurrence < 1 or rule.line < 1:
-            # occurrence 0 would pick the last occurrence (a Python index of -1).
-            problems.append(f"{path}:{source_line}: line and occurrence count from 1")
-            continue
-        if not rule.reason:
-            problems.append(f"{path}:{source_line}: rule for {rule.form!r} needs a reason")
-        rules.append(rule)
-    return rules, problems
-
-
-_RULE_FIELDS = {"line": int, "form": str, "occurrence": int, "entry": str, "reason": str}
-
-
-def _rule_field_problems(block: dict[str, object]) -> tuple[list[str], list[str]]:
-    """Fields a rule does not have, and values of another type than the field's.
-
-    TOML gives types: a line written ``27.5``, ``true`` or ``"27"`` would
-    otherwise be read as another line (``true`` as 1) without a word. A rule
-    with an unknown field is still used; one with a value of the wrong type is not.
-    """
-    unknown = [f"rule: unknown field {key!r}" for key in sorted(set(block) - set(_RULE_FIELDS))]
-    wrong = []
-    for key, kind in _RULE_FIELDS.items():
-        value = block.get(key)
-        if key in block and (not isinstance(value, kind) or isinstance(value, bool)):
-            what = "a whole number" if kind is int else "text"
-            wrong.append(f"rule: {key} must be {what}, not {value!r}")
-    return unknown, wrong
-
-
-def occurrences(text: str, form: str) -> list[int]:
-    """Start offsets of ``form`` as a whole word in ``text``."""
-    return [match.start() for match in re.finditer(form_pattern(form), text)]
-
-
-def check(path: Path, lines: tuple[str, ...]) -> list[str]:
-    """Every problem of the register at ``path`` and of the rules beside it, against the
-    witness lines."""
-    rules_path = path.parent / DISAMBIGUATION
-    try:
-        register, problems = load(path)
-        rules, rule_problems = load_rules(rules_path)
-    except RegisterError as exc:
-        return [str(exc)]
-    problems += rule_problems
-    ruled = {(rule.line, rule.form, rule.occurrence) for rule in rules}
-    candidates = register.candidates()
-    for rule in rules:
-        where = f"{rules_path}:{rule.source_line}"
-        if rule.entry and rule.entry not in register.entries:
-            problems.append(f"{where}: unknown register entry {rule.entry!r}")
-        elif rule.entry and rule.form not in register.entries[rule.entry].forms:
-            problems.append(f"{where}: {rule.form!r} is not a form of {rule.entry!r}")
-        text = lines[rule.line - 1] if 1 <= rule.line <= len(lines) else ""
-        if len(occurrences(text, rule.form)) < rule.occurrence:
-            problems.append(
-                f"{where}: witness line {rule.line} has no occurrence {rule.occurrence} "
-                f"of {rule.form!r}"
-            )
-    # The tagger imports this module; what it reads as a name decides which
-    # occurrences of an ambiguous form need a rule.
-    from .tagger import FormMatcher, mentions
-
-    matcher = FormMatcher(register.forms)
-    ambiguous = {form for form, ids in candidates.items() if len(ids) > 1}
-    tagged = [
-        set(mentions(matcher, text)) if any(form in text for form in ambiguous) else set()
-        for text in lines
-    ]
-    for form, ids in sorted(candidates.items()):
-        if form not in ambiguous:
-            continue
-        for number, text in enumerate(lines, start=1):
-            for occurrence, start in enumerate(occurrences(text, form), start=1):
-                if (start, start + len(form)) not in tagged[number - 1]:
-                    continue  # part of a longer form, or in brackets: never tagged as it
-                if (number, form, occurrence) not in ruled:
-                    problems.append(
-                        f"{register.path}:{register.entries[ids[-1]].line}: "
-                        f"form {form!r} is claimed by {', '.join(ids)} and "
-                        f"witness line {number} (occurrence {occurrence}) has no rule in "
-                        f"{DISAMBIGUATION}"
-                    )
-    return problems
-
-
 @lru_cache(maxsize=8)
 def cached(path: Path, mtime_ns: int) -> tuple[Register, tuple[str, ...]]:
     """The register and its problems, parsed once per process.
@@ -413,31 +258,3 @@ def cached(path: Path, mtime_ns: int) -> tuple[Register, tuple[str, ...]]:
     """
     register, problems = load(path)
     return register, tuple(problems)
-
-
-def mark_line(text: str, number: int, rules: list[Rule], escape: Callable[[str], str]) -> str:
-    """Escape witness line ``number`` as ``escape`` does, with its rules as roles.
-
-    Each ruled occurrence is swapped for a private-use placeholder before
-    escaping (so the escaping sees the whole line, as without rules) and for
-    the role afterwards: ``{name}`Form <id>``` or ``{not-name}`Form```.
-    """
-    roles: list[str] = []
-    spans: list[tuple[int, int, int]] = []
-    for rule in rules:
-        if rule.line != number:
-            continue
-        starts = occurrences(text, rule.form)
-        if len(starts) < rule.occurrence:
-            continue
-        start = starts[rule.occurrence - 1]
-        target = f" <{rule.entry}>" if rule.entry else ""
-        role = "name" if rule.entry else "not-name"
-        spans.append((start, start + len(rule.form), len(roles)))
-        roles.append(f"{{{role}}}`{rule.form}{target}`")
-    for start, end, index in sorted(spans, reverse=True):
-        text = text[:start] + chr(_PLACEHOLDER + index) + text[end:]
-    escaped = escape(text)
-    for index, role in enumerate(roles):
-        escaped = escaped.replace(chr(_PLACEHOLDER + index), role)
-    return escaped

@@ -9,13 +9,13 @@ the checks never guess a line's role.
 from __future__ import annotations
 
 import hashlib
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict
 
 from .._util import source_encoding, toml_file
+from .structure_errors import StructureError, fail, line_of
 
 ROLES = frozenset(
     {
@@ -38,19 +38,6 @@ HEADER = "header"
 # The lines of a block quotation: a paragraph ("quote"), and a further line of
 # the paragraph above, which the witness gives with no blank line between.
 QUOTE_ROLES = ("quote", "quote-line")
-
-
-class StructureError(Exception):
-    """A structure map that does not fit the witness; the message names the place.
-
-    ``where`` is the key at fault (``[lines] 17``, ``[[chapter]] index``); the
-    loader turns it into the line of the map that holds it.
-    """
-
-    def __init__(self, message: str, where: str = "", detail: str = "") -> None:
-        super().__init__(message)
-        self.where = where
-        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -104,35 +91,6 @@ class Structure:
         return "blank" if not self.lines[number - 1].strip() else "paragraph"
 
 
-def _fail(where: str, message: str) -> StructureError:
-    """An error at the key ``where``; :func:`load` adds the file and the line."""
-    return StructureError(f"{where}: {message}", where, message)
-
-
-def _line_of(text: str, where: str) -> int | None:
-    """The line of the map holding the key ``where`` names (TOML keeps no positions)."""
-    rows = text.split("\n")
-    header, _, rest = where.partition(" ")
-    if header == "line":  # a witness line that lacks a role: the fix goes in [lines]
-        header, rest = "[lines]", ""
-    patterns = {
-        "[lines]": rf'\s*"?{re.escape(rest)}"?\s*=' if rest else r"\s*\[lines\]",
-        "[[chapter]]": rf'\s*file\s*=\s*"{re.escape(rest)}"' if rest else r"\s*\[\[chapter\]\]",
-        "[lacuna]": r"\s*\[lacuna\]",
-        "[edition]": r"\s*\[edition\]",
-        "[header]": rf'\s*"?{re.escape(rest)}"?\s*=' if rest else r"\s*\[header\]",
-    }
-    pattern = patterns.get(header, rf"\s*{re.escape(header)}\s*=")
-    table = ""
-    for number, row in enumerate(rows, start=1):
-        if row.lstrip().startswith("["):
-            table = row.strip()
-        in_table = header not in ("[lines]", "[header]") or not rest or table == header
-        if in_table and re.match(pattern, row):
-            return number
-    return None
-
-
 def load(path: Path) -> Structure:
     """Load ``path`` and check it against the witness it names; errors give the map's line."""
     try:
@@ -149,38 +107,38 @@ def load(path: Path) -> Structure:
         return _load(path, data)
     except StructureError as exc:
         # A key the map lacks altogether (no [[chapter]] at all) is reported at line 1.
-        line = _line_of(text, exc.where) or 1
+        line = line_of(text, exc.where) or 1
         raise StructureError(f"{path}:{line}: {exc}", exc.where, exc.detail) from None
 
 
 def _load(path: Path, data: dict[str, object]) -> Structure:
     witness_path = path.parent / str(data.get("witness", ""))
     if not witness_path.is_file():
-        raise _fail("witness", f"no witness file at {witness_path}")
+        raise fail("witness", f"no witness file at {witness_path}")
     raw = witness_path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     if digest != data.get("sha256"):
-        raise _fail("sha256", f"witness {witness_path} has sha256 {digest}")
+        raise fail("sha256", f"witness {witness_path} has sha256 {digest}")
     lines = tuple(raw.decode("utf-8").split("\n"))
 
     hatnotes = data.get("hatnote_prefixes", [])
     if not isinstance(hatnotes, list) or not all(isinstance(p, str) and p for p in hatnotes):
-        raise _fail("hatnote_prefixes", 'expected a list of texts, such as ["See also: "]')
+        raise fail("hatnote_prefixes", 'expected a list of texts, such as ["See also: "]')
     attribution = data.get("attribution_prefix", "")
     if not isinstance(attribution, str):
-        raise _fail("attribution_prefix", 'expected a text, such as "— "')
+        raise fail("attribution_prefix", 'expected a text, such as "— "')
 
     table = data.get("lines", {})
     if not isinstance(table, dict):
-        raise _fail("[lines]", 'expected a table of line numbers and roles, such as 3 = "part"')
+        raise fail("[lines]", 'expected a table of line numbers and roles, such as 3 = "part"')
     roles: dict[int, str] = {}
     for key, role in table.items():
         if not key.isdigit() or not 1 <= int(key) <= len(lines):
-            raise _fail(f"[lines] {key}", f"not a line of the witness (1-{len(lines)})")
+            raise fail(f"[lines] {key}", f"not a line of the witness (1-{len(lines)})")
         if role not in ROLES:
-            raise _fail(f"[lines] {key}", f"unknown role {role!r}")
+            raise fail(f"[lines] {key}", f"unknown role {role!r}")
         if not lines[int(key) - 1].strip():
-            raise _fail(f"[lines] {key}", "the line is blank")
+            raise fail(f"[lines] {key}", "the line is blank")
         roles[int(key)] = role
     labels = _header(data, lines, roles)
     roles.update(dict.fromkeys(labels, HEADER))
@@ -188,7 +146,7 @@ def _load(path: Path, data: dict[str, object]) -> Structure:
 
     entries = data.get("chapter", [])
     if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
-        raise _fail("[[chapter]]", "expected [[chapter]] tables, each with a file and a first line")
+        raise fail("[[chapter]]", "expected [[chapter]] tables, each with a file and a first line")
     chapters = _chapters(entries, len(lines), roles)
     return Structure(
         path=path,
@@ -210,21 +168,21 @@ def _header(
     """The captured page's header lines with their labels; none for a witness without one."""
     table = data.get("header", {})
     if not isinstance(table, dict):
-        raise _fail("[header]", 'expected a table of line numbers and labels, such as 1 = "Title"')
+        raise fail("[header]", 'expected a table of line numbers and labels, such as 1 = "Title"')
     labels: dict[int, str] = {}
     for key, label in table.items():
         if not key.isdigit() or not 1 <= int(key) <= len(lines):
-            raise _fail(f"[header] {key}", f"not a line of the witness (1-{len(lines)})")
+            raise fail(f"[header] {key}", f"not a line of the witness (1-{len(lines)})")
         if not isinstance(label, str) or not label.strip():
-            raise _fail(
+            raise fail(
                 f"[header] {key}", 'expected the label the line is shown with, such as "Title"'
             )
         if int(key) in roles:
-            raise _fail(
+            raise fail(
                 f"[header] {key}", f"the line has the role {roles[int(key)]!r} in [lines] too"
             )
         if not lines[int(key) - 1].strip():
-            raise _fail(f"[header] {key}", "the line is blank")
+            raise fail(f"[header] {key}", "the line is blank")
         labels[int(key)] = label
     return dict(sorted(labels.items()))
 
@@ -235,14 +193,14 @@ def _lacuna(data: dict[str, object], lines: tuple[str, ...]) -> Lacuna | None:
         return None
     table = data["lacuna"]
     if not isinstance(table, dict):
-        raise _fail("[lacuna]", "expected a table with line and after")
+        raise fail("[lacuna]", "expected a table with line and after")
     lacuna = Lacuna(int(table.get("line", 0)), str(table.get("after", "")))
     if (
         not 1 <= lacuna.line <= len(lines)
         or not lacuna.after
         or not lines[lacuna.line - 1].endswith(lacuna.after)
     ):
-        raise _fail("[lacuna]", "line must end with the text given as 'after'")
+        raise fail("[lacuna]", "line must end with the text given as 'after'")
     return lacuna
 
 
@@ -250,15 +208,15 @@ def _edition(data: dict[str, object]) -> EditionTable:
     """The edition's own words for the front page: a title at least."""
     table = data.get("edition")
     if not isinstance(table, dict):
-        raise _fail("[edition]", "the map needs an [edition] table with the edition's title")
+        raise fail("[edition]", "the map needs an [edition] table with the edition's title")
     if not isinstance(table.get("title"), str) or not table["title"].strip():
-        raise _fail("[edition]", 'the [edition] table needs a title = "..."')
+        raise fail("[edition]", 'the [edition] table needs a title = "..."')
     for key in ("intro", "header_note", "lead_rubric"):
         if not isinstance(table.get(key, ""), str):
-            raise _fail("[edition]", f"{key} must be a text")
+            raise fail("[edition]", f"{key} must be a text")
     apparatus = table.get("apparatus", [])
     if not isinstance(apparatus, list) or not all(isinstance(n, str) for n in apparatus):
-        raise _fail("[edition]", 'apparatus must be a list of page names, such as ["notes"]')
+        raise fail("[edition]", 'apparatus must be a list of page names, such as ["notes"]')
     return EditionTable(
         title=table["title"],
         intro=table.get("intro", ""),
@@ -276,32 +234,32 @@ def _check_roles(
         text = lines[number - 1]
         where = f"[lines] {number}"
         if role == "hatnote" and hatnotes and not text.startswith(hatnotes):
-            raise _fail(where, f"a hatnote must start with one of {hatnotes}")
+            raise fail(where, f"a hatnote must start with one of {hatnotes}")
         if role == "attribution" and not text.startswith(attribution):
-            raise _fail(where, f"an attribution must start with {attribution!r}")
+            raise fail(where, f"an attribution must start with {attribution!r}")
         if (
             role == "attribution"
             and roles.get(_previous_text_line(lines, number)) not in QUOTE_ROLES
         ):
-            raise _fail(where, "an attribution must follow a quote")
+            raise fail(where, "an attribution must follow a quote")
         # Whether two lines of a quotation are one paragraph or two is the
         # witness's blank line; the map says which, so the reading is recorded.
         follows_quote = number > 1 and roles.get(number - 1) in QUOTE_ROLES
         if role == "quote-line" and not follows_quote:
-            raise _fail(
+            raise fail(
                 where,
                 "a quote-line continues the quotation line just above it, with no blank "
                 "line between; this one does not: give it the role quote",
             )
         if role == "quote" and follows_quote:
-            raise _fail(
+            raise fail(
                 where,
                 f"the quotation line {number - 1} is just above, with no blank line between: "
                 "give this line the role quote-line (a line of the same paragraph)",
             )
     for number, text in enumerate(lines, start=1):
         if hatnotes and number not in roles and text.startswith(hatnotes):
-            raise _fail(f"line {number}", "looks like a hatnote but has no role")
+            raise fail(f"line {number}", "looks like a hatnote but has no role")
 
 
 def _previous_text_line(lines: tuple[str, ...], number: int) -> int:
@@ -315,20 +273,20 @@ def _chapters(
     entries: list[dict[str, object]], count: int, roles: dict[int, str]
 ) -> tuple[Chapter, ...]:
     if not entries:
-        raise _fail("[[chapter]]", "no chapters")
+        raise fail("[[chapter]]", "no chapters")
     firsts = [int(str(entry.get("first", 0))) for entry in entries]
     if firsts[0] != 1 or firsts != sorted(set(firsts)):
-        raise _fail("[[chapter]]", "chapters must start at line 1 and ascend")
+        raise fail("[[chapter]]", "chapters must start at line 1 and ascend")
     files = [str(entry.get("file", "")) for entry in entries]
     if len(set(files)) != len(files) or not all(files):
-        raise _fail("[[chapter]]", "every chapter needs its own file")
+        raise fail("[[chapter]]", "every chapter needs its own file")
     chapters = []
     for index, (file, first) in enumerate(zip(files, firsts, strict=True)):
         last = firsts[index + 1] - 1 if index + 1 < len(firsts) else count
         if index and roles.get(first) not in ("part", "section"):
-            raise _fail(f"[[chapter]] {file}", f"line {first} is not a part or section heading")
+            raise fail(f"[[chapter]] {file}", f"line {first} is not a part or section heading")
         chapters.append(Chapter(file, first, last))
     for number, role in roles.items():
         if role in ("part", "section") and number not in firsts:
-            raise _fail(f"[lines] {number}", f"a {role} heading must start a chapter")
+            raise fail(f"[lines] {number}", f"a {role} heading must start a chapter")
     return tuple(chapters)
