@@ -134,7 +134,9 @@ def _run(args: argparse.Namespace, edition: Edition, mapping: structure.Structur
         stale += [str(path) for path in left]
         for message in names:
             print(message)
-        notes = notes_check.check(edition, mapping) + annotations_check.check(edition, mapping)
+        sources = notes_check.read_sources(edition)
+        notes = notes_check.check(edition, mapping, sources)
+        notes += annotations_check.check(edition, mapping, sources)
         for problem in notes:
             print(problem)
         cited = _citation_problems(edition.citation) if edition.citation else []
@@ -156,7 +158,7 @@ def _run(args: argparse.Namespace, edition: Edition, mapping: structure.Structur
             for problem in note_map.problems:
                 print(f"error: {problem}", file=sys.stderr)
             return 1
-        print(notes_check.report(edition, mapping))
+        print(notes_check.report(edition, mapping, note_map))
         return 0
     if args.command == "resolve":
         return _resolve(args, edition, mapping)

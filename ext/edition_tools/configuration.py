@@ -11,8 +11,10 @@ which every build runs too.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from sphinx.config import Config
 from sphinx.errors import ConfigError
@@ -28,6 +30,10 @@ class EditionConfigError(Exception):
     """The edition's ``conf.py`` is missing, fails, or leaves out what a command needs."""
 
 
+# What a value's change rebuilds, as the features say it (Sphinx's own values).
+Rebuild = Literal["", "env", "epub", "gettext", "html"]
+
+
 class _Registry:
     """What a feature's ``config_values`` adds, added to the configuration read."""
 
@@ -35,9 +41,14 @@ class _Registry:
         self.config = config
 
     def add_config_value(
-        self, name: str, default: object, rebuild: object, types: object = (), description: str = ""
+        self,
+        name: str,
+        default: object,
+        rebuild: Rebuild,
+        types: type | Collection[type] = (),
+        description: str = "",
     ) -> None:
-        self.config.add(name, default, rebuild, types)  # type: ignore[arg-type]
+        self.config.add(name, default, rebuild, types, description)
 
 
 @dataclass(frozen=True)

@@ -29,12 +29,11 @@ from scholarly_edition.annotations.anchor import (
     unmatched,
 )
 from scholarly_edition.annotations.data import QuoteTarget
-from scholarly_edition.notes import bib_lint
-from scholarly_edition.notes import data as notes_data
 from scholarly_edition.text.structure import Structure
 
 from ..configuration import Edition
 from . import annotation_sources as annotations_sources
+from . import notes as notes_check
 
 HEADING_ROLES = {"part", "section", "subsection"}
 
@@ -51,13 +50,21 @@ def witness_blocks(structure: Structure) -> list[Block]:
     return blocks
 
 
-def check(edition: Edition, structure: Structure) -> list[Problem]:
-    keys = {key for path in edition.works for key in bib_lint.check(path).keys}
+def check(
+    edition: Edition, structure: Structure, sources: notes_check.Sources | None = None
+) -> list[Problem]:
+    """Every annotation file's problems: its name, its text, what it cites and its passage.
+
+    ``sources`` are the works and notes :mod:`.notes` has read for the same
+    check, so that each file is parsed once.
+    """
+    sources = sources or notes_check.read_sources(edition)
+    keys = set(sources.keys)
     blocks = Passages(witness_blocks(structure))
     problems: list[Problem] = []
     folder = edition.annotations
-    notes = notes_data.load(edition.notes, keys).notes if edition.notes else {}
-    refs = annotations_file.References(keys, set(notes), edition.source)
+    notes = set(sources.note_map.notes) | sources.note_map.listed
+    refs = annotations_file.References(keys, notes, edition.source)
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         naming = annotations_file.name_problems(path, folder)
         if naming:

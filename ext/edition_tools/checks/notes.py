@@ -46,8 +46,17 @@ def uses(structure: Structure, marker: re.Pattern[str] = MARKER) -> list[Use]:
     return result
 
 
-def load(edition: Edition) -> NoteMap:
-    """The note map checked against every BibTeX file the edition cites from."""
+@dataclass(frozen=True)
+class Sources:
+    """What the notes and the annotations cite, each file parsed once per check:
+    the keys of every BibTeX file and the note map checked against them."""
+
+    keys: frozenset[str]
+    note_map: NoteMap
+
+
+def read_sources(edition: Edition) -> Sources:
+    """The BibTeX files' keys and the note map checked against them."""
     keys: set[str] = set()
     broken: set[str] = set()
     problems: list[Problem] = []
@@ -60,16 +69,21 @@ def load(edition: Edition) -> NoteMap:
         readable = readable and bib.readable
     notes_path = edition.notes
     if notes_path is None:
-        return NoteMap(edition.source / "conf.py", {}, tuple(problems))
+        return Sources(frozenset(keys), NoteMap(edition.source / "conf.py", {}, tuple(problems)))
     notes = notes_data.load(notes_path, keys if readable else None, frozenset(broken))
-    return replace(notes, problems=tuple(problems) + notes.problems)
+    return Sources(frozenset(keys), replace(notes, problems=tuple(problems) + notes.problems))
 
 
-def check(edition: Edition, structure: Structure) -> list[Problem]:
+def load(edition: Edition) -> NoteMap:
+    """The note map checked against every BibTeX file the edition cites from."""
+    return read_sources(edition).note_map
+
+
+def check(edition: Edition, structure: Structure, sources: Sources | None = None) -> list[Problem]:
     """Problems of the BibTeX files and note map, and markers and entries that disagree."""
     if edition.notes is None:
         return []  # an edition without the note apparatus
-    note_map = load(edition)
+    note_map = (sources or read_sources(edition)).note_map
     problems = list(note_map.problems)
     used = uses(structure, edition.marker)
     labels = {use.label for use in used}
@@ -103,9 +117,10 @@ def _article(path: Path) -> list[Problem]:
     return []
 
 
-def report(edition: Edition, structure: Structure) -> str:
-    """Resolved and unresolved notes per chapter, and the passage of each open note."""
-    notes = load(edition).notes
+def report(edition: Edition, structure: Structure, note_map: NoteMap | None = None) -> str:
+    """Resolved and unresolved notes per chapter, and the passage of each open note
+    (``note_map`` when the caller has read it)."""
+    notes = (note_map or load(edition)).notes
     firsts: dict[str, Use] = {}
     for use in uses(structure, edition.marker):
         firsts.setdefault(use.label, use)

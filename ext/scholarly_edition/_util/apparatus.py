@@ -2,10 +2,11 @@
 
 A feature's node that adds the editors' words or signs to a page (a note's
 preview, the lacuna sign, a paragraph's permalink, an annotation's mark in the
-text and its margin note) subclasses :class:`Apparatus`; a sign of the witness
-that the edition links (a note marker) subclasses :class:`WitnessMark`.
-Searching, anchoring and the exports ask these two classes, never another
-feature's nodes, so each feature loads on its own.
+text and its margin note) subclasses :class:`Apparatus`, a permalink
+:class:`Permalink`; a sign of the witness that the edition links (a note
+marker) subclasses :class:`WitnessMark`. Searching, anchoring, the one-page
+text and the exports ask these classes, never another feature's nodes, so
+each feature loads on its own.
 """
 
 from __future__ import annotations
@@ -17,3 +18,8 @@ class Apparatus:
 
 class WitnessMark:
     """A sign of the witness that the edition links: its text, but no word of a phrase."""
+
+
+class Permalink(Apparatus):
+    """A link to an anchor of its own document, given as its ``anchor`` attribute
+    (a paragraph's number): whatever renames the anchor renames the link too."""

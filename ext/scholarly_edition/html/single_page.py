@@ -21,7 +21,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-from ..text.paragraphs import paragraph_link
+from .._util.apparatus import Permalink
 
 _DOCUMENT = re.compile(r"^#document-(?P<doc>[^#]+)(?:#(?P<id>.+))?$")
 
@@ -60,7 +60,7 @@ def single_page_anchors(app: Sphinx, doctree: nodes.document, docname: str) -> N
     included = {root} | {doc for _, doc in elements}
     top = next(iter(doctree.findall(nodes.section)), None)
     for element, doc in elements:
-        if isinstance(element, paragraph_link):
+        if isinstance(element, Permalink):
             element["anchor"] = renamed.get((doc, element["anchor"]), element["anchor"])
         if not isinstance(element, nodes.reference):
             continue

@@ -35,7 +35,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.writers.html5 import HTML5Translator
 
-from .._util.apparatus import Apparatus
+from .._util.apparatus import Permalink
 from .._util.documents import in_text
 
 # Paragraphs with these classes are not text a reader counts (an attribution
@@ -43,7 +43,7 @@ from .._util.documents import in_text
 UNCOUNTED = frozenset({"apparatus", "attribution", "hatnote", "work-title"})
 
 
-class paragraph_link(Apparatus, nodes.Inline, nodes.Element):  # noqa: N801 (docutils node naming)
+class paragraph_link(Permalink, nodes.Inline, nodes.Element):  # noqa: N801 (docutils node naming)
     """The permalink of a paragraph; attributes ``anchor`` and ``number``.
 
     It has no text child, so neither search nor the plain-text builders see
