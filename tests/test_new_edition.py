@@ -282,7 +282,10 @@ def test_labels_follow_the_marker_syntax() -> None:
 def witness_of_article(html: Path) -> str:
     """The text of a saved Wikipedia page, one block a line, its [12] marks kept."""
     soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-    main = soup.select_one("#mw-content-text .mw-parser-output")
+    # MediaWiki wraps the article in .mw-parser-output since 2017.
+    main = soup.select_one("#mw-content-text .mw-parser-output") or soup.select_one(
+        "#mw-content-text"
+    )
     assert main is not None
     for furniture in main.select("style, script, .mw-editsection, .reflist, .navbox"):
         furniture.decompose()
@@ -294,16 +297,34 @@ def witness_of_article(html: Path) -> str:
     return "\n\n".join(block for block in blocks if block) + "\n"
 
 
-def test_an_article_saved_from_wikipedia(tmp_path: Path) -> None:
-    page_file = FIXTURES / "time-loop-films-2024.html"
+@pytest.mark.parametrize(
+    ("name", "title", "notes", "first"),
+    [
+        # Short citations to a bibliography, grouped labels.
+        ("time-loop-films-2024", "List of films featuring time loops", 80, ["1", "2", "3"]),
+        # MediaWiki 1.28's page, without .mw-parser-output.
+        ("mozilla-2016", "Mozilla", 72, ["1", "2", "3"]),
+    ],
+)
+def test_an_article_saved_from_wikipedia(
+    name: str, title: str, notes: int, first: list[str], tmp_path: Path
+) -> None:
+    page_file = FIXTURES / f"{name}.html"
     if not page_file.is_file():
         unavailable(f"the saved Wikipedia pages in {FIXTURES}", "see that folder's README")
-    built = build(tmp_path, witness_of_article(page_file), "List of films featuring time loops")
+    built = build(tmp_path, witness_of_article(page_file), title)
     assert built.verify.returncode == 0, built.verify.stdout + built.verify.stderr
     assert "HTML fidelity: 100.00%" in built.verify.stdout
-    notes = tomllib.loads((built.root / "refs" / "notes.toml").read_text(encoding="utf-8"))
-    assert len(notes["notes"]) == 80
-    assert list(notes["notes"])[:3] == ["1", "2", "3"]
+    note_map = tomllib.loads((built.root / "refs" / "notes.toml").read_text(encoding="utf-8"))
+    assert len(note_map["notes"]) == notes
+    assert list(note_map["notes"])[: len(first)] == first
+    # Every marker of the witness is a link to its note.
+    witness = (built.root / "refs" / "witness.txt").read_text(encoding="utf-8")
+    used = len(new_edition.markers.MARKER.findall(witness))
+    pages = (built.root / "_build" / "html").rglob("*.html")
+    markup = (BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in pages)
+    linked = sum(len(soup.select("a[href*='notes.html#note-']")) for soup in markup)
+    assert linked == used
 
 
 READ = (
