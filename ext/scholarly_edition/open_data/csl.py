@@ -13,7 +13,7 @@ from pybtex.database import Entry, Person
 from sphinx.environment import BuildEnvironment
 from sphinxcontrib.bibtex.domain import BibtexDomain
 
-from ..tei.works import plain
+from .._util.bibtex_text import plain
 
 TYPES = {
     "book": "book",

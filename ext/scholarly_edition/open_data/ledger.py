@@ -13,9 +13,9 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .._util.documents import in_text
+from .._util.page_text import Tag, parse
 from .._util.per_document import reading_order
 from ..notes import refs_state
-from ..web_annotation.page_text import Tag, parse
 
 
 def _paragraph(marker: Tag) -> str:

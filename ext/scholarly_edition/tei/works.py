@@ -14,6 +14,7 @@ from pybtex.richtext import Protected, Text
 from sphinx.environment import BuildEnvironment
 from sphinxcontrib.bibtex.domain import BibtexDomain
 
+from .._util.bibtex_text import URL_COMMAND, plain
 from .ns import append_text, sub
 
 # BibTeX fields and the TEI element that holds each.
@@ -40,14 +41,6 @@ KINDS = {"journal": "j", "booktitle": "m", "volume": "volume", "pages": "page"}
 
 def cite_id(env: BuildEnvironment, key: str) -> str:
     return env.config.bibtex_cite_id.format(key=key)
-
-
-URL_COMMAND = "\\url "
-
-
-def plain(value: str) -> str:
-    """A field's LaTeX (``\\&``, ``--``, braces, ``\\url{}``) as text, decoded by pybtex."""
-    return Text.from_latex(value).render_as("text").replace(URL_COMMAND, "")
 
 
 def _person(person: Person) -> str:

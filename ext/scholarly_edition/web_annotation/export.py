@@ -23,10 +23,10 @@ from urllib.parse import urljoin
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .._util.page_text import Tag, page_text, parse
 from .._util.warning import EditionWarning, warn
 from ..annotations.domain import AnnotationsDomain, Placement, Record
 from ..annotations.place import slug
-from .page_text import Tag, page_text, parse
 
 OUTPUT = "annotations.jsonld"
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
