@@ -22,7 +22,7 @@ from sphinx.util.tags import Tags
 
 from scholarly_edition import names, notes
 from scholarly_edition._util import documents, markers
-from scholarly_edition.html import citation
+from scholarly_edition.html import citing
 from scholarly_edition.text import concordance
 
 
@@ -118,7 +118,7 @@ def read(root: Path, source: Path, build: Path) -> Edition:
     except ConfigError as exc:
         raise EditionConfigError(f"{folder / 'conf.py'}: {exc}") from None
     registry = _Registry(config)
-    for feature in (notes, names, documents, concordance, citation):
+    for feature in (notes, names, documents, concordance, citing):
         feature.config_values(registry)
     # sphinxcontrib-bibtex's own value, which the notes feature reads.
     registry.add_config_value("bibtex_bibfiles", [], "env", frozenset({list}))

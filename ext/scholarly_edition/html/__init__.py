@@ -20,7 +20,7 @@ from sphinx.application import Sphinx
 from .._util import static_files
 from . import (
     build_messages,
-    citation,
+    citing,
     edition_links,
     page_metadata,
     phrase_search,
@@ -35,7 +35,7 @@ STATIC = Path(__file__).parent / "static"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     static_files.register(app, STATIC, ("reader.css", "reader.js", "cite.js"))
-    citation.setup(app)
+    citing.setup(app)
     search_index.setup(app)
     build_messages.setup(app)
     template_cache.setup(app)

@@ -8,24 +8,15 @@ citation metadata and what a reader copies cannot drift apart.
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import textwrap
-import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from docutils import nodes
-from sphinx.application import Sphinx
-from sphinx.config import Config
-from sphinx.util.docutils import SphinxDirective
 
 from .._util import source_encoding
-from .._util.config_registry import ConfigRegistry
-from .._util.warning import EditionWarning, warn
 
 LANGUAGES = {"en": "English"}
 _CC = re.compile(r"^CC-(?P<kind>[A-Z-]+)-(?P<version>\d\.\d)$")
@@ -128,16 +119,35 @@ class CitationError(ValueError):
         self.line = line
 
 
-def _line_of(text: str, key: str, within: str = "") -> int:
-    """The first line that gives ``key``, after the line of ``within`` when given
-    (YAML keeps no positions once loaded)."""
-    rows = text.split("\n")
-    start = _line_of(text, within) if within else 0
-    pattern = re.compile(rf"^[\s-]*{re.escape(key)}\s*:")
-    return next((n for n, row in enumerate(rows, 1) if n > start and pattern.match(row)), 1)
+class _Lines:
+    """The line of each field, from PyYAML's nodes: the loaded data keep no positions."""
+
+    def __init__(self, root: yaml.Node | None) -> None:
+        self.root = root
+
+    @staticmethod
+    def _key(node: yaml.Node | None, key: str) -> yaml.Node | None:
+        if isinstance(node, yaml.SequenceNode):  # the first of a list (references)
+            node = node.value[0] if node.value else None
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        return next((k for k, _ in node.value if k.value == key), None)
+
+    def of(self, key: str, within: str = "") -> int:
+        """The line that gives ``key``, in the value of the field ``within`` when given."""
+        node = self.root
+        if within:
+            found = self._key(node, within)
+            node = (
+                next((v for k, v in node.value if k is found), None)
+                if isinstance(node, yaml.MappingNode)
+                else None
+            )
+        found = self._key(node, key)
+        return found.start_mark.line + 1 if found is not None else 1
 
 
-def _field(text: str, data: object, key: str, kind: type, within: str = "") -> Any:
+def _field(lines: _Lines, data: object, key: str, kind: type, within: str = "") -> Any:
     """``data[key]``, of type ``kind``, or a CitationError naming the field.
 
     ``within`` names the field ``data`` is the value of ("references").
@@ -150,8 +160,7 @@ def _field(text: str, data: object, key: str, kind: type, within: str = "") -> A
     if not isinstance(value, kind) or not value:
         kinds: dict[type, str] = {list: "a list", dict: "fields"}
         what = kinds.get(kind, "text")
-        line = _line_of(text, key, within)
-        raise CitationError(line, f"cannot be read: {where}{key} must be {what}")
+        raise CitationError(lines.of(key, within), f"cannot be read: {where}{key} must be {what}")
     return value
 
 
@@ -178,6 +187,7 @@ def load(path: Path, witness: str = "") -> EditionCitation:
     try:
         text = path.read_text(encoding="utf-8")
         data = yaml.load(text, Loader=_UniqueKeys)  # a SafeLoader: no Python objects
+        lines = _Lines(yaml.compose(text, Loader=yaml.SafeLoader))
     except OSError as exc:
         raise CitationError(1, f"cannot be read: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
@@ -190,46 +200,40 @@ def load(path: Path, witness: str = "") -> EditionCitation:
         raise CitationError(line, f"cannot be read: not YAML: {problem}") from None
     if not isinstance(data, dict):
         raise CitationError(1, "cannot be read: the file has no fields (cff-version, title, …)")
-    editors = _people(text, _field(text, data, "authors", list))
+    editors = _people(lines, _field(lines, data, "authors", list))
     version = data.get("version")
     if version is None or isinstance(version, dict | list):
-        raise CitationError(
-            _line_of(text, "version"), "cannot be read: the field version is missing"
-        )
+        raise CitationError(lines.of("version"), "cannot be read: the field version is missing")
     return EditionCitation(
         _names(editors),
-        _field(text, data, "title", str),
+        _field(lines, data, "title", str),
         str(version),
-        _source(text, data, witness),
+        _source(lines, data, witness),
         str(data.get("date-released", "")),
-        _address(text, data, "url"),
-        _address(text, data, "repository-code"),
+        _address(lines, data, "url"),
+        _address(lines, data, "repository-code"),
     )
 
 
-def _address(text: str, data: dict[str, Any], key: str) -> str:
+def _address(lines: _Lines, data: dict[str, Any], key: str) -> str:
     """An address the file gives (``url``, ``repository-code``), or "" when it gives none."""
     if key not in data:
         return ""
     value = data[key]
     if not isinstance(value, str) or not re.match(r"https?://\S+$", value):
-        raise CitationError(
-            _line_of(text, key), f"cannot be read: {key} must be an http(s) address"
-        )
+        raise CitationError(lines.of(key), f"cannot be read: {key} must be an http(s) address")
     return value
 
 
-def _people(text: str, people: list[Any]) -> list[dict[str, Any]]:
+def _people(lines: _Lines, people: list[Any]) -> list[dict[str, Any]]:
     """Authors as CFF gives them, each with a ``name`` or ``family-names``."""
     for person in people:
         if not isinstance(person, dict) or not (person.get("name") or person.get("family-names")):
-            raise CitationError(
-                _line_of(text, "authors"), "cannot be read: each author needs a name"
-            )
+            raise CitationError(lines.of("authors"), "cannot be read: each author needs a name")
     return people
 
 
-def _source(text: str, data: dict[str, Any], witness: str) -> str:
+def _source(lines: _Lines, data: dict[str, Any], witness: str) -> str:
     """What the edition edits: the work of its first reference, edited from ``witness``.
 
     A reference with a collection ("Wikipedia, The Free Encyclopedia") is an
@@ -240,121 +244,23 @@ def _source(text: str, data: dict[str, Any], witness: str) -> str:
     if not data.get("references"):
         return f"Edited from {witness or 'a plain-text witness'}"
     ref = "references"
-    work = _field(text, data, "references", list)[0]
-    authors = _people(text, _field(text, work, "authors", list, ref))
-    title = _field(text, work, "title", str, ref)
+    work = _field(lines, data, "references", list)[0]
+    authors = _people(lines, _field(lines, work, "authors", list, ref))
+    title = _field(lines, work, "title", str, ref)
     languages = work.get("languages") or [""]
     language = LANGUAGES.get(str(languages[0]) if isinstance(languages, list) else "", "")
     licence = ""
     if "license" in work:
-        licence = f" ({licence_label(_field(text, work, 'license', str, ref))})"
+        licence = f" ({licence_label(_field(lines, work, 'license', str, ref))})"
     if "collection-title" not in work:
         return f'Text of "{title}" by {_names(authors)}{licence}{edited}'
-    collection = _field(text, work, "collection-title", str, ref).partition(",")[0]
+    collection = _field(lines, work, "collection-title", str, ref).partition(",")[0]
     return (
         f'Text of the {language} {collection} article "{title}" by {_names(authors)}{licence}'
         f"{edited}"
     ).replace("  ", " ")
 
 
-def citation_path(config: Config, srcdir: str | Path) -> Path | None:
-    name = config.edition_citation_file
-    return (Path(srcdir) / name).resolve() if name else None
-
-
-def configured(config: Config, srcdir: str | Path) -> EditionCitation | None:
-    """The edition's citation, or ``None`` without a file or with an unusable one
-    (which :func:`read` reports once, at its line)."""
-    path = citation_path(config, srcdir)
-    try:
-        return load(path, config.edition_witness) if path else None
-    except CitationError:
-        return None
-
-
-def read(app: Sphinx) -> EditionCitation | None:
-    """The citation, or ``None`` with a located warning if the file is unusable."""
-    path = citation_path(app.config, app.srcdir)
-    if path is None:
-        return None
-    try:
-        citation = load(path, app.config.edition_witness)
-    except CitationError as exc:
-        warn(EditionWarning.citation, str(exc), f"{path}:{exc.line}")
-        return None
-    if citation.version != app.config.release:
-        warn(
-            EditionWarning.citation,
-            f"version {citation.version} differs from the edition's release {app.config.release}",
-            f"{path}:{_line_of(path.read_text(encoding='utf-8'), 'version')}",
-        )
-    return citation
-
-
-class EditionCitationDirective(SphinxDirective):
-    """``{edition-citation}``: the citation as a quotation, then its BibTeX."""
-
-    def run(self) -> list[nodes.Node]:
-        path = citation_path(self.config, self.env.srcdir)
-        if path is None:
-            raise self.error("edition-citation needs edition_citation_file in conf.py")
-        self.env.note_dependency(str(path))
-        try:
-            citation = dated(load(path, self.config.edition_witness))
-        except CitationError:
-            return []  # reported once per build at the file's line (add_reader_data)
-        before, title, after = citation.parts()
-        text = nodes.paragraph("", "", nodes.Text(before), nodes.emphasis(title, title))
-        text += nodes.Text(after)
-        quote = nodes.block_quote("", text, classes=["edition-citation"])
-        label = nodes.paragraph(text="In BibTeX (biblatex):")
-        bibtex = nodes.literal_block(citation.bibtex(), citation.bibtex(), language="bibtex")
-        return [quote, label, bibtex]
-
-
-def dated(citation: EditionCitation) -> EditionCitation:
-    """The citation with its date: the release date the file gives, or else the
-    build's (``SOURCE_DATE_EPOCH`` when set), as the pages' metadata has it."""
-    if citation.released:
-        return citation
-    built = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or None)
-    return replace(citation, released=time.strftime("%Y-%m-%d", built))
-
-
-def add_reader_data(app: Sphinx) -> None:
-    """Report an unusable citation file once per build, whatever the builder, and
-    give ``cite.js`` the citation (it adds the passage, address and formats)."""
-    citation = read(app)
-    if app.builder.format != "html" or app.builder.name.startswith("epub"):
-        return
-    if citation is None:
-        return
-    citation = dated(citation)
-    before, title, after = citation.parts()
-    data = {
-        "before": before,
-        "title": title,
-        "after": after,
-        "key": citation.key,
-        "editors": citation.editors,
-        "version": citation.version,
-        "date": citation.released,
-        "source": citation.source,
-        "language": app.config.language or "",
-        "fields": citation.fields(),
-    }
-    # A script's body ends at the first "</": the file's text never closes it.
-    body = json.dumps(data).replace("</", "<\\/")
-    app.add_js_file(None, body=f"window.editionCitation = {body};")
-
-
-def config_values(app: ConfigRegistry) -> None:
-    app.add_config_value("edition_citation_file", "", "env", str)
-    # What the edition was edited from, as its citation says ("a transcript of a web page").
-    app.add_config_value("edition_witness", "", "env", str)
-
-
-def setup(app: Sphinx) -> None:
-    config_values(app)
-    app.add_directive("edition-citation", EditionCitationDirective)
-    app.connect("builder-inited", add_reader_data)
+def field_line(path: Path, key: str) -> int:
+    """The line of ``CITATION.cff`` that gives the top-level field ``key`` (1 if none)."""
+    return _Lines(yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)).of(key)

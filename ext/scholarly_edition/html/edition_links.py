@@ -28,7 +28,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .citation import configured
+from .citing import configured
 
 BOOK_THEME = "sphinx_book_theme"
 ICONS = {

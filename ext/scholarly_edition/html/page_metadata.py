@@ -23,7 +23,8 @@ from typing import Any
 import yaml
 from sphinx.application import Sphinx
 
-from .citation import EditionCitation, citation_path, configured, licence_label
+from .citation import EditionCitation, licence_label
+from .citing import citation_path, configured
 
 # The citation and the file's fields, read when the builder starts: the same
 # for every page, and read-only while pages are written (also under -j).
