@@ -39,8 +39,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 THEMES = ("sphinx_book_theme", "pydata_sphinx_theme")
 # Scripts that run after the document is parsed; the inline scripts Sphinx
 # and the theme write into the page never call them.
+DOCTOOLS = "_static/doctools.js"
 DEFERRED = (
-    "_static/doctools.js",
+    DOCTOOLS,
     "_static/sphinx_highlight.js",
     "_static/scripts/sphinx-book-theme.js",
 )
@@ -63,13 +64,16 @@ def lighter_page(
         return
     # In place: the list is the builder's, to which the theme's own handler
     # adds this page's inline scripts after this one.
-    scripts[:] = [_deferred(script) for script in scripts]
+    # The search page's searchtools.js, which the theme loads without defer,
+    # calls doctools.js's _ready as it runs: there doctools.js stays as it is.
+    deferred = [name for name in DEFERRED if pagename != "search" or name != DOCTOOLS]
+    scripts[:] = [_deferred(script, deferred) for script in scripts]
 
 
-def _deferred(script: object) -> object:
+def _deferred(script: object, names: list[str]) -> object:
     filename = getattr(script, "filename", None)
     attributes = getattr(script, "attributes", {})
-    if filename not in DEFERRED or "defer" in attributes or "async" in attributes:
+    if filename not in names or "defer" in attributes or "async" in attributes:
         return script
     # Sphinx's script entries are immutable: the same entry, deferred.
     return type(script)(filename, priority=script.priority, **attributes, defer="defer")  # type: ignore[attr-defined, call-arg]
