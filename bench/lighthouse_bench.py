@@ -181,7 +181,7 @@ def main() -> int:
             results[label] = {"page": page, "median": median, "runs": runs}
     print(
         f"Lighthouse {version}, default mobile mode (simulated throttling), pages served with"
-        f" gzip; median of {args.repeat} runs; bytes = transferred (compressed), first run"
+        f" gzip; median of runs: {args.repeat}; bytes = transferred (compressed), first run"
     )
     header = ["page", *CATEGORIES, "KiB", "requests", *METRICS.values()]
     print("| " + " | ".join(header) + " |\n|" + " --- |" * len(header))
