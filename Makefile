@@ -143,7 +143,8 @@ resolve: export EDITION_ARTICLE = $(value ARTICLE)
 resolve: $(STAMP)
 	$(EDITION) resolve --article-from-env EDITION_ARTICLE $(RESOLVEOPTS)
 
-# axe-core for the browser tests' accessibility audit (tests/browser), and
+# axe-core for the browser tests' accessibility audit (tests/browser), Lighthouse
+# for the benchmark of the pages a phone loads (bench/lighthouse_bench.py), and
 # Apache Annotator, which anchors the exported Web Annotations, from the npm
 # registry at the versions package-lock.json pins. Apache Annotator is bundled
 # with esbuild (also pinned) into one script the tests inject into a page.
@@ -171,11 +172,13 @@ epubcheck: epub
 # Build time and memory against the plain build, incremental builds, -j 2, the
 # PDF and synthetic editions of 10x and 50x the text; writes _build/bench.json.
 # Then `resolve` on a synthetic 400-note article page, and the build after it;
-# then `make tei` against `make html`.
-bench: $(STAMP)
+# then `make tei` against `make html`; then Lighthouse (npm, with browser-deps)
+# on four pages of `make html`, served gzipped, written to _build/lighthouse.json.
+bench: $(STAMP) html $(AXE)
 	$(BIN)/python bench/build_bench.py $(BENCHOPTS)
 	$(BIN)/python bench/resolve_bench.py
 	$(BIN)/python bench/tei_bench.py
+	$(BIN)/python bench/lighthouse_bench.py "$(BUILDDIR)/html"
 
 # Resolved and open notes per chapter, with the passage each open note supports.
 notes-report: $(STAMP)

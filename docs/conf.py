@@ -106,6 +106,8 @@ smartquotes = False
 
 html_theme = "sphinx_book_theme"
 html_static_path = ["_static"]
+# The tab's icon; without one every browser asks for /favicon.ico and logs its 404.
+html_favicon = "_static/favicon.svg"
 html_last_updated_fmt = None
 # The values below are given as the theme (and Sphinx, for the CSS priority)
 # leave them: the theme sets them only after Sphinx has compared this

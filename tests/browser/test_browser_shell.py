@@ -221,3 +221,45 @@ def test_every_paragraph_of_a_quotation_is_numbered(page, site: str) -> None:
     assert all(number and anchor.endswith(f"p{number}") for anchor, number in paragraphs)
     numbers = [int(number) for _, number in paragraphs]
     assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+
+
+# Each Font Awesome icon of the shell that is shown, and whether it is drawn:
+# an inline SVG, or a glyph of the theme's webfont once the font has loaded.
+ICONS = """async () => {
+    await document.fonts.ready;
+    const shown = [...document.querySelectorAll("[class*='fa-']")].filter(
+        (icon) => icon.checkVisibility({visibilityProperty: true})
+            && icon.closest(".bd-header-article, .bd-sidebar-primary, .prev-next-area"));
+    return shown.map((icon) => {
+        const box = icon.getBoundingClientRect();
+        if (icon.localName === "svg") return [icon.outerHTML.slice(0, 60), box.width > 0];
+        const glyph = getComputedStyle(icon, "::before");
+        const font = `${glyph.fontWeight} 16px ${glyph.fontFamily}`;
+        const drawn = box.width > 0 && !["none", "normal"].includes(glyph.content)
+            && glyph.fontFamily.includes("Font Awesome") && document.fonts.check(font);
+        return [icon.className, drawn];
+    });
+}"""
+
+
+def test_every_icon_of_the_shell_is_drawn(sized_page) -> None:
+    icons = sized_page.evaluate(ICONS)
+    assert any("fa-bars" in name for name, _ in icons), icons
+    assert all(drawn for _, drawn in icons), [name for name, drawn in icons if not drawn]
+
+
+def test_a_page_loads_only_the_scripts_it_uses(browser, site: str) -> None:
+    """The chapter needs neither Font Awesome's JavaScript (the theme's webfont
+    draws the icons) nor the search index, which the search page loads."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site + CHAPTER, wait_until="networkidle")
+    chapter = [url.rsplit("/", 1)[-1].split("?")[0] for url in requested]
+    requested.clear()
+    page.goto(site + "search.html?q=Koba", wait_until="networkidle")
+    search = [url.rsplit("/", 1)[-1].split("?")[0] for url in requested]
+    context.close()
+    assert "fontawesome.js" not in chapter and "searchindex.js" not in chapter, chapter
+    assert "searchindex.js" in search and "searchtools.js" in search, search

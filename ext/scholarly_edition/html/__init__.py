@@ -23,6 +23,7 @@ from . import (
     citing,
     edition_links,
     page_metadata,
+    page_weight,
     phrase_search,
     search_index,
     single_page,
@@ -43,5 +44,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     theme_shell.setup(app)
     edition_links.setup(app)
     page_metadata.setup(app)
+    page_weight.setup(app)
     single_page.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
