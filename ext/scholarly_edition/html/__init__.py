@@ -22,6 +22,7 @@ from . import (
     build_messages,
     citation,
     edition_links,
+    labels,
     page_metadata,
     phrase_search,
     search_index,
@@ -35,6 +36,8 @@ STATIC = Path(__file__).parent / "static"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     static_files.register(app, STATIC, ("reader.css", "reader.js", "cite.js"))
+    app.setup_extension("scholarly_edition._util.i18n")
+    labels.setup(app)
     citation.setup(app)
     search_index.setup(app)
     build_messages.setup(app)

@@ -25,6 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .._util import source_encoding
 from .._util.config_registry import ConfigRegistry
+from .._util.i18n import _
 from .._util.warning import EditionWarning, warn
 
 LANGUAGES = {"en": "English"}
@@ -160,7 +161,7 @@ class _UniqueKeys(yaml.SafeLoader):
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen = set()
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 line = key_node.start_mark.line + 1
@@ -307,7 +308,7 @@ class EditionCitationDirective(SphinxDirective):
         text = nodes.paragraph("", "", nodes.Text(before), nodes.emphasis(title, title))
         text += nodes.Text(after)
         quote = nodes.block_quote("", text, classes=["edition-citation"])
-        label = nodes.paragraph(text="In BibTeX (biblatex):")
+        label = nodes.paragraph(text=_("In BibTeX (biblatex):"))
         bibtex = nodes.literal_block(citation.bibtex(), citation.bibtex(), language="bibtex")
         return [quote, label, bibtex]
 

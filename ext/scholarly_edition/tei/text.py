@@ -23,7 +23,7 @@ from .._util.markers import slug
 from .._util.warning import EditionWarning, warn
 from ..annotations.domain import AnnotationsDomain, Record
 from ..names.index import entry_id
-from ..text.absent_image import PLACEHOLDER, absent_image
+from ..text.absent_image import absent_image, placeholder
 from ..text.paragraphs import paragraph_link
 from .ns import EDITORS, append_text, local, sub, xml_id
 
@@ -224,7 +224,7 @@ class TEITranslator(SphinxTranslator):
         self.push("figure")
 
     def depart_absent_image(self, node: absent_image) -> None:
-        sub(self.current, "figDesc", PLACEHOLDER)
+        sub(self.current, "figDesc", placeholder())
         self.stack.pop()
 
     def visit_field_list(self, node: nodes.field_list) -> None:
