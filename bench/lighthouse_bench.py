@@ -20,7 +20,6 @@ Prints a table and each goal as met or not, and writes the runs to
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import io
 import json
@@ -30,15 +29,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+# The browser tests' local server, given the gzipping handler.
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from browser_support import serve  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
 PAGES = {
     "front page": "index.html",
@@ -83,21 +83,6 @@ class GzipHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         """One line per request would bury the table."""
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` gzipped on 127.0.0.1 (a free port); yields the base URL."""
-    handler = functools.partial(GzipHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def lighthouse(url: str, report: Path) -> dict[str, Any]:
@@ -169,7 +154,10 @@ def main() -> int:
         [str(LIGHTHOUSE), "--version"], capture_output=True, text=True, check=True
     ).stdout.strip()
     results: dict[str, dict[str, Any]] = {}
-    with tempfile.TemporaryDirectory(prefix="lighthouse-bench-") as tmp, serve(args.html) as base:
+    with (
+        tempfile.TemporaryDirectory(prefix="lighthouse-bench-") as tmp,
+        serve(args.html, GzipHandler) as base,
+    ):
         for label, page in PAGES.items():
             runs = [
                 summary(lighthouse(base + page, Path(tmp) / f"{number}.json"))

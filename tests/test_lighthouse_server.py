@@ -26,7 +26,7 @@ def test_text_is_gzipped_for_a_browser_that_accepts_it(tmp_path: Path) -> None:
     (tmp_path / "script.js").write_text("let a = 1;\n" * 100, encoding="utf-8")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
     bench = bench_module("lighthouse_bench")
-    with bench.serve(tmp_path) as base:
+    with bench.serve(tmp_path, bench.GzipHandler) as base:
         headers, body = _get(base + "index.html", gzip_accepted=True)
         assert headers["Content-Encoding"] == "gzip"
         assert int(headers["Content-Length"]) == len(body) < len(page)
