@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .._util import toml_file
+
 
 class StructureError(Exception):
     """A structure map that does not fit the witness; the message names the place.
@@ -31,6 +33,9 @@ def line_of(text: str, where: str) -> int | None:
     """The line of the map holding the key ``where`` names (TOML keeps no positions)."""
     rows = text.split("\n")
     header, _, rest = where.partition(" ")
+    if header.startswith("[[") and header != "[[chapter]]" and rest.isdigit():
+        blocks = toml_file.block_lines(text, header.strip("[]"))  # the n-th block
+        return blocks[int(rest) - 1] if int(rest) <= len(blocks) else None
     if header == "line":  # a witness line that lacks a role: the fix goes in [lines]
         header, rest = "[lines]", ""
     patterns = {
