@@ -327,6 +327,56 @@ def test_an_article_saved_from_wikipedia(
     assert linked == used
 
 
+# The saved page's line "Hazewinkel, Michiel, ed. (2001) [1994], ...": a cited
+# work's original year, with a note marker's shape, that the editors read as text.
+NOT_A_NOTE = """[[not_note]]
+line = 135
+text = "[1994]"
+reason = "the original year of the cited work, not a reference of the article"
+
+"""
+
+
+def test_a_bracket_that_is_not_a_note_stays_text(tmp_path: Path) -> None:
+    """Hermitian matrix (2020): `new` lists every bracket of a marker's shape, [1994]
+    too; resolve finds no reference [1994] on the page; the editors' [[not_note]]
+    block, and the note taken out, make it text: zero warnings, 100% fidelity, every
+    real marker linked."""
+    page_file = FIXTURES / "hermitian-matrix-2020.html"
+    if not page_file.is_file():
+        unavailable(f"the saved Wikipedia pages in {FIXTURES}", "see that folder's README")
+    built = build(tmp_path, witness_of_article(page_file), "Hermitian matrix")
+    notes = built.root / "refs" / "notes.toml"
+    assert list(tomllib.loads(notes.read_text(encoding="utf-8"))["notes"])[-1] == "1994"
+    resolved = make(built.root, "resolve", f"ARTICLE={page_file}")
+    assert resolved.returncode == 0, resolved.stdout + resolved.stderr
+    assert "brackets with no reference on the page (not notes?): [1994]\n" in resolved.stdout
+    path = built.root / "refs" / "structure.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("[lines]\n", NOT_A_NOTE + "[lines]\n", 1), encoding="utf-8")
+    text = notes.read_text(encoding="utf-8")
+    assert text.count('\n1994 = "unresolved"\n') == 1
+    notes.write_text(text.replace('\n1994 = "unresolved"\n', "\n"), encoding="utf-8")
+    for target in ("import", "check", "html", "verify"):
+        done = make(built.root, target)
+        assert done.returncode == 0, done.stdout[-3000:] + done.stderr
+        assert "WARNING" not in done.stderr, done.stderr
+    assert "HTML fidelity: 100.00%" in done.stdout
+    index = page(built, "index.html")
+    assert [a.get_text() for a in index.select("a[href^='notes.html#note-']")] == [
+        "[1]",
+        "[2]",
+        "[3]",
+        "[4]",
+        "[3]",
+        "[5]",
+    ]
+    (bracket,) = index.select("span.not-note")
+    assert bracket.get_text() == "[1994]" and "(2001) [1994], " in bracket.parent.get_text()
+    report = page(built, "notes.html").get_text()
+    assert "[1994]" not in report and "[5]" in report
+
+
 READ = (
     "An opening paragraph.[1]\n\nPart One\n\nSection A\n\nText of section A.[2]\n\n"
     "See also: elsewhere\n\nA quoted line.\n\n— Someone\n\nSection B\n\n"

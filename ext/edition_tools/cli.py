@@ -223,7 +223,13 @@ def _resolve(args: argparse.Namespace, edition: Edition, mapping: structure.Stru
         print(message, file=sys.stderr)
         return 1
     try:
-        outcome = run.resolve(edition, mapping.lines, page, write_files=not args.dry_run)
+        outcome = run.resolve(
+            edition,
+            mapping.lines,
+            page,
+            write_files=not args.dry_run,
+            not_notes=mapping.not_notes,
+        )
     except run.ResolveError as exc:
         print(f"error: {name}: {exc}", file=sys.stderr)
         return 1

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from scholarly_edition.names import disambiguation
-from scholarly_edition.text import witness_lines
+from scholarly_edition.text import not_notes, witness_lines
 from scholarly_edition.text.structure import HEADER, Chapter, Structure
 
 GENERATED = "% Generated from refs/witness.txt by `python -m scholarly_edition import`."
@@ -142,7 +142,7 @@ def _front(structure: Structure) -> list[str]:
     if str(edition.get("intro", "")).strip():
         blocks.append("{.edition-intro .apparatus}\n" + str(edition["intro"]).strip())
     header = [
-        f":{escape(label)}: {escape(structure.lines[number - 1])}"
+        f":{escape(label)}: {_line(structure, number, [])}"
         for number, label in structure.header_labels.items()
     ]
     if header:
@@ -167,7 +167,7 @@ def _blocks(structure: Structure, chapter: Chapter) -> Iterator[str]:
         role = structure.role(number)
         if role in (HEADER, "blank"):
             continue
-        text = disambiguation.mark_line(structure.lines[number - 1], number, rules, escape)
+        text = _line(structure, number, rules)
         if structure.lacuna is not None and number == structure.lacuna.line:
             text += LACUNA_ROLE
         if role == "quote-line":
@@ -199,6 +199,16 @@ def _blocks(structure: Structure, chapter: Chapter) -> Iterator[str]:
             yield text
     if quote:
         yield "\n>\n".join("> " + line.replace("\n", "\n> ") for line in quote)
+
+
+def _line(structure: Structure, number: int, rules: list[disambiguation.Rule]) -> str:
+    """Witness line ``number`` as MyST: escaped, with its names' rules and the brackets
+    that are not notes as roles."""
+
+    def escaped(text: str) -> str:
+        return not_notes.mark(text, number, structure.not_notes, escape)
+
+    return disambiguation.mark_line(structure.lines[number - 1], number, rules, escaped)
 
 
 def _toctrees(structure: Structure, chapter: Chapter) -> list[str]:

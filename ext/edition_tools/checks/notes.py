@@ -34,13 +34,14 @@ class Use:
 
 
 def uses(structure: Structure, marker: re.Pattern[str] = MARKER) -> list[Use]:
-    """Every marker of the witness, in order, with its chapter and the sentence it closes."""
+    """Every marker of the witness, in order, with its chapter and the sentence it closes;
+    the brackets the structure map reads as text ([[not_note]]) are none."""
     result = []
     for chapter in structure.chapters:
         title = structure.lines[chapter.first - 1] if chapter.first > 1 else "Front page"
         for number in range(chapter.first, chapter.last + 1):
             text = structure.lines[number - 1]
-            for match in marker.finditer(text):
+            for match in structure.markers(number, marker):
                 sentence = sentence_before(text, match.start(), marker)
                 result.append(Use(chapter.file, title, match.group(1), number, sentence))
     return result

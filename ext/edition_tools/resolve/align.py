@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scholarly_edition._util.markers import MARKER
+from scholarly_edition.text import not_notes as not_notes_
+from scholarly_edition.text.not_notes import NotNote
 
 from .article import Mark, words
 
@@ -48,11 +50,14 @@ class Alignment:
         return len(self.matched) / total if total else 1.0
 
 
-def witness_markers(lines: Sequence[str], pattern: re.Pattern[str] = MARKER) -> list[Marker]:
-    """Every marker of the witness in reading order, with the words of its line before it."""
+def witness_markers(
+    lines: Sequence[str], pattern: re.Pattern[str] = MARKER, not_notes: tuple[NotNote, ...] = ()
+) -> list[Marker]:
+    """Every marker of the witness in reading order, with the words of its line before it;
+    the brackets the structure map reads as text (``not_notes``) are none."""
     result = []
     for number, text in enumerate(lines, start=1):
-        for match in pattern.finditer(text):
+        for match in not_notes_.markers(text, number, not_notes, pattern):
             before = pattern.sub(" ", text[: match.start()])
             result.append(Marker(match.group(1), number, before))
     return result

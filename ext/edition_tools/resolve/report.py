@@ -25,7 +25,11 @@ def summary(outcome: Outcome) -> list[str]:
         f"notes needing review: {len(outcome.review)}",
         f"notes already resolved, kept: {len(outcome.kept)}",
         f"works added to the bibliography: {len(outcome.works_added)}",
-    ]
+    ] + (
+        [f"brackets with no reference on the page (not notes?): {absent}"]
+        if (absent := ", ".join(f"[{label}]" for label in outcome.absent))
+        else []
+    )
 
 
 def markdown(outcome: Outcome) -> str:

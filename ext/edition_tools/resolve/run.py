@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from scholarly_edition._util import toml_file
 from scholarly_edition._util.markers import is_reference_label
+from scholarly_edition.text.not_notes import NotNote
 
 from ..configuration import Edition
 from . import align, article, citations, report, works, write
@@ -41,18 +42,27 @@ class Outcome:
     review: dict[str, list[str]] = field(default_factory=dict)
     unresolved: dict[str, str] = field(default_factory=dict)
     kept: list[str] = field(default_factory=list)
+    # Labels of the witness's brackets that no mark of the page has, with their
+    # lines: a bracket that is no note ("(2001) [1994]"), or another article.
+    absent: dict[str, list[int]] = field(default_factory=dict)
     works_added: list[str] = field(default_factory=list)
     changed: list[Path] = field(default_factory=list)
 
 
 def resolve(
-    edition: Edition, lines: Sequence[str], page: str, *, write_files: bool = True
+    edition: Edition,
+    lines: Sequence[str],
+    page: str,
+    *,
+    write_files: bool = True,
+    not_notes: tuple[NotNote, ...] = (),
 ) -> Outcome:
-    """Resolve the open notes of ``edition`` (witness ``lines``) from ``page``."""
+    """Resolve the open notes of ``edition`` (witness ``lines``, whose brackets
+    ``not_notes`` are text) from ``page``."""
     read = article.read(page)
     known = _article_toml(edition.article)
     _same_article(known, read.provenance, edition)
-    markers = align.witness_markers(lines, edition.marker)
+    markers = align.witness_markers(lines, edition.marker, not_notes)
     alignment = align.align(markers, read.marks)
     if markers and alignment.ratio < SAME_ARTICLE:
         raise ResolveError(
@@ -73,6 +83,7 @@ def resolve(
     marks: dict[str, list[tuple[align.Marker, article.Mark]]] = {}
     for marker, mark in alignment.matched:
         marks.setdefault(marker.label, []).append((marker, mark))
+    on_page = {mark.label for mark in read.marks}
     for label in dict.fromkeys(m.label for m in markers):
         if label not in labels:
             shown = edition.shown(notes_path)
@@ -82,6 +93,10 @@ def resolve(
             outcome.kept.append(label)
             continue
         matched = marks.get(label)
+        if label not in on_page:
+            outcome.absent[label] = [marker.line for marker in uses[label]]
+            outcome.unresolved[label] = _absent(label, outcome.absent[label])
+            continue
         if not matched:
             outcome.unresolved[label] = "no marker of the note matches the page"
             continue
@@ -90,6 +105,14 @@ def resolve(
     if write_files:
         _write(edition, notes_text, library, known, outcome)
     return outcome
+
+
+def _absent(label: str, lines: list[int]) -> str:
+    where = ", ".join(str(line) for line in lines)
+    return (
+        f"the page has no reference [{label}] (witness line {where}): if the bracket is not"
+        " a note, give it a [[not_note]] block in the structure map and remove the note"
+    )
 
 
 def _resolve_note(

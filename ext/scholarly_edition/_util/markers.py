@@ -65,6 +65,10 @@ def configured(conf: Path) -> re.Pattern[str]:
     return MARKER
 
 
+# The role of a bracket with a marker's shape that the editors read as text
+# ("(2001) [1994]"): written by the importer, left as text by the notes.
+NOT_NOTE_ROLE = "not-note"
+
 LABEL = re.compile(r"[0-9]{1,6}|[a-z]|[A-Za-z][A-Za-z-]{0,19} [0-9]{1,4}")
 
 

@@ -21,7 +21,7 @@ from .._util import markers, static_files
 from .._util.config_registry import ConfigRegistry
 from .._util.per_document import reading_order
 from .._util.warning import EditionWarning, warn
-from . import bibliography_links, provenance, refs_state
+from . import bibliography_links, provenance, refs_state, roles
 from . import nodes as notes_nodes
 from . import style as citation_style
 from .data import Cite
@@ -238,6 +238,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     config_values(app)
     provenance.setup(app)
     notes_nodes.setup(app)
+    roles.setup(app)
     static_files.register(app, STATIC, ("notes.css", "notes.js"))
     app.add_domain(NotesDomain)
     app.add_transform(NoteMarkers)

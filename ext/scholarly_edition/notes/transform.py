@@ -22,6 +22,7 @@ from . import refs_state
 from .data import NoteMap
 from .domain import NotesDomain, NoteUse
 from .nodes import note_preview, note_ref
+from .roles import is_not_note
 
 # Text in these is never a note marker: code, raw output, links, labels.
 SKIP = (
@@ -65,7 +66,8 @@ def _note_link(marker: str, label: str, docname: str) -> addnodes.pending_xref:
 def _skipped(node: nodes.Node) -> bool:
     parent = node.parent
     while parent is not None:
-        if isinstance(parent, SKIP):
+        # A bracket the editors read as text ({not-note}) is no marker either.
+        if isinstance(parent, SKIP) or is_not_note(parent):
             return True
         parent = parent.parent
     return False

@@ -9,12 +9,15 @@ the checks never guess a line's role.
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict
 
 from .._util import source_encoding, toml_file
+from . import not_notes
+from .not_notes import NotNote
 from .structure_errors import StructureError, fail, line_of
 
 ROLES = frozenset(
@@ -83,12 +86,18 @@ class Structure:
     attribution_prefix: str = ""
     # The header's lines and their labels ([header]), in the witness's order.
     header_labels: dict[int, str] = field(default_factory=dict)
+    # The brackets the editors read as text, not note markers ([[not_note]]).
+    not_notes: tuple[NotNote, ...] = ()
 
     def role(self, number: int) -> str:
         """The role of a 1-based witness line: its mapped role, blank or paragraph."""
         if number in self.roles:
             return self.roles[number]
         return "blank" if not self.lines[number - 1].strip() else "paragraph"
+
+    def markers(self, number: int, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """The note markers of witness line ``number``, without the brackets that are not notes."""
+        return not_notes.markers(self.lines[number - 1], number, self.not_notes, pattern)
 
 
 def load(path: Path) -> Structure:
@@ -159,6 +168,7 @@ def _load(path: Path, data: dict[str, object]) -> Structure:
         hatnote_prefixes=tuple(hatnotes),
         attribution_prefix=attribution,
         header_labels=labels,
+        not_notes=not_notes.read(data, lines),
     )
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .._util import toml_file
+
 
 class StructureError(Exception):
     """A structure map that does not fit the witness; the message names the place.
@@ -31,6 +33,8 @@ def line_of(text: str, where: str) -> int | None:
     """The line of the map holding the key ``where`` names (TOML keeps no positions)."""
     rows = text.split("\n")
     header, _, rest = where.partition(" ")
+    if header.startswith("[[") and header != "[[chapter]]":
+        return _block_line(text, header.strip("[]"), rest)
     if header == "line":  # a witness line that lacks a role: the fix goes in [lines]
         header, rest = "[lines]", ""
     patterns = {
@@ -49,3 +53,12 @@ def line_of(text: str, where: str) -> int | None:
         if in_table and re.match(pattern, row):
             return number
     return None
+
+
+def _block_line(text: str, name: str, rest: str) -> int | None:
+    """The ``rest``-th ``[[name]]`` block (counting from 1), or the key's first line."""
+    if rest.isdigit():
+        blocks = toml_file.block_lines(text, name)
+        return blocks[int(rest) - 1] if 1 <= int(rest) <= len(blocks) else None
+    key = re.compile(rf"\s*(?:\[\[\s*{re.escape(name)}\s*\]\]|{re.escape(name)}\s*=)")
+    return next((n for n, row in enumerate(text.split("\n"), 1) if key.match(row)), None)
