@@ -22,6 +22,7 @@ from . import (
     build_messages,
     citing,
     edition_links,
+    labels,
     page_metadata,
     page_weight,
     phrase_search,
@@ -36,6 +37,8 @@ STATIC = Path(__file__).parent / "static"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     static_files.register(app, STATIC, ("reader.css", "reader.js", "cite.js"))
+    app.setup_extension("scholarly_edition._util.i18n")
+    labels.setup(app)
     citing.setup(app)
     search_index.setup(app)
     build_messages.setup(app)

@@ -28,6 +28,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .._util.i18n import _
 from .citing import configured
 
 BOOK_THEME = "sphinx_book_theme"
@@ -59,8 +60,8 @@ def link_defaults(app: Sphinx, config: Config) -> None:
     if edition.repository and "repository_url" not in options:
         options["repository_url"] = edition.repository
         options.setdefault("use_repository_button", True)
-    released = f", released {_day(edition.released)}" if edition.released else ""
-    footer = f"Version {edition.version}{released}."
+    released = _(", released {day}").format(day=_day(edition.released)) if edition.released else ""
+    footer = _("Version {version}{released}.").format(version=edition.version, released=released)
     options.setdefault("extra_footer", f'<p class="edition-version">{html.escape(footer)}</p>')
     config.html_theme_options = options
 
@@ -72,9 +73,6 @@ def _day(iso: str) -> str:
     except ValueError:
         return iso
     return f"{day.day} {day:%B %Y}"
-
-
-WHOLE_TEXT = "The whole text on one page"
 
 
 def _site_path(app: Sphinx, pathto: Any, target: str) -> str:
@@ -106,7 +104,7 @@ def add_download_buttons(
     whole = app.config.edition_whole_text_page
     downloads = list(app.config.edition_downloads)
     if whole and app.builder.name != "singlehtml":
-        downloads.insert(0, (WHOLE_TEXT, whole))
+        downloads.insert(0, (_("The whole text on one page"), whole))
     buttons = context.get("header_buttons")
     if not downloads or buttons is None:
         return
@@ -123,7 +121,7 @@ def add_download_buttons(
     ]
     group = {
         "type": "group",
-        "tooltip": "Download the edition",
+        "tooltip": _("Download the edition"),
         "icon": "fas fa-download",
         "buttons": links,
         "label": "download-edition-buttons",

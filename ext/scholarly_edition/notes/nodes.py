@@ -16,7 +16,8 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
 from .._util.apparatus import Apparatus, WitnessMark
-from .content import UNRESOLVED_TEXT
+from .._util.i18n import _
+from .content import unresolved_text
 from .data import UNRESOLVED
 
 
@@ -48,7 +49,8 @@ def visit_note_preview_html(self: HTML5Translator, node: note_preview) -> None:
     self.body.append(
         self.starttag(node, "span", "", role="tooltip", CLASS="note-preview apparatus")
     )
-    self.body.append(f'<span class="note-preview-label">Note {self.encode(node["note"])}: </span>')
+    label = _("Note {label}: ").format(label=self.encode(node["note"]))
+    self.body.append(f'<span class="note-preview-label">{label}</span>')
 
 
 def depart_note_preview_html(self: HTML5Translator, node: note_preview) -> None:
@@ -89,7 +91,7 @@ def visit_note_preview_latex(self: LaTeXTranslator, node: note_preview) -> None:
     if node.get("status") == UNRESOLVED:
         if node.get("statement"):
             self.body.append(
-                rf"\scholarnoteunresolvedtext{{{label}}}{{{self.encode(UNRESOLVED_TEXT)}}}"
+                rf"\scholarnoteunresolvedtext{{{label}}}{{{self.encode(unresolved_text())}}}"
             )
         raise nodes.SkipNode
     if node.get("first", True):

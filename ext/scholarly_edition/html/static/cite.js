@@ -6,9 +6,11 @@
 // given as text and, for reference managers, as biblatex, CSL-JSON and RIS,
 // each with a copy button. The address is the edition's canonical one (the
 // page's <link rel="canonical">, from html_baseurl) when it is known, and
-// otherwise the address the reader is reading.
+// otherwise the address the reader is reading. The dialog's words are the
+// edition's language's (window.editionLabels, html/labels.py).
 (() => {
   const ACCESSED = new Date();
+  const LABELS = window.editionLabels;
 
   function plainText(element) {
     const copy = element.cloneNode(true);
@@ -183,9 +185,9 @@
     button.addEventListener("click", async () => {
       try {
         await navigator.clipboard.writeText(text());
-        button.textContent = "Copied";
+        button.textContent = LABELS.copied;
       } catch {
-        button.textContent = "Select and copy the text";
+        button.textContent = LABELS.copyFailed;
       }
     });
     return button;
@@ -195,8 +197,8 @@
     const cite = passage();
     const paragraph = citedParagraph();
     dialog.querySelector("h2").textContent = paragraph
-      ? `Cite paragraph ${paragraph.number}`
-      : "Cite this page";
+      ? LABELS.citeParagraph.replace("{number}", paragraph.number)
+      : LABELS.citePage;
     const parts = text(cite);
     const shown = dialog.querySelector(".cite-text");
     const title = document.createElement("i");
@@ -220,7 +222,7 @@
     shown.className = "cite-text";
     const actions = document.createElement("p");
     actions.className = "cite-actions";
-    actions.append(copyButton("Copy citation", () => shown.textContent));
+    actions.append(copyButton(LABELS.copyCitation, () => shown.textContent));
     dialog.append(heading, shown, actions);
     for (const format of FORMATS) {
       const label = document.createElement("p");
@@ -233,13 +235,13 @@
       block.setAttribute("aria-labelledby", label.id);
       const copy = document.createElement("p");
       copy.className = "cite-actions";
-      copy.append(copyButton(`Copy ${format.label}`, () => block.textContent));
+      copy.append(copyButton(LABELS.copyFormat.replace("{format}", format.label), () => block.textContent));
       dialog.append(label, block, copy);
     }
     const close = document.createElement("button");
     close.type = "button";
     close.className = "btn btn-sm cite-close";
-    close.textContent = "Close";
+    close.textContent = LABELS.close;
     close.addEventListener("click", () => dialog.close());
     const closing = document.createElement("p");
     closing.className = "cite-actions";
@@ -262,9 +264,9 @@
     const button = document.createElement("button");
     button.type = "button";
     button.className = "btn btn-sm pst-navbar-icon cite-button";
-    button.title = "Cite this page or paragraph";
+    button.title = LABELS.citeTitle;
     button.setAttribute("aria-haspopup", "dialog");
-    button.textContent = "Cite";
+    button.textContent = LABELS.cite;
     const bar = document.querySelector(".article-header-buttons");
     if (bar) {
       bar.prepend(button);

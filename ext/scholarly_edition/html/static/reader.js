@@ -59,8 +59,8 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const summary of document.querySelectorAll(".bd-sidebar-primary li > details > summary")) {
     const link = summary.parentElement.parentElement.querySelector(":scope > a");
     if (!summary.textContent.trim() && !summary.hasAttribute("aria-label")) {
-      const title = link ? link.textContent.trim() : "this part";
-      summary.setAttribute("aria-label", `Sections of ${title}`);
+      const title = link ? link.textContent.trim() : window.editionLabels.thisPart;
+      summary.setAttribute("aria-label", window.editionLabels.sectionsOf.replace("{title}", title));
     }
   }
 });
@@ -109,7 +109,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (data.href) {
       const link = document.createElement("a");
       link.href = data.href;
-      link.textContent = "Index of Names";
+      link.textContent = window.editionLabels.namesIndex;
       parts.push(" ", link);
     }
     const before = linkOf(shown);
