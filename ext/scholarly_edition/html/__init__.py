@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 
 from .._util import static_files
 from . import (
+    book_theme,
     build_messages,
     citing,
     edition_links,
@@ -28,8 +29,9 @@ from . import (
     phrase_search,
     search_index,
     single_page,
+    site_title,
     template_cache,
-    theme_shell,
+    text_container,
 )
 
 STATIC = Path(__file__).parent / "static"
@@ -44,9 +46,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     build_messages.setup(app)
     template_cache.setup(app)
     phrase_search.setup(app)
-    theme_shell.setup(app)
+    site_title.setup(app)
     edition_links.setup(app)
+    # Only under sphinx-book-theme; no theme is imported otherwise.
+    book_theme.setup(app)
     page_metadata.setup(app)
     page_weight.setup(app)
     single_page.setup(app)
+    text_container.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

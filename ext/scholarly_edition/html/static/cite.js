@@ -12,6 +12,12 @@
   const ACCESSED = new Date();
   const LABELS = window.editionLabels;
 
+  // The element holding the page's text, whatever the theme (html/text_container.py).
+  function textContainer() {
+    const mark = document.querySelector("span.edition-text");
+    return mark ? mark.parentElement : null;
+  }
+
   function plainText(element) {
     const copy = element.cloneNode(true);
     copy.querySelectorAll(".headerlink").forEach((link) => link.remove());
@@ -64,13 +70,13 @@
       if (documentStart(section)) return section;
       section = section.parentElement.closest("section");
     }
-    return document.querySelector("article.bd-article section");
+    return textContainer().querySelector("section");
   }
 
   function passage() {
     const data = window.editionCitation;
     const paragraph = citedParagraph();
-    const first = document.querySelector("article.bd-article section");
+    const first = textContainer().querySelector("section");
     const top = paragraph ? chapterOf(paragraph.element) : first;
     const heading = headingOf(top);
     // The front page's heading is the edition's title: its text has no chapter.
@@ -260,7 +266,8 @@
   }
 
   document.addEventListener("DOMContentLoaded", () => {
-    if (!window.editionCitation || !document.querySelector("article.bd-article")) return;
+    const text = textContainer();
+    if (!window.editionCitation || !text) return;
     const button = document.createElement("button");
     button.type = "button";
     button.className = "btn btn-sm pst-navbar-icon cite-button";
@@ -271,7 +278,7 @@
     if (bar) {
       bar.prepend(button);
     } else {
-      document.querySelector("article.bd-article").prepend(button);
+      text.prepend(button);
     }
     let dialog = null;
     button.addEventListener("click", () => {

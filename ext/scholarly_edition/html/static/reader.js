@@ -23,7 +23,7 @@
   });
 })();
 
-// The ☰ button (theme_shell.py): the book theme blurs it on every click, to
+// The ☰ button of sphinx-book-theme (book_theme.py): the book theme blurs it on every click, to
 // drop its tooltip, so a keyboard reader lost their place: a second Enter did
 // nothing, and closing the sidebar's dialog (Escape) left focus on the page's
 // body. Focus goes back to the button after a keyboard press (a click of
