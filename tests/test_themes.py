@@ -60,9 +60,9 @@ def _edition(tmp: Path, theme: str) -> Path:
     return root
 
 
-@pytest.fixture(scope="module", params=["alabaster", "furo"])
-def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = _edition(tmp_path_factory.mktemp(request.param), request.param)
+def build(tmp: Path, theme: str) -> Path:
+    """A new edition under ``theme``, built with -W; its root (the browser tests' too)."""
+    root = _edition(tmp, theme)
     result = subprocess.run(
         [sys.executable, "-c", BUILD, str(root / "docs"), str(root / "_build")],
         capture_output=True,
@@ -73,6 +73,11 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     assert "WARNING" not in result.stderr, result.stderr
     assert "IMPORTED []" in result.stdout
     return root
+
+
+@pytest.fixture(scope="module", params=["alabaster", "furo"])
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp(request.param), request.param)
 
 
 def _page(root: Path, name: str) -> BeautifulSoup:
