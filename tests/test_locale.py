@@ -122,6 +122,18 @@ def test_notes_and_annotations_in_german_then_english(make_app, rootdir, tmp_pat
     assert "Source on note [2]" in _page(app, "annotations/note.html")
 
 
+def test_printed_notes_in_german(make_app, rootdir, tmp_path) -> None:
+    """The footnotes' words too: a later use's reference, the open notes' statement."""
+    app = _build(make_app, _copy(rootdir, tmp_path, "annotations", "de"), "de", "latex")
+    tex = _page(app, "projectnamenotset.tex")
+    assert r"{Siehe Anmerkung {[}1{]} auf S.~\pageref{\detokenize{first:" in tex
+    assert (
+        r"{Quelle noch nicht ermittelt.}{Ebenso wenig die Quellen der ohne Fußnote gedruckten "
+        r"Anmerkungen}{, die auf S.~\pageref{edition-unresolved-notes} aufgeführt sind}"
+    ) in tex
+    assert "See note" not in tex and "Nor are" not in tex
+
+
 def test_index_of_names_in_german(make_app, rootdir, tmp_path) -> None:
     app = _build(make_app, _copy(rootdir, tmp_path, "names", "de"), "de")
     index = _page(app, "index-of-names.html")

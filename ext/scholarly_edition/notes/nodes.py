@@ -57,6 +57,11 @@ def depart_note_preview_html(self: HTML5Translator, node: note_preview) -> None:
     self.body.append("</span>")
 
 
+# The LaTeX label of the list of open notes, which the first of them refers to
+# (scholarlyedition.sty tests it by this name).
+OPEN_NOTES_LABEL = "edition-unresolved-notes"
+
+
 def _first_use(translator: LaTeXTranslator, node: nodes.Element) -> str:
     """The LaTeX label of the note's first use, the target that later uses refer to."""
     return translator.idescape(f"{node.get('first_doc', '')}:{node.get('first_id', '')}")
@@ -66,6 +71,15 @@ def _own_use(translator: LaTeXTranslator, node: nodes.Element) -> str:
     """The LaTeX label of this use's marker (a preview knows its marker by ``ref``)."""
     own = node["ids"][0] if isinstance(node, note_ref) else node["ref"]
     return translator.idescape(f"{node.get('docname', '')}:{own}")
+
+
+def _with_page(translator: LaTeXTranslator, message: str, target: str) -> str:
+    """``message`` as LaTeX, its ``{page}`` the page TeX records for ``target``, tied
+    to the word before it (``p.~12``)."""
+    before, _page, after = message.partition("{page}")
+    tie = "~" if before.endswith(" ") else ""
+    page = rf"\pageref{{{target}}}"
+    return translator.encode(before.removesuffix(" ")) + tie + page + translator.encode(after)
 
 
 def visit_note_ref_latex(self: LaTeXTranslator, node: note_ref) -> None:
@@ -90,15 +104,21 @@ def visit_note_preview_latex(self: LaTeXTranslator, node: note_preview) -> None:
     label = self.encode(node["note"])
     if node.get("status") == UNRESOLVED:
         if node.get("statement"):
+            nor = _("Nor are the sources of the notes printed without a footnote")
+            listed = _(", which are listed on p. {page}")
             self.body.append(
                 rf"\scholarnoteunresolvedtext{{{label}}}{{{self.encode(unresolved_text())}}}"
+                rf"{{{self.encode(nor)}}}{{{_with_page(self, listed, OPEN_NOTES_LABEL)}}}"
             )
         raise nodes.SkipNode
     if node.get("first", True):
         self.body.append(r"\scholarnotetext{" + label + "}{")
         return
+    first = _first_use(self, node)
+    see = _("See note [{label}] on p. {page}.").format(label=node["note"], page="{page}")
     self.body.append(
-        rf"\scholarnoteagaintext{{{label}}}{{{_first_use(self, node)}}}{{{_own_use(self, node)}}}"
+        rf"\scholarnoteagaintext{{{label}}}{{{first}}}{{{_own_use(self, node)}}}"
+        rf"{{{_with_page(self, see, first)}}}"
     )
     raise nodes.SkipNode
 

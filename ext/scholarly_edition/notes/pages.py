@@ -24,10 +24,7 @@ from . import content as note_content
 from . import refs_state
 from .data import UNRESOLVED, Note
 from .domain import NotesDomain, NoteUse
-from .nodes import note_list, note_preview, note_ref, notes_coverage
-
-# The LaTeX label of the list of open notes, which the first of them refers to.
-OPEN_NOTES_LABEL = "edition-unresolved-notes"
+from .nodes import OPEN_NOTES_LABEL, note_list, note_preview, note_ref, notes_coverage
 
 
 class NoteListDirective(SphinxDirective):
