@@ -127,7 +127,8 @@ check: $(STAMP)
 LOCALE        = ext/scholarly_edition/locale
 CATALOG       = scholarly_edition
 catalog: $(STAMP)
-	$(BIN)/pybabel --quiet extract --no-location --sort-output --project=scholarly-edition \
+	$(BIN)/pybabel --quiet extract --no-location --sort-output --add-comments=Translators: \
+	  --project=scholarly-edition \
 	  --copyright-holder="The editors" -o $(LOCALE)/$(CATALOG).pot ext/scholarly_edition
 	$(BIN)/pybabel --quiet update --ignore-obsolete --ignore-pot-creation-date -D $(CATALOG) \
 	  -i $(LOCALE)/$(CATALOG).pot -d $(LOCALE)

@@ -153,3 +153,19 @@ def test_absent_image_and_paragraph_links_in_german(make_app, rootdir, tmp_path,
     else:
         tex = _page(app, "projectnamenotset.tex")
         assert "\\begin{sphinxabsentimage}{Bild im Textzeugen nicht erhalten}" in tex
+
+
+def test_book_theme_footer_and_downloads_in_german(make_app, rootdir, tmp_path) -> None:
+    """The release date in the language's own form, and the Download group's label."""
+    srcdir = _copy(rootdir, tmp_path, "published", "de")
+    app = make_app(
+        "html",
+        srcdir=srcdir,
+        freshenv=True,
+        confoverrides={"language": "de", "edition_downloads": [("PDF", "edition.pdf")]},
+    )
+    app.build()
+    assert strip_colors(app.warning.getvalue()) == ""
+    index = _page(app, "index.html")
+    assert '<p class="edition-version">Version 2.0, erschienen am 4. März 2025.</p>' in index
+    assert 'aria-label="Edition herunterladen"' in index

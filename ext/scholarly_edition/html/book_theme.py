@@ -98,7 +98,7 @@ def theme_options(app: Sphinx, config: Config) -> None:
             options.setdefault("use_repository_button", True)
         released = ""
         if edition.released:
-            released = _(", released {day}").format(day=day(edition.released))
+            released = _(", released {day}").format(day=day(edition.released, config.language))
         footer = _("Version {version}{released}.").format(
             version=edition.version, released=released
         )

@@ -25,6 +25,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util.i18n import format_date
 
 from .._util.i18n import _
 from .citing import configured
@@ -44,13 +45,16 @@ def link_defaults(app: Sphinx, config: Config) -> None:
         config.html_baseurl = edition.url
 
 
-def day(iso: str) -> str:
-    """``2026-12-01`` as "1 December 2026" (the file's text if it is no date)."""
+def day(iso: str, language: str | None) -> str:
+    """``2026-12-01`` as "1 December 2026", in ``language`` (the file's text if it is
+    no date); the order and the month's name are the language's."""
     try:
         parsed = datetime.date.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{parsed.day} {parsed:%B %Y}"
+    midnight = datetime.datetime.combine(parsed, datetime.time(), tzinfo=datetime.UTC)
+    # Translators: a date, in strftime's notation as Sphinx's today_fmt reads it.
+    return format_date(_("%-d %B %Y"), date=midnight, language=language or "en")
 
 
 def downloads(app: Sphinx) -> list[tuple[str, str]]:
