@@ -24,7 +24,7 @@ PDF           = $(BUILDDIR)/latex/stalin-edition.pdf
 # A paragraph on a full page of text, to find that page for the preview.
 PREVIEW_TEXT  = Stalin joined a forbidden book club
 
-.PHONY: help setup lock html latexpdf pdf-preview site test test-html test-ext verify check import clean livehtml notes-report annotation bench resolve
+.PHONY: help setup lock catalog html latexpdf pdf-preview site test test-html test-ext verify check import clean livehtml notes-report annotation bench resolve
 
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
@@ -118,6 +118,21 @@ check: $(STAMP)
 	$(EDITION) check
 	$(BIN)/python -m edition_tools.licence_coverage
 	$(BIN)/cffconvert --validate -i CITATION.cff
+
+# The apparatus's labels in other languages (the extension's message
+# catalogue, sphinx.locale): extract every _("...") of the extension into the
+# template, merge it into each language's catalogue, and compile those to the
+# .mo files the package ships. New labels reach a catalogue untranslated;
+# tests/test_locale.py fails until each has its translation.
+LOCALE        = ext/scholarly_edition/locale
+CATALOG       = scholarly_edition
+catalog: $(STAMP)
+	$(BIN)/pybabel --quiet extract --no-location --sort-output --add-comments=Translators: \
+	  --project=scholarly-edition \
+	  --copyright-holder="The editors" -o $(LOCALE)/$(CATALOG).pot ext/scholarly_edition
+	$(BIN)/pybabel --quiet update --ignore-obsolete --ignore-pot-creation-date -D $(CATALOG) \
+	  -i $(LOCALE)/$(CATALOG).pot -d $(LOCALE)
+	$(BIN)/pybabel compile --statistics -D $(CATALOG) -d $(LOCALE)
 
 # Start an annotation: make annotation QUOTE="exact words" CONTRIBUTOR="Your Name"
 # [KIND=commentary|correction|context|source] [PREFIX=...] [SUFFIX=...]

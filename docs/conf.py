@@ -18,7 +18,7 @@ sys.path.insert(0, str(HERE.parent / "ext"))
 
 from scholarly_edition import __version__  # noqa: E402
 from scholarly_edition.html import citation  # noqa: E402
-from scholarly_edition.html.build_messages import theme_templates  # noqa: E402
+from scholarly_edition.html.book_theme import theme_templates  # noqa: E402
 from scholarly_edition.text import structure  # noqa: E402
 
 project = "Joseph Stalin: An Edition of a Web-Page Transcript"
@@ -112,7 +112,7 @@ html_last_updated_fmt = None
 # The values below are given as the theme (and Sphinx, for the CSS priority)
 # leave them: the theme sets them only after Sphinx has compared this
 # configuration with the previous build's, and a build that differed printed
-# "The configuration has changed" every time (scholarly_edition.html.build_messages).
+# "The configuration has changed" every time (scholarly_edition.html.book_theme).
 html_css_files = [("edition.css", {"priority": 800})]
 templates_path = theme_templates()
 html_permalinks_icon = "#"
@@ -120,7 +120,7 @@ html_sourcelink_suffix = ""
 # The other formats, which `make site` puts beside the pages (paths from the
 # site's root), and the whole text on one page (`make singlehtml`), which it
 # publishes in the folder whole-text. The public address and the repository
-# come from CITATION.cff when it gives them (scholarly_edition.html.edition_links);
+# come from CITATION.cff when it gives them (scholarly_edition.html.book_theme);
 # today it does not.
 edition_whole_text_page = "whole-text/index.html"
 edition_downloads = [
@@ -137,7 +137,7 @@ html_theme_options = {
     "home_page_in_toc": True,
     "use_download_button": False,
     # An empty navbar: its search box was a second one on a desktop, and its
-    # hidden ☰ button left the visible one dead (scholarly_edition.html.theme_shell,
+    # hidden ☰ button left the visible one dead (scholarly_edition.html.book_theme,
     # which gives this default when conf.py does not).
     "navbar_persistent": [],
     "icon_links": [],

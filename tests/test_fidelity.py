@@ -10,6 +10,7 @@ import pytest
 
 from conftest import edition_at
 from edition_tools import fidelity, new_edition
+from scholarly_edition.html import text_container
 from scholarly_edition.text import structure
 
 
@@ -84,7 +85,7 @@ def test_verify_does_not_check_a_pdf_older_than_the_sources(
     html = root / "_build" / "html"
     html.mkdir(parents=True)
     (html / "index.html").write_text(
-        '<article class="bd-article"><h1>T</h1><p>One line of text.</p></article>',
+        f"<article>{text_container.MARK}<h1>T</h1><p>One line of text.</p></article>",
         encoding="utf-8",
     )
     pdf = root / "_build" / "latex" / "old-title.pdf"

@@ -631,5 +631,5 @@ def test_verify_names_a_page_it_cannot_read(
     page.write_text("<html><body><p>Another theme</p></body></html>", encoding="utf-8")
     assert main(["--root", str(ROOT), "verify", "--html", str(html)]) == 1
     assert capsys.readouterr().err == (
-        f"error: {page}: no article.bd-article element; run `make html`\n"
+        f"error: {page}: no span.edition-text marks its text; run `make html`\n"
     )

@@ -25,6 +25,7 @@ from xml.etree import ElementTree as ET
 from bs4 import BeautifulSoup
 
 from scholarly_edition._util.markers import MARKER
+from scholarly_edition.html import text_container
 from scholarly_edition.tei.reading import reading_text
 from scholarly_edition.text.structure import Structure
 
@@ -45,7 +46,8 @@ HTML_APPARATUS = ", ".join(
         "dl.field-list > dt",
     ]
 )
-HTML_MAIN = "article.bd-article"
+# The element holding a page's text, which the extension marks whatever the theme.
+HTML_MAIN = text_container.CONTAINER
 _LINE_END_HYPHEN = re.compile(r"(\w)-\n(\w)")
 
 
@@ -98,7 +100,7 @@ def html_tokens(structure: Structure, html_dir: Path) -> list[Token]:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         main = soup.select_one(HTML_MAIN)
         if main is None:
-            raise ValueError(f"{page}: no {HTML_MAIN} element")
+            raise ValueError(f"{page}: no span.{text_container.CLASS} marks its text")
         for element in main.select(HTML_APPARATUS):
             element.decompose()
         if chapter.first == 1:
@@ -224,7 +226,7 @@ def main(edition: Edition, structure: Structure, html: Path | None, pdf: Path | 
         return 1
     try:
         reports.append(check_html(structure, html))
-    except (OSError, ValueError) as exc:  # a chapter page missing, or built with another theme
+    except (OSError, ValueError) as exc:  # a chapter page missing, or not built by the extension
         print(f"error: {exc}; run `make html`", file=sys.stderr)
         return 1
     if newer is not None:

@@ -32,6 +32,7 @@ class AnnotationListDirective(SphinxDirective):
 def setup(app: Sphinx) -> dict[str, Any]:
     # Annotations cite the works and notes of the notes feature.
     app.setup_extension("scholarly_edition.notes")
+    app.setup_extension("scholarly_edition._util.i18n")
     app.setup_extension("scholarly_edition._util.documents")
     app.add_config_value("edition_annotations_page", "annotations", "env", str)
     app.setup_extension("myst_parser")

@@ -19,7 +19,7 @@ from sphinx.transforms import SphinxTransform
 
 from .._util.documents import is_annotation
 from .._util.warning import EditionWarning, warn
-from .file import WITHHELD
+from .file import withheld
 from .read import PARSED, ancestors, line_of
 from .safety import MAX_DEPTH, REFUSED, SAFE_SCHEMES
 
@@ -115,7 +115,7 @@ class AnnotationAllowList(SphinxTransform):
             parsed = self.env.current_document[PARSED]
             self.env.current_document[PARSED] = dataclasses.replace(parsed, annotation=None)
             self.document.children = []
-            self.document += nodes.paragraph("", WITHHELD)
+            self.document += nodes.paragraph("", withheld())
 
 
 def _inside_message(node: nodes.Element) -> bool:

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from .._util.i18n import _
 from .._util.problem import Problem
 from . import data as annotations_data
 from . import safety as annotations_safety
@@ -27,11 +28,15 @@ from .data import Annotation
 
 # What a margin note beside the text can hold; a longer note belongs elsewhere.
 BODY_LIMIT = 2000
-WITHHELD = "This annotation is withheld: see the build's warnings."
 # Lower-case ASCII words joined by hyphens: a name that is a valid HTML id, a
 # LaTeX label and an EPUB file name as it is.
 FILE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _OPENING = re.compile(r"---[ \t]*\n")
+
+
+def withheld() -> str:
+    """What stands in place of an annotation that is not shown, in the edition's language."""
+    return _("This annotation is withheld: see the build's warnings.")
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ class AnnotationFile:
         """The text MyST parses: the checked body at its own lines, or a withheld notice."""
         padding = "\n" * (self.body_start - 1)
         if self.problems or self.annotation is None:
-            return padding + WITHHELD + "\n"
+            return padding + withheld() + "\n"
         return padding + self.body
 
 
@@ -218,7 +223,7 @@ def _fields(path: Path, content: str) -> Fields:
         if not isinstance(node, yaml.MappingNode):
             return None, {}, [Problem(path, 2, "the front matter must be fields, one per line")]
         lines: dict[str, int] = {}
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             line = key_node.start_mark.line + 2
             if not isinstance(key_node, yaml.ScalarNode):
                 return None, {}, [Problem(path, line, "a field's name is a word, as in kind:")]

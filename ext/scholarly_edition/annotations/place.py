@@ -19,6 +19,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
+from .._util.i18n import _
 from .._util.per_document import reading_order
 from .._util.warning import EditionWarning, warn
 from ..notes import refs_state
@@ -61,7 +62,7 @@ def place_annotations(app: Sphinx, env: BuildEnvironment) -> list[str]:
             ((order.get(match.block.docname, 0), match.block.index, match.start), record, match)
         )
     placements = {}
-    for number, (_, record, match) in enumerate(sorted(found, key=lambda f: f[0]), start=1):
+    for number, (_start, record, match) in enumerate(sorted(found, key=lambda f: f[0]), start=1):
         placements[record.docname] = Placement(
             record.docname,
             match.block.docname,
@@ -147,7 +148,7 @@ class PlaceAnnotations(SphinxPostTransform):
                 self.env.docname,
                 record.docname,
                 "",
-                nodes.Text("Annotation page"),
+                nodes.Text(_("Annotation page")),
             )
             note += more
         # In HTML the margin note floats from where it stands: before the
@@ -170,9 +171,9 @@ class PlaceAnnotations(SphinxPostTransform):
             if "annotation-place" not in paragraph["classes"]:
                 continue
             if placement is None:
-                paragraph += nodes.Text("Not placed in the text: see the build's warnings.")
+                paragraph += nodes.Text(_("Not placed in the text: see the build's warnings."))
                 continue
-            paragraph += nodes.Text(f"Marked {placement.label} in the text: ")
+            paragraph += nodes.Text(_("Marked {label} in the text: ").format(label=placement.label))
             paragraph += make_refnode(
                 refs_state.builder(self.env),
                 self.env.docname,
@@ -187,7 +188,7 @@ class PlaceAnnotations(SphinxPostTransform):
             (p for p in domain.placements.values()), key=lambda p: int(p.label.lstrip(DAGGER))
         )
         if not placed:
-            return [nodes.paragraph("", "No annotations yet.")]
+            return [nodes.paragraph("", _("No annotations yet."))]
         by_chapter = nodes.bullet_list(classes=["annotations-by-chapter"])
         chapters: dict[str, list[Placement]] = {}
         for placement in placed:
@@ -208,9 +209,9 @@ class PlaceAnnotations(SphinxPostTransform):
             item += self._entries(domain, people[contributor])
             by_person += item
         return [
-            nodes.rubric("", "By chapter"),
+            nodes.rubric("", _("By chapter")),
             by_chapter,
-            nodes.rubric("", "By contributor"),
+            nodes.rubric("", _("By contributor")),
             by_person,
         ]
 

@@ -22,6 +22,7 @@ from sphinx.transforms import SphinxTransform
 
 from .._util.apparatus import Apparatus
 from .._util.documents import in_text, is_annotation
+from .._util.i18n import _
 from .._util.warning import EditionWarning, warn
 from ..notes import refs_state
 from . import data as annotations_data
@@ -178,25 +179,51 @@ class AnnotationReader(SphinxTransform):
     @staticmethod
     def _title(annotation: annotations_data.Annotation | None) -> str:
         if annotation is None:
-            return "Annotation (not shown: see the build's warnings)"
-        return f"{annotation.kind.capitalize()} on {annotation.target.describe()}"
+            return _("Annotation (not shown: see the build's warnings)")
+        return _("{kind} on {target}").format(
+            kind=_kind_title(annotation.kind), target=_target_title(annotation.target)
+        )
+
+
+def _kind_title(kind: str) -> str:
+    """The kind of an annotation as its page's title begins, in the edition's language."""
+    titles = {
+        "commentary": _("Commentary"),
+        "correction": _("Correction"),
+        "context": _("Context"),
+        "source": _("Source"),
+    }
+    return titles.get(kind, kind.capitalize())
+
+
+def _target_title(target: annotations_data.Target) -> str:
+    """What an annotation is on, for its title (the warnings use ``describe``, in English)."""
+    if isinstance(target, annotations_data.NoteTarget):
+        return _("note [{label}]").format(label=target.note)
+    if isinstance(target, annotations_data.SectionTarget):
+        return _("the section “{section}”").format(section=target.section)
+    return target.describe()
 
 
 def _content(annotation: annotations_data.Annotation, body: list[nodes.Node]) -> list[nodes.Node]:
     """What the annotation says, as shown on its page and beside the text."""
     byline = nodes.paragraph(classes=["annotation-byline"])
-    byline += nodes.Text(f"By {annotation.contributor}, {annotation.date}.")
+    byline += nodes.Text(
+        _("By {contributor}, {date}.").format(
+            contributor=annotation.contributor, date=annotation.date
+        )
+    )
     result: list[nodes.Node] = [byline]
     if annotation.kind == "correction":
         lemma = nodes.paragraph(classes=["annotation-lemma"])
         lemma += nodes.inline("", annotation.reading, classes=["lemma"])
-        lemma += nodes.Text("] sic in the witness; read ")
+        lemma += nodes.Text(_("] sic in the witness; read "))
         lemma += nodes.emphasis("", annotation.proposed)
         result.append(lemma)
     result += body
     if annotation.cites:
         cites = nodes.paragraph(classes=["annotation-cites"])
-        cites += nodes.Text("Works cited: ")
+        cites += nodes.Text(_("Works cited: "))
         for index, key in enumerate(annotation.cites):
             if index:
                 cites += nodes.Text("; ")

@@ -19,16 +19,19 @@ from sphinx.application import Sphinx
 
 from .._util import static_files
 from . import (
+    book_theme,
     build_messages,
     citing,
     edition_links,
+    labels,
     page_metadata,
     page_weight,
     phrase_search,
     search_index,
     single_page,
+    site_title,
     template_cache,
-    theme_shell,
+    text_container,
 )
 
 STATIC = Path(__file__).parent / "static"
@@ -36,14 +39,19 @@ STATIC = Path(__file__).parent / "static"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     static_files.register(app, STATIC, ("reader.css", "reader.js", "cite.js"))
+    app.setup_extension("scholarly_edition._util.i18n")
+    labels.setup(app)
     citing.setup(app)
     search_index.setup(app)
     build_messages.setup(app)
     template_cache.setup(app)
     phrase_search.setup(app)
-    theme_shell.setup(app)
+    site_title.setup(app)
     edition_links.setup(app)
+    # Only under sphinx-book-theme; no theme is imported otherwise.
+    book_theme.setup(app)
     page_metadata.setup(app)
     page_weight.setup(app)
     single_page.setup(app)
+    text_container.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

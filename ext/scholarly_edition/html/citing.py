@@ -19,6 +19,7 @@ from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
 from .._util.config_registry import ConfigRegistry
+from .._util.i18n import _
 from .._util.warning import EditionWarning, warn
 from .citation import CitationError, EditionCitation, field_line, load
 
@@ -73,7 +74,7 @@ class EditionCitationDirective(SphinxDirective):
         text = nodes.paragraph("", "", nodes.Text(before), nodes.emphasis(title, title))
         text += nodes.Text(after)
         quote = nodes.block_quote("", text, classes=["edition-citation"])
-        label = nodes.paragraph(text="In BibTeX (biblatex):")
+        label = nodes.paragraph(text=_("In BibTeX (biblatex):"))
         bibtex = nodes.literal_block(citation.bibtex(), citation.bibtex(), language="bibtex")
         return [quote, label, bibtex]
 

@@ -1,42 +1,34 @@
-"""Links a reader expects on every page: the other formats, the source
-repository, the public address, and the edition's version and date.
+"""Links a reader expects on every page: the other formats, the public address,
+and the edition's version and date.
 
-All go through the book theme's own machinery, from what ``CITATION.cff``
-and ``conf.py`` say, and are left out when unknown (never guessed):
+From what ``CITATION.cff`` and ``conf.py`` say, and left out when unknown
+(never guessed):
 
 - the public address (CFF ``url``) is ``html_baseurl``: the canonical link of
   every page (Sphinx's) and the address the "Cite" dialog gives;
-- the repository (CFF ``repository-code``) is the theme's ``repository_url``
-  with its repository button;
 - the files the publishing step puts beside the pages (``edition_downloads``
   in ``conf.py``: label and path from the site's root; ``make site`` makes
   them), and the whole text on one page (``edition_whole_text_page``, the
-  ``singlehtml`` build's place in the site), are one "Download" group among
-  the theme's header buttons;
-- the version and release date stand in the theme's footer (``extra_footer``).
+  ``singlehtml`` build's place in the site), listed by :func:`downloads`.
 
-An edition's own ``conf.py`` value of any of these wins over the file's.
+The theme shows the downloads, the repository and the version where it has a
+place for them: sphinx-book-theme's header buttons and footer
+(``book_theme``). An edition's own ``conf.py`` value of any of these wins over
+the file's.
 """
 
 from __future__ import annotations
 
 import datetime
-import html
 from pathlib import PurePosixPath
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util.i18n import format_date
 
+from .._util.i18n import _
 from .citing import configured
-
-BOOK_THEME = "sphinx_book_theme"
-ICONS = {
-    ".pdf": "fas fa-file-pdf",
-    ".epub": "fas fa-book",
-    ".txt": "fas fa-file-lines",
-    ".html": "fas fa-file-lines",
-}
 
 
 def _given(config: Config, name: str) -> bool:
@@ -44,40 +36,37 @@ def _given(config: Config, name: str) -> bool:
 
 
 def link_defaults(app: Sphinx, config: Config) -> None:
-    """The address, repository and footer from ``CITATION.cff``, where conf.py gives none.
+    """The address from ``CITATION.cff``, where conf.py gives none.
 
     An unusable file is reported once, at its line, by ``citation.read``.
     """
     edition = configured(config, app.srcdir)
-    if edition is None:
-        return
-    if edition.url and not _given(config, "html_baseurl"):
+    if edition is not None and edition.url and not _given(config, "html_baseurl"):
         config.html_baseurl = edition.url
-    if config.html_theme != BOOK_THEME:
-        return
-    options = dict(config.html_theme_options or {})
-    if edition.repository and "repository_url" not in options:
-        options["repository_url"] = edition.repository
-        options.setdefault("use_repository_button", True)
-    released = f", released {_day(edition.released)}" if edition.released else ""
-    footer = f"Version {edition.version}{released}."
-    options.setdefault("extra_footer", f'<p class="edition-version">{html.escape(footer)}</p>')
-    config.html_theme_options = options
 
 
-def _day(iso: str) -> str:
-    """``2026-12-01`` as "1 December 2026" (the file's text if it is no date)."""
+def day(iso: str, language: str | None) -> str:
+    """``2026-12-01`` as "1 December 2026", in ``language`` (the file's text if it is
+    no date); the order and the month's name are the language's."""
     try:
-        day = datetime.date.fromisoformat(iso)
+        parsed = datetime.date.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{day.day} {day:%B %Y}"
+    midnight = datetime.datetime.combine(parsed, datetime.time(), tzinfo=datetime.UTC)
+    # Translators: a date, in strftime's notation as Sphinx's today_fmt reads it.
+    return format_date(_("%-d %B %Y"), date=midnight, language=language or "en")
 
 
-WHOLE_TEXT = "The whole text on one page"
+def downloads(app: Sphinx) -> list[tuple[str, str]]:
+    """The other formats, label and path from the site's root, the one-page text first."""
+    whole = app.config.edition_whole_text_page
+    listed = list(app.config.edition_downloads)
+    if whole and app.builder.name != "singlehtml":
+        listed.insert(0, (_("The whole text on one page"), whole))
+    return listed
 
 
-def _site_path(app: Sphinx, pathto: Any, target: str) -> str:
+def site_path(app: Sphinx, pathto: Any, target: str) -> str:
     """A link to ``target`` (a path from the site's root) from this page.
 
     The one-page text is built on its own (``singlehtml``) and published in
@@ -99,43 +88,8 @@ def single_page_address(
         context["pageurl"] = f"{base}/{app.config.edition_whole_text_page}"
 
 
-def add_download_buttons(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
-) -> None:
-    """The edition's other formats as one group of the theme's header buttons."""
-    whole = app.config.edition_whole_text_page
-    downloads = list(app.config.edition_downloads)
-    if whole and app.builder.name != "singlehtml":
-        downloads.insert(0, (WHOLE_TEXT, whole))
-    buttons = context.get("header_buttons")
-    if not downloads or buttons is None:
-        return
-    links = [
-        {
-            "type": "link",
-            "url": _site_path(app, context["pathto"], target),
-            "text": label,
-            "tooltip": label,
-            "icon": ICONS.get(PurePosixPath(target).suffix, "fas fa-file"),
-            "label": f"download-edition-{index}",
-        }
-        for index, (label, target) in enumerate(downloads)
-    ]
-    group = {
-        "type": "group",
-        "tooltip": "Download the edition",
-        "icon": "fas fa-download",
-        "buttons": links,
-        "label": "download-edition-buttons",
-    }
-    # Before the theme's switch and search buttons, where its own download group stands.
-    buttons.insert(0, group)
-
-
 def setup(app: Sphinx) -> None:
     app.add_config_value("edition_downloads", [], "html", list)
     app.add_config_value("edition_whole_text_page", "", "html", str)
     app.connect("html-page-context", single_page_address, priority=400)
     app.connect("config-inited", link_defaults)
-    # After the book theme has made its header buttons (priority 501).
-    app.connect("html-page-context", add_download_buttons, priority=600)

@@ -35,8 +35,9 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .book_theme import is_book_theme
+
 TEMPLATES = Path(__file__).parent / "templates"
-THEMES = ("sphinx_book_theme", "pydata_sphinx_theme")
 # Scripts that run after the document is parsed; the inline scripts Sphinx
 # and the theme write into the page never call them.
 DOCTOOLS = "_static/doctools.js"
@@ -48,15 +49,15 @@ DEFERRED = (
 
 
 def use_templates(app: Sphinx, config: Config) -> None:
-    """Put this package's ``layout.html`` before the theme's (book theme only)."""
-    if config.html_theme in THEMES and str(TEMPLATES) not in config.templates_path:
+    """Put this package's ``layout.html`` before the theme's (book theme or its base only)."""
+    if is_book_theme(config, or_its_base=True) and str(TEMPLATES) not in config.templates_path:
         config.templates_path = [str(TEMPLATES), *config.templates_path]
 
 
 def lighter_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: object
 ) -> None:
-    if app.config.html_theme not in THEMES:
+    if not is_book_theme(app.config, or_its_base=True):
         return
     context.setdefault("default_mode", "auto")
     scripts = context.get("script_files")

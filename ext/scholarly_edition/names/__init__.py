@@ -102,6 +102,7 @@ def config_values(app: ConfigRegistry) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("scholarly_edition._util.i18n")
     config_values(app)
     names_nodes.setup(app)
     names_roles.setup(app)

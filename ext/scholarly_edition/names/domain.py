@@ -13,6 +13,7 @@ import importlib.util
 import re
 import struct
 import unicodedata
+from abc import ABCMeta
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -22,10 +23,12 @@ from typing import Any, ClassVar, NamedTuple
 from sphinx.domains import Index, IndexEntry
 from sphinx.environment import BuildEnvironment
 
+from .._util.i18n import _
 from .._util.per_document import PerDocumentDomain, reading_order
 from . import register as names_register
 from .register import CATEGORIES, Entry, Register
 
+# The parts' names in the index pages' file names; their titles are part_title's.
 PARTS = {"person": "Persons", "place": "Places", "organisation": "Organisations"}
 # Letters that Unicode does not decompose but an English index files with
 # their base letter (Polish "Ł" with "L").
@@ -122,8 +125,38 @@ def see_forms(entry: Entry) -> list[str]:
     return list(found.values())
 
 
-class _NamesIndex(Index):
+def part_title(category: str) -> str:
+    """The title of a part of the Index of Names, in the edition's language."""
+    titles = {"person": _("Persons"), "place": _("Places"), "organisation": _("Organisations")}
+    return titles[category]
+
+
+def _index_title(category: str) -> str:
+    return _("Index of Names: {part}").format(part=part_title(category))
+
+
+class _TranslatedTitle(ABCMeta):
+    """An index's title in the language of the build that shows it, not of the import.
+
+    Sphinx reads ``localname`` from the class; a property of the metaclass is
+    found before the class's own attribute.
+    """
+
+    category: str
+
+    @property
+    def localname(cls) -> str:
+        return _index_title(cls.category)
+
+
+class _NamesIndex(Index, metaclass=_TranslatedTitle):
     category: ClassVar[str] = ""
+
+    def __getattr__(self, attribute: str) -> Any:
+        """Sphinx reads the title from an instance too (the metaclass's is the class's)."""
+        if attribute == "localname":
+            return _index_title(self.category)
+        raise AttributeError(attribute)
 
     def generate(
         self, docnames: Iterable[str] | None = None
@@ -133,7 +166,7 @@ class _NamesIndex(Index):
         loaded = load_register(domain.env)
         if loaded is None:
             return [], True
-        register, _ = loaded
+        register, _path = loaded
         wanted = set(docnames) if docnames is not None else None
         by_entry = domain.by_entry()
         rows: list[tuple[str, list[IndexEntry]]] = []
@@ -162,7 +195,15 @@ class _NamesIndex(Index):
                 )
             rows.append((entry.index, group))
             for form in see_forms(entry):
-                see = IndexEntry(form, 0, first.docname, first.anchor, "", "", f"see {entry.index}")
+                see = IndexEntry(
+                    form,
+                    0,
+                    first.docname,
+                    first.anchor,
+                    "",
+                    "",
+                    _("see {entry}").format(entry=entry.index),
+                )
                 rows.append((form, [see]))
         rows.sort(key=lambda row: domain.sort_key(row[0]))
         content: dict[str, list[IndexEntry]] = {}
@@ -177,7 +218,6 @@ def _index(category: str) -> type[_NamesIndex]:
         (_NamesIndex,),
         {
             "name": PARTS[category].lower(),
-            "localname": f"Index of Names: {PARTS[category]}",
             "shortname": PARTS[category].lower(),
             "category": category,
         },

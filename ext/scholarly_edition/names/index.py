@@ -25,8 +25,8 @@ from sphinx.util.nodes import make_refnode
 from sphinx.util.texescape import escape as tex_escape
 from sphinx.writers.latex import LaTeXTranslator
 
+from .._util.i18n import _
 from .domain import (
-    PARTS,
     NamesDomain,
     Occurrence,
     letter_of,
@@ -149,8 +149,18 @@ def _part(
             label += nodes.strong(letter, letter)
         result += [label, items]
     if not letters:
-        result.append(nodes.paragraph(text=f"No {PARTS[category].lower()} are tagged."))
+        result.append(nodes.paragraph(text=_untagged(category)))
     return result
+
+
+def _untagged(category: str) -> str:
+    """What a part of the index says when no name of its kind is tagged."""
+    said = {
+        "person": _("No persons are tagged."),
+        "place": _("No places are tagged."),
+        "organisation": _("No organisations are tagged."),
+    }
+    return said[category]
 
 
 def _letter_id(category: str, letter: str) -> str:
@@ -251,7 +261,8 @@ def _mentions(app: Sphinx, docname: str, mentions: list[Occurrence]) -> list[nod
 def _see_item(form: str, entry: Entry) -> nodes.definition_list_item:
     term = nodes.term(form, form)
     see = nodes.paragraph()
-    see += nodes.emphasis("see", "see")
+    word = _("see")
+    see += nodes.emphasis(word, word)
     see += nodes.Text(" ")
     see += nodes.reference(entry.index, entry.index, refid=entry_id(entry.id))
     return nodes.definition_list_item("", term, nodes.definition("", see))

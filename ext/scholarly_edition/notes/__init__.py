@@ -232,6 +232,7 @@ def config_values(app: ConfigRegistry) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("scholarly_edition._util.i18n")
     app.setup_extension("scholarly_edition._util.documents")
     app.setup_extension("sphinxcontrib.bibtex")
     citation_style.register()

@@ -14,6 +14,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 from sphinxcontrib.bibtex.nodes import bibliography
 
+from .._util.i18n import _
 from .._util.markers import slug
 from . import refs_state
 from .domain import NotesDomain
@@ -57,9 +58,11 @@ class CitedByNotes(SphinxPostTransform):
             labels = citing.get(ids[0][len(WORK_ID) :], [])
             paragraph = nodes.paragraph(classes=["cited-by"])
             if not labels:
-                paragraph += nodes.Text("Not cited by any note yet.")
+                paragraph += nodes.Text(_("Not cited by any note yet."))
             else:
-                paragraph += nodes.Text("Cited in note " if len(labels) == 1 else "Cited in notes ")
+                paragraph += nodes.Text(
+                    _("Cited in note ") if len(labels) == 1 else _("Cited in notes ")
+                )
                 for index, label in enumerate(labels):
                     if index:
                         paragraph += nodes.Text(", ")

@@ -5,10 +5,13 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
+from .._util.i18n import _
 from .data import EXPLANATORY, Note
 
-UNRESOLVED_TEXT = "Source not yet identified."
-EXPLANATORY_TEXT = "Explanatory note of the article; its text is not in the witness."
+
+def unresolved_text() -> str:
+    """What an unresolved note says, in the edition's language."""
+    return _("Source not yet identified.")
 
 
 def _citations(note: Note) -> list[nodes.Node]:
@@ -48,5 +51,11 @@ def content(note: Note) -> list[nodes.Node]:
             result += [nodes.Text(" ("), *_citations(note), nodes.Text(")")]
         return result
     if note.status == EXPLANATORY:
-        return [nodes.inline("", EXPLANATORY_TEXT, classes=["note-explanatory"])]
-    return [nodes.inline("", UNRESOLVED_TEXT, classes=["note-unresolved"])]
+        return [
+            nodes.inline(
+                "",
+                _("Explanatory note of the article; its text is not in the witness."),
+                classes=["note-explanatory"],
+            )
+        ]
+    return [nodes.inline("", unresolved_text(), classes=["note-unresolved"])]

@@ -16,7 +16,8 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
 from .._util.apparatus import Apparatus, WitnessMark
-from .content import UNRESOLVED_TEXT
+from .._util.i18n import _
+from .content import unresolved_text
 from .data import UNRESOLVED
 
 
@@ -48,11 +49,17 @@ def visit_note_preview_html(self: HTML5Translator, node: note_preview) -> None:
     self.body.append(
         self.starttag(node, "span", "", role="tooltip", CLASS="note-preview apparatus")
     )
-    self.body.append(f'<span class="note-preview-label">Note {self.encode(node["note"])}: </span>')
+    label = _("Note {label}: ").format(label=self.encode(node["note"]))
+    self.body.append(f'<span class="note-preview-label">{label}</span>')
 
 
 def depart_note_preview_html(self: HTML5Translator, node: note_preview) -> None:
     self.body.append("</span>")
+
+
+# The LaTeX label of the list of open notes, which the first of them refers to
+# (scholarlyedition.sty tests it by this name).
+OPEN_NOTES_LABEL = "edition-unresolved-notes"
 
 
 def _first_use(translator: LaTeXTranslator, node: nodes.Element) -> str:
@@ -64,6 +71,15 @@ def _own_use(translator: LaTeXTranslator, node: nodes.Element) -> str:
     """The LaTeX label of this use's marker (a preview knows its marker by ``ref``)."""
     own = node["ids"][0] if isinstance(node, note_ref) else node["ref"]
     return translator.idescape(f"{node.get('docname', '')}:{own}")
+
+
+def _with_page(translator: LaTeXTranslator, message: str, target: str) -> str:
+    """``message`` as LaTeX, its ``{page}`` the page TeX records for ``target``, tied
+    to the word before it (``p.~12``)."""
+    before, _page, after = message.partition("{page}")
+    tie = "~" if before.endswith(" ") else ""
+    page = rf"\pageref{{{target}}}"
+    return translator.encode(before.removesuffix(" ")) + tie + page + translator.encode(after)
 
 
 def visit_note_ref_latex(self: LaTeXTranslator, node: note_ref) -> None:
@@ -88,15 +104,21 @@ def visit_note_preview_latex(self: LaTeXTranslator, node: note_preview) -> None:
     label = self.encode(node["note"])
     if node.get("status") == UNRESOLVED:
         if node.get("statement"):
+            nor = _("Nor are the sources of the notes printed without a footnote")
+            listed = _(", which are listed on p. {page}")
             self.body.append(
-                rf"\scholarnoteunresolvedtext{{{label}}}{{{self.encode(UNRESOLVED_TEXT)}}}"
+                rf"\scholarnoteunresolvedtext{{{label}}}{{{self.encode(unresolved_text())}}}"
+                rf"{{{self.encode(nor)}}}{{{_with_page(self, listed, OPEN_NOTES_LABEL)}}}"
             )
         raise nodes.SkipNode
     if node.get("first", True):
         self.body.append(r"\scholarnotetext{" + label + "}{")
         return
+    first = _first_use(self, node)
+    see = _("See note [{label}] on p. {page}.").format(label=node["note"], page="{page}")
     self.body.append(
-        rf"\scholarnoteagaintext{{{label}}}{{{_first_use(self, node)}}}{{{_own_use(self, node)}}}"
+        rf"\scholarnoteagaintext{{{label}}}{{{first}}}{{{_own_use(self, node)}}}"
+        rf"{{{_with_page(self, see, first)}}}"
     )
     raise nodes.SkipNode
 

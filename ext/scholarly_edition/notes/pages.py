@@ -18,29 +18,13 @@ from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTran
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
+from .._util.i18n import _
 from .._util.markers import slug
 from . import content as note_content
 from . import refs_state
 from .data import UNRESOLVED, Note
 from .domain import NotesDomain, NoteUse
-from .nodes import note_list, note_preview, note_ref, notes_coverage
-
-PRINTED_NOTES = (
-    "In this format a note whose source is identified, and an explanatory note, is printed "
-    "as a footnote at its first use in the text; a later use on another page refers to it."
-)
-PRINTED_OPEN_NOTES = (
-    "The sources of the following {count} notes are not yet identified. Their markers stand "
-    "in the text as in the witness, without a footnote: notes {labels}."
-)
-# The LaTeX label of the list of open notes, which the first of them refers to.
-OPEN_NOTES_LABEL = "edition-unresolved-notes"
-
-
-OPEN_NOTES_ONLINE = (
-    "The HTML edition lists every open note with the passage it supports, for "
-    "contributors who can resolve it."
-)
+from .nodes import OPEN_NOTES_LABEL, note_list, note_preview, note_ref, notes_coverage
 
 
 class NoteListDirective(SphinxDirective):
@@ -162,7 +146,7 @@ class FillNotePages(SphinxPostTransform):
             use.docname,
             use.node_id,
             nodes.Text(text),
-            f"Back to the use of note [{use.note}] in the text",
+            _("Back to the use of note [{label}] in the text").format(label=use.note),
         )
 
     def _note_list(self, domain: NotesDomain, labelled: bool) -> list[nodes.Node]:
@@ -198,12 +182,20 @@ class FillNotePages(SphinxPostTransform):
     def _printed_note_list(self, domain: NotesDomain, labelled: bool) -> list[nodes.Node]:
         """In print: how the notes are set, and the list of those without a footnote
         (the first list of the book is the target of the first open note's footnote)."""
-        result: list[nodes.Node] = [nodes.paragraph("", PRINTED_NOTES)]
+        printed = _(
+            "In this format a note whose source is identified, and an explanatory note, is "
+            "printed as a footnote at its first use in the text; a later use on another page "
+            "refers to it."
+        )
+        result: list[nodes.Node] = [nodes.paragraph("", printed)]
         notes = refs_state.note_map(self.env).notes if refs_state.configured(self.config) else {}
         labels = unresolved_labels(domain, notes)
         if not labels:
             return result
-        text = PRINTED_OPEN_NOTES.format(count=len(labels), labels=label_ranges(labels))
+        text = _(
+            "The sources of the following {count} notes are not yet identified. Their markers "
+            "stand in the text as in the witness, without a footnote: notes {labels}."
+        ).format(count=len(labels), labels=label_ranges(labels))
         paragraph = nodes.paragraph("", text, classes=["unresolved-notes"])
         if labelled:
             target = rf"\phantomsection\label{{{OPEN_NOTES_LABEL}}}"
@@ -218,7 +210,7 @@ class FillNotePages(SphinxPostTransform):
         for use in first_uses:
             chapters.setdefault(use.docname, []).append(use)
         table = _table(
-            ["Chapter", "Notes", "Resolved", "Unresolved"],
+            [_("Chapter"), _("Notes"), _("Resolved"), _("Unresolved")],
             [
                 [
                     self._doc_link(docname),
@@ -233,11 +225,19 @@ class FillNotePages(SphinxPostTransform):
         with_text = sum(bool(notes[u.note].text) for u in first_uses)
         summary = nodes.paragraph(
             "",
-            f"{len(first_uses)} notes are cited in the text: {counts['resolved']} resolved, "
-            f"{counts['unresolved']} unresolved, {counts['explanatory'] - with_text} explanatory "
-            "notes whose text the witness lacks"
+            _(
+                "{cited} notes are cited in the text: {resolved} resolved, {unresolved} "
+                "unresolved, {explanatory} explanatory notes whose text the witness lacks"
+            ).format(
+                cited=len(first_uses),
+                resolved=counts["resolved"],
+                unresolved=counts["unresolved"],
+                explanatory=counts["explanatory"] - with_text,
+            )
             + (
-                f", {with_text} notes with their text from the article's list."
+                _(", {count} notes with their text from the article's list.").format(
+                    count=with_text
+                )
                 if with_text
                 else "."
             ),
@@ -245,7 +245,15 @@ class FillNotePages(SphinxPostTransform):
         result: list[nodes.Node] = [summary, table]
         if refs_state.builder(self.env).format != "html":
             # Hundreds of open notes are a worklist for contributors, not pages of a book.
-            result.append(nodes.paragraph("", OPEN_NOTES_ONLINE))
+            result.append(
+                nodes.paragraph(
+                    "",
+                    _(
+                        "The HTML edition lists every open note with the passage it supports, "
+                        "for contributors who can resolve it."
+                    ),
+                )
+            )
             return result
         for docname, uses in chapters.items():
             open_uses = [u for u in uses if notes[u.note].status == "unresolved"]

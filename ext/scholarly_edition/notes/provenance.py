@@ -19,20 +19,8 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from .._util import toml_file
+from .._util.i18n import _
 from .._util.warning import EditionWarning, warn
-
-NOT_IDENTIFIED = (
-    "The revision of the article is not identified, so the notes cannot yet be checked "
-    "against the article's reference list."
-)
-# For contributors, in the web edition only: the printed book has no use for
-# a command to run.
-HOW_TO_IDENTIFY = (
-    "A contributor finds it in the article's history: the revision whose text matches the "
-    "witness word for word. Saving that revision's page and running make resolve "
-    "ARTICLE=page.html resolves the notes from its reference list and records the revision "
-    "here (see CONTRIBUTING.md)."
-)
 
 
 @dataclass(frozen=True)
@@ -67,11 +55,20 @@ def load(path: Path) -> Provenance:
 def sentence(provenance: Provenance) -> list[nodes.Node]:
     """What the edition says of the revision, as text and links (never markup)."""
     if provenance.revision is None:
-        return [nodes.Text(NOT_IDENTIFIED)]
-    title = f"“{provenance.title}”" if provenance.title else "the article"
-    date = f" of {provenance.date}" if provenance.date else ""
+        return [
+            nodes.Text(
+                _(
+                    "The revision of the article is not identified, so the notes cannot yet "
+                    "be checked against the article's reference list."
+                )
+            )
+        ]
+    title = f"“{provenance.title}”" if provenance.title else _("the article")
+    date = _(" of {date}").format(date=provenance.date) if provenance.date else ""
     result: list[nodes.Node] = [
-        nodes.Text(f"The notes come from the reference list of {title}, revision ")
+        nodes.Text(
+            _("The notes come from the reference list of {title}, revision ").format(title=title)
+        )
     ]
     revision = str(provenance.revision)
     if provenance.permalink:
@@ -105,7 +102,15 @@ class ArticleProvenanceDirective(SphinxDirective):
         ]
         if provenance.revision is None:
             web_only = addnodes.only(expr="html")
-            web_only += nodes.paragraph("", HOW_TO_IDENTIFY, classes=["article-provenance"])
+            # For contributors, in the web edition only: the printed book has no
+            # use for a command to run.
+            how = _(
+                "A contributor finds it in the article's history: the revision whose text "
+                "matches the witness word for word. Saving that revision's page and running "
+                "make resolve ARTICLE=page.html resolves the notes from its reference list and "
+                "records the revision here (see CONTRIBUTING.md)."
+            )
+            web_only += nodes.paragraph("", how, classes=["article-provenance"])
             result.append(web_only)
         return result
 

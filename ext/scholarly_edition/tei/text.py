@@ -18,7 +18,7 @@ from sphinx.builders import Builder
 
 from .._util.markers import slug
 from ..names.index import entry_id
-from ..text.absent_image import PLACEHOLDER, absent_image
+from ..text.absent_image import absent_image, placeholder
 from ..text.paragraphs import paragraph_link
 from .annotations import AnnotationEncoding
 from .ns import EDITORS, append_text, local, sub, xml_id
@@ -159,7 +159,7 @@ class TEITranslator(AnnotationEncoding):
         self.push("figure")
 
     def depart_absent_image(self, node: absent_image) -> None:
-        sub(self.current, "figDesc", PLACEHOLDER)
+        sub(self.current, "figDesc", placeholder())
         self.stack.pop()
 
     def visit_field(self, node: nodes.field) -> None:

@@ -12,6 +12,7 @@ from . import absent_image, concordance, lacuna, paragraphs, witness_lines
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("scholarly_edition._util.i18n")
     app.setup_extension("scholarly_edition._util.documents")
     absent_image.setup(app)
     lacuna.setup(app)

@@ -14,7 +14,12 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
-PLACEHOLDER = "Image not in the witness"
+from .._util.i18n import _
+
+
+def placeholder() -> str:
+    """What stands in the image's place, in the edition's language."""
+    return _("Image not in the witness")
 
 
 class absent_image(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -36,9 +41,10 @@ class AbsentImage(SphinxDirective):
 
 def visit_html(self: HTML5Translator, node: absent_image) -> None:
     self.body.append(self.starttag(node, "figure", CLASS="absent-image"))
+    said = self.attval(placeholder())
     self.body.append(
         f'<div class="absent-image-placeholder apparatus" role="img" '
-        f'aria-label="{PLACEHOLDER}">{PLACEHOLDER}</div>\n<figcaption>\n'
+        f'aria-label="{said}">{self.encode(placeholder())}</div>\n<figcaption>\n'
     )
 
 
@@ -47,7 +53,7 @@ def depart_html(self: HTML5Translator, node: absent_image) -> None:
 
 
 def visit_latex(self: LaTeXTranslator, node: absent_image) -> None:
-    self.body.append("\n\\begin{sphinxabsentimage}{" + self.encode(PLACEHOLDER) + "}\n")
+    self.body.append("\n\\begin{sphinxabsentimage}{" + self.encode(placeholder()) + "}\n")
 
 
 def depart_latex(self: LaTeXTranslator, node: absent_image) -> None:
@@ -56,7 +62,7 @@ def depart_latex(self: LaTeXTranslator, node: absent_image) -> None:
 
 def visit_text(self: TextTranslator, node: absent_image) -> None:
     self.new_state(0)
-    self.add_text(f"[{PLACEHOLDER}] ")
+    self.add_text(f"[{placeholder()}] ")
 
 
 def depart_text(self: TextTranslator, node: absent_image) -> None:

@@ -23,22 +23,27 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .._util.config_registry import ConfigRegistry
+from .._util.i18n import _
 from . import paragraphs, structure
 
-ROLE_NAMES = {
-    "header": "page header",
-    "title": "title of the work",
-    "part": "part heading",
-    "section": "section heading",
-    "subsection": "subsection heading",
-    "hatnote": "hatnote",
-    "caption": "caption of an absent image",
-    "quote": "block quotation",
-    "quote-line": "block quotation, a further line of its paragraph",
-    "attribution": "attribution of a quotation",
-    "residue": "page residue",
-    "paragraph": "paragraph",
-}
+
+def role_name(role: str) -> str:
+    """What a line of the witness is, in the edition's language."""
+    names = {
+        "header": _("page header"),
+        "title": _("title of the work"),
+        "part": _("part heading"),
+        "section": _("section heading"),
+        "subsection": _("subsection heading"),
+        "hatnote": _("hatnote"),
+        "caption": _("caption of an absent image"),
+        "quote": _("block quotation"),
+        "quote-line": _("block quotation, a further line of its paragraph"),
+        "attribution": _("attribution of a quotation"),
+        "residue": _("page residue"),
+        "paragraph": _("paragraph"),
+    }
+    return names[role]
 
 
 @dataclass(frozen=True)
@@ -93,20 +98,20 @@ class WitnessConcordanceDirective(SphinxDirective):
         table += group
         group.extend(nodes.colspec(colwidth=width) for width in (1, 3, 4))
         head = nodes.thead()
-        head += _row("line", "what it is", "where it stands")
+        head += _row(_("line"), _("what it is"), _("where it stands"))
         group += head
         body = nodes.tbody()
         group += body
         titles = {c.file: edition.lines[c.first - 1] for c in edition.chapters}
-        titles[edition.chapters[0].file] = "Front page"
+        titles[edition.chapters[0].file] = _("Front page")
         for row in rows(edition):
             label = titles[row.chapter]
             if row.paragraph:
-                label += f", paragraph {row.paragraph}"
+                label += _(", paragraph {number}").format(number=row.paragraph)
             elif row.role == "subsection":
                 label += f", {edition.lines[row.line - 1]}"
             link = concordance_link(label, label, chapter=row.chapter, anchor=row.anchor)
-            body += _row(str(row.line), ROLE_NAMES[row.role], nodes.paragraph("", "", link))
+            body += _row(str(row.line), role_name(row.role), nodes.paragraph("", "", link))
         return [table]
 
 

@@ -37,6 +37,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from .._util.apparatus import Permalink
 from .._util.documents import in_text
+from .._util.i18n import _
 
 # Paragraphs with these classes are not text a reader counts (an attribution
 # closes a quotation: it is not one of its paragraphs; a title heads the work).
@@ -101,10 +102,11 @@ class ParagraphAnchors(SphinxTransform):
 def visit_html(self: HTML5Translator, node: paragraph_link) -> None:
     """``<a class="paragraph-link apparatus" href="#p3">3</a>``: apparatus, not witness text."""
     number = node["number"]
+    title = self.attval(_("Link to paragraph {number}").format(number=number))
+    label = self.attval(_("Paragraph {number}: link").format(number=number))
     self.body.append(
         f'<a class="paragraph-link apparatus" href="#{node["anchor"]}"'
-        f' title="Link to paragraph {number}" aria-label="Paragraph {number}: link">'
-        f"{number}</a>"
+        f' title="{title}" aria-label="{label}">{number}</a>'
     )
     raise nodes.SkipNode
 

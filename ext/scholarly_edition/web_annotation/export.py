@@ -23,6 +23,7 @@ from urllib.parse import urljoin
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .._util.i18n import _
 from .._util.page_text import Tag, page_text, parse
 from .._util.warning import EditionWarning, warn
 from ..annotations.domain import AnnotationsDomain, Placement, Record
@@ -160,7 +161,7 @@ def collection(app: Sphinx) -> dict[str, Any]:
         "@context": CONTEXT,
         "id": OUTPUT,
         "type": "AnnotationCollection",
-        "label": f"Annotations of {app.config.project}",
+        "label": _("Annotations of {project}").format(project=app.config.project),
         "total": len(items),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }

@@ -6,9 +6,17 @@
 // given as text and, for reference managers, as biblatex, CSL-JSON and RIS,
 // each with a copy button. The address is the edition's canonical one (the
 // page's <link rel="canonical">, from html_baseurl) when it is known, and
-// otherwise the address the reader is reading.
+// otherwise the address the reader is reading. The dialog's words are the
+// edition's language's (window.editionLabels, html/labels.py).
 (() => {
   const ACCESSED = new Date();
+  const LABELS = window.editionLabels;
+
+  // The element holding the page's text, whatever the theme (html/text_container.py).
+  function textContainer() {
+    const mark = document.querySelector("span.edition-text");
+    return mark ? mark.parentElement : null;
+  }
 
   function plainText(element) {
     const copy = element.cloneNode(true);
@@ -62,13 +70,13 @@
       if (documentStart(section)) return section;
       section = section.parentElement.closest("section");
     }
-    return document.querySelector("article.bd-article section");
+    return textContainer().querySelector("section");
   }
 
   function passage() {
     const data = window.editionCitation;
     const paragraph = citedParagraph();
-    const first = document.querySelector("article.bd-article section");
+    const first = textContainer().querySelector("section");
     const top = paragraph ? chapterOf(paragraph.element) : first;
     const heading = headingOf(top);
     // The front page's heading is the edition's title: its text has no chapter.
@@ -183,9 +191,9 @@
     button.addEventListener("click", async () => {
       try {
         await navigator.clipboard.writeText(text());
-        button.textContent = "Copied";
+        button.textContent = LABELS.copied;
       } catch {
-        button.textContent = "Select and copy the text";
+        button.textContent = LABELS.copyFailed;
       }
     });
     return button;
@@ -195,8 +203,8 @@
     const cite = passage();
     const paragraph = citedParagraph();
     dialog.querySelector("h2").textContent = paragraph
-      ? `Cite paragraph ${paragraph.number}`
-      : "Cite this page";
+      ? LABELS.citeParagraph.replace("{number}", paragraph.number)
+      : LABELS.citePage;
     const parts = text(cite);
     const shown = dialog.querySelector(".cite-text");
     const title = document.createElement("i");
@@ -220,7 +228,7 @@
     shown.className = "cite-text";
     const actions = document.createElement("p");
     actions.className = "cite-actions";
-    actions.append(copyButton("Copy citation", () => shown.textContent));
+    actions.append(copyButton(LABELS.copyCitation, () => shown.textContent));
     dialog.append(heading, shown, actions);
     for (const format of FORMATS) {
       const label = document.createElement("p");
@@ -233,13 +241,13 @@
       block.setAttribute("aria-labelledby", label.id);
       const copy = document.createElement("p");
       copy.className = "cite-actions";
-      copy.append(copyButton(`Copy ${format.label}`, () => block.textContent));
+      copy.append(copyButton(LABELS.copyFormat.replace("{format}", format.label), () => block.textContent));
       dialog.append(label, block, copy);
     }
     const close = document.createElement("button");
     close.type = "button";
     close.className = "btn btn-sm cite-close";
-    close.textContent = "Close";
+    close.textContent = LABELS.close;
     close.addEventListener("click", () => dialog.close());
     const closing = document.createElement("p");
     closing.className = "cite-actions";
@@ -258,18 +266,19 @@
   }
 
   document.addEventListener("DOMContentLoaded", () => {
-    if (!window.editionCitation || !document.querySelector("article.bd-article")) return;
+    const text = textContainer();
+    if (!window.editionCitation || !text) return;
     const button = document.createElement("button");
     button.type = "button";
     button.className = "btn btn-sm pst-navbar-icon cite-button";
-    button.title = "Cite this page or paragraph";
+    button.title = LABELS.citeTitle;
     button.setAttribute("aria-haspopup", "dialog");
-    button.textContent = "Cite";
+    button.textContent = LABELS.cite;
     const bar = document.querySelector(".article-header-buttons");
     if (bar) {
       bar.prepend(button);
     } else {
-      document.querySelector("article.bd-article").prepend(button);
+      text.prepend(button);
     }
     let dialog = null;
     button.addEventListener("click", () => {

@@ -23,7 +23,7 @@
   });
 })();
 
-// The ☰ button (theme_shell.py): the book theme blurs it on every click, to
+// The ☰ button of sphinx-book-theme (book_theme.py): the book theme blurs it on every click, to
 // drop its tooltip, so a keyboard reader lost their place: a second Enter did
 // nothing, and closing the sidebar's dialog (Escape) left focus on the page's
 // body. Focus goes back to the button after a keyboard press (a click of
@@ -59,8 +59,8 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const summary of document.querySelectorAll(".bd-sidebar-primary li > details > summary")) {
     const link = summary.parentElement.parentElement.querySelector(":scope > a");
     if (!summary.textContent.trim() && !summary.hasAttribute("aria-label")) {
-      const title = link ? link.textContent.trim() : "this part";
-      summary.setAttribute("aria-label", `Sections of ${title}`);
+      const title = link ? link.textContent.trim() : window.editionLabels.thisPart;
+      summary.setAttribute("aria-label", window.editionLabels.sectionsOf.replace("{title}", title));
     }
   }
 });
@@ -109,7 +109,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (data.href) {
       const link = document.createElement("a");
       link.href = data.href;
-      link.textContent = "Index of Names";
+      link.textContent = window.editionLabels.namesIndex;
       parts.push(" ", link);
     }
     const before = linkOf(shown);
