@@ -33,6 +33,7 @@ from .pages import (
     NoteListDirective,
     NotesCoverageDirective,
 )
+from .previews import NotePreviews
 from .transform import NoteMarkers
 
 STATIC = Path(__file__).parent / "static"
@@ -243,6 +244,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(NoteMarkers)
     app.add_directive("note-list", NoteListDirective)
     app.add_directive("notes-coverage", NotesCoverageDirective)
+    app.add_post_transform(NotePreviews)
     app.add_post_transform(MarkFirstUses)
     app.add_post_transform(FillNotePages)
     app.add_post_transform(FillNotePagesLast)

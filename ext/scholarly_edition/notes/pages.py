@@ -102,7 +102,10 @@ class MarkFirstUses(SphinxPostTransform):
         assert isinstance(domain, NotesDomain)
         notes = refs_state.note_map(self.env).notes if refs_state.configured(self.config) else {}
         open_labels = unresolved_labels(domain, notes)
-        found = self.document.findall(lambda n: isinstance(n, note_ref | note_preview))
+        # A preview written once per HTML page belongs to no single use.
+        found = self.document.findall(
+            lambda n: isinstance(n, note_ref) or (isinstance(n, note_preview) and "ref" in n)
+        )
         for node in cast("Iterator[note_ref | note_preview]", found):
             first: NoteUse | None = domain.ordered.get(node["note"], [None])[0]
             if first is not None:
