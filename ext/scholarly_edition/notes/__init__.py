@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Set
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -21,10 +20,9 @@ from .._util import markers, static_files
 from .._util.config_registry import ConfigRegistry
 from .._util.per_document import reading_order
 from .._util.warning import EditionWarning, warn
-from . import bibliography_links, provenance, refs_state
+from . import bibliography_links, map_edits, provenance, refs_state
 from . import nodes as notes_nodes
 from . import style as citation_style
-from .data import Cite
 from .domain import NotesDomain
 from .pages import (
     FillNotePages,
@@ -39,8 +37,6 @@ from .transform import NoteMarkers
 STATIC = Path(__file__).parent / "static"
 # pybtex error captures open while sphinxcontrib-bibtex reads a broken file.
 _CAPTURES: dict[int, AbstractContextManager[list[Exception]]] = {}
-# What the text shows of a note: its status, citations and text.
-Fingerprint = tuple[str, tuple[Cite, ...], str]
 
 
 def report_refs_problems(app: Sphinx) -> None:
@@ -100,52 +96,6 @@ def _without_unreadable(app: Sphinx, unreadable: list[Path]) -> None:
     domain.data["bibdata"] = BibData(app.config.bibtex_encoding, bibfiles, parser.data)
 
 
-def _fingerprints(env: BuildEnvironment) -> dict[str, Fingerprint]:
-    """What the text shows of each note: its status, citations and text (not its line)."""
-    notes = refs_state.note_map(env).notes
-    return {label: (n.status, n.cites, n.text) for label, n in notes.items()}
-
-
-def outdated_by_note_map(
-    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
-) -> list[str]:
-    """Documents that use a note the note map changed: only those are read again.
-
-    A whole-file dependency on the note map would re-read every chapter for a
-    one-line edit. The fingerprints of the last build are compared with the
-    map as it is now; a note added, removed or changed re-reads its users.
-    """
-    if not refs_state.configured(app.config):
-        return []
-    domain = env.domains["notes"]
-    assert isinstance(domain, NotesDomain)
-    old = domain.data.get("fingerprints")
-    if old is None:
-        return []
-    new = _fingerprints(env)
-    edited = {label for label in old.keys() | new.keys() if old.get(label) != new.get(label)}
-    # Pages showing an aspect of every note: statuses (the notes report) and
-    # which notes cite each work (the bibliography).
-    aspects = {
-        "status": {label for label in edited if _status(old, label) != _status(new, label)},
-        "cites": {label for label in edited if _keys(old, label) != _keys(new, label)},
-    }
-    readers = {
-        docname for docname, uses in domain.uses.items() if any(use.note in edited for use in uses)
-    }
-    readers |= {docname for docname, labels in domain.unlinked.items() if labels & edited}
-    readers |= {d for d, shown in domain.shows.items() if any(aspects[a] for a in shown)}
-    return sorted(readers - changed - removed)
-
-
-def _status(fingerprints: dict[str, Fingerprint], label: str) -> object:
-    return fingerprints[label][0] if label in fingerprints else None
-
-
-def _keys(fingerprints: dict[str, Fingerprint], label: str) -> object:
-    return [c.key for c in fingerprints[label][1]] if label in fingerprints else None
-
-
 def release_bibtex_errors(app: Sphinx) -> None:
     """After sphinxcontrib-bibtex has read the files: pybtex raises again.
 
@@ -182,7 +132,6 @@ def order_notes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     relinked = sorted(domain.uses) if domain.data.get("linkable", linkable) != linkable else []
     domain.data["linkable"] = linkable
     if refs_state.configured(app.config):
-        domain.data["fingerprints"] = _fingerprints(env)
         note_map = refs_state.note_map(env)
         for label, note in note_map.notes.items():
             if label not in domain.ordered:
@@ -252,6 +201,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", report_refs_problems, priority=400)
     app.connect("builder-inited", release_bibtex_errors, priority=600)
     app.connect("env-updated", order_notes)
-    app.connect("env-get-outdated", outdated_by_note_map)
+    app.connect("env-get-outdated", map_edits.read_again)
+    app.connect("env-get-updated", map_edits.write_again)
     app.connect("doctree-read", bibliography_links.note_bibliography_dependencies)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

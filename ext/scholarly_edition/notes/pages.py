@@ -47,7 +47,9 @@ class NoteListDirective(SphinxDirective):
     """``{note-list}``: every note of the text, once, with links back to each use."""
 
     def run(self) -> list[nodes.Node]:
-        for path in refs_state.dependencies(self.env):
+        # The list is filled when the page is written: a note-map edit writes the
+        # page again (``map_edits.write_again``), unread.
+        for path in refs_state.bib_paths(self.env):
             self.env.note_dependency(str(path))
         domain = self.env.domains["notes"]
         assert isinstance(domain, NotesDomain)
@@ -61,8 +63,8 @@ class NotesCoverageDirective(SphinxDirective):
     """``{notes-coverage}``: resolved and unresolved notes per chapter."""
 
     def run(self) -> list[nodes.Node]:
-        # It shows each note's status: the page is read again when a status
-        # changes (``notes.outdated_by_note_map``), not for every note-map edit.
+        # It shows each note's status: the page is written again when a status
+        # changes (``map_edits.write_again``), not for every note-map edit.
         domain = self.env.domains["notes"]
         assert isinstance(domain, NotesDomain)
         domain.note_shows(self.env.docname, "status")

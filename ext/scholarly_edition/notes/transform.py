@@ -95,10 +95,10 @@ class NoteMarkers(SphinxTransform):
             else:
                 self._split(text, note_map, domain, counts, marker)
         if texts:
-            # What the previews say comes from the note map and the BibTeX file.
-            # An edit of the note map re-reads only the documents using the notes
-            # it changes (``notes.outdated_by_note_map``); the BibTeX files, whose
-            # entries format every citation, remain whole-file dependencies.
+            # Which labels are notes comes from the note map: an edit that adds
+            # or removes a note re-reads only the documents using it
+            # (``map_edits.read_again``). The BibTeX files, whose entries decide
+            # which citations are valid, remain whole-file dependencies.
             for path in refs_state.bib_paths(self.env):
                 self.env.note_dependency(str(path))
 
