@@ -323,3 +323,37 @@ def test_the_plain_text_backend_is_found_without_scanning_entry_points(monkeypat
     (entry_point,) = entry_points(group="pybtex.backends", name="plaintext")
     monkeypatch.setattr(pybtex.plugin, "entry_points", lambda **_: pytest.fail("scanned"))
     assert pybtex.plugin.find_plugin("pybtex.backends", "plaintext") is entry_point.load()
+
+
+def test_the_bibtex_files_are_parsed_once_per_build(
+    make_app, rootdir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """pybtex reads each file once, for sphinxcontrib-bibtex and the notes alike, and
+    not at all in a rebuild that left the files alone; bibtexparser (the lint) once.
+    Fails if sphinxcontrib-bibtex stops trusting its cache as ``bib_data`` fills it."""
+    import bibtexparser
+    from pybtex.database.input import BaseParser
+
+    parsed: list[str] = []
+    pybtex_parse, lint_parse = BaseParser.parse_file, bibtexparser.parse_string
+
+    def counted_pybtex(self, filename, *args, **kwargs):
+        parsed.append(f"pybtex {Path(filename).name}")
+        return pybtex_parse(self, filename, *args, **kwargs)
+
+    def counted_lint(text, *args, **kwargs):
+        parsed.append("bibtexparser")
+        return lint_parse(text, *args, **kwargs)
+
+    monkeypatch.setattr(BaseParser, "parse_file", counted_pybtex)
+    monkeypatch.setattr(bibtexparser, "parse_string", counted_lint)
+    srcdir = _copy(rootdir, tmp_path)
+    app = _html(make_app, srcdir, freshenv=True)
+    assert strip_colors(app.warning.getvalue()) == ""
+    assert sorted(parsed) == ["bibtexparser", "pybtex works.bib"]
+    assert _soup(app, "bibliography.html").select_one("#work-service2004")
+    parsed.clear()
+    second = srcdir / "second.md"
+    second.write_text(second.read_text() + "\nAnd once more.[2]\n")
+    _html(make_app, srcdir)
+    assert [p for p in parsed if p.startswith("pybtex")] == []

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-import pybtex.errors
-from pybtex.database import BibliographyDataError
-from pybtex.database.input.bibtex import Parser
-from pybtex.exceptions import PybtexError
-from pybtex.scanner import PybtexSyntaxError
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 from sphinxcontrib.bibtex.domain import BibtexDomain
 
 from .._util import markers, static_files
 from .._util.config_registry import ConfigRegistry
 from .._util.per_document import reading_order
 from .._util.warning import EditionWarning, warn
-from . import bibliography_links, map_edits, provenance, refs_state
+from . import bib_data, bibliography_links, map_edits, provenance, refs_state
 from . import nodes as notes_nodes
 from . import style as citation_style
 from .domain import NotesDomain
@@ -35,19 +28,16 @@ from .previews import NotePreviews
 from .transform import NoteMarkers
 
 STATIC = Path(__file__).parent / "static"
-# pybtex error captures open while sphinxcontrib-bibtex reads a broken file.
-_CAPTURES: dict[int, AbstractContextManager[list[Exception]]] = {}
 
 
 def report_refs_problems(app: Sphinx) -> None:
     """Every problem of the note map and BibTeX files, each at its file and line.
 
     Runs before sphinxcontrib-bibtex reads the BibTeX files (its handler has the
-    default priority, 500). pybtex raises on a syntax error, and Sphinx would
-    stop with a traceback: once the error is reported here at its line, pybtex's
-    own ``capture()`` collects its errors while sphinxcontrib-bibtex reads the
-    rest of the file (see ``release_bibtex_errors``), so the build goes on to
-    fail on the located warning (with ``-W``) instead of crashing.
+    default priority, 500), and parses them for it (``bib_data.parse_once``):
+    pybtex would stop the build with a traceback at a syntax error, which is
+    reported here at its line instead, so the build goes on to fail on the
+    located warning (with ``-W``).
     """
     if not refs_state.configured(app.config):
         return
@@ -56,57 +46,17 @@ def report_refs_problems(app: Sphinx) -> None:
             EditionWarning.bibtex if problem.path.suffix == ".bib" else EditionWarning.note_map
         )
         warn(subtype, problem.message, f"{problem.path}:{problem.line or 1}")
-    unreadable = []
-    for path in refs_state.bib_paths(app.env):
-        try:
-            Parser(app.config.bibtex_encoding).parse_file(path)
-        except (BibliographyDataError, PybtexSyntaxError):
-            # A duplicate key or field stopped pybtex at that entry too, and
-            # every later entry was lost.
-            if id(app) not in _CAPTURES:
-                capture = pybtex.errors.capture()
-                capture.__enter__()
-                _CAPTURES[id(app)] = capture
-        except PybtexError:
-            unreadable.append(path)  # missing or not UTF-8: reported above
-    if unreadable:
-        _without_unreadable(app, unreadable)
-
-
-def _without_unreadable(app: Sphinx, unreadable: list[Path]) -> None:
-    """Give sphinxcontrib-bibtex the BibTeX data with no entries from ``unreadable``.
-
-    pybtex raises on a file it cannot open or decode, and sphinxcontrib-bibtex
-    would stop the build with a traceback. Its cache of parsed files is
-    filled here as it fills it itself (``parse_bibdata``), the unreadable
-    files with no entries and their current modification time, so it finds
-    the cache up to date; the next build after a fix parses them again. The
-    one message reported above says that no note citing a work is linked.
-    """
-    parser = Parser(app.config.bibtex_encoding)
-    bibfiles: dict[Path, BibFile] = {}
-    for name in app.config.bibtex_bibfiles:
-        path = (Path(app.confdir) / name).resolve()
-        before = set(parser.data.entries)
-        if path not in unreadable:
-            parser.parse_file(path)
-        new_keys = dict.fromkeys(key for key in parser.data.entries if key not in before)
-        bibfiles[path] = BibFile(mtime=get_mtime(path), keys=new_keys)
-    domain = app.env.domains["cite"]
-    domain.data["bibdata"] = BibData(app.config.bibtex_encoding, bibfiles, parser.data)
+    bib_data.parse_once(app)
 
 
 def release_bibtex_errors(app: Sphinx) -> None:
-    """After sphinxcontrib-bibtex has read the files: pybtex raises again.
+    """After sphinxcontrib-bibtex has taken the files' data.
 
     The entries the lint found broken are taken out of what pybtex read (an
     entry without its closing brace, with the entry it ran into; one whose
     fields ran together): formatted, each would give warnings of its own
     (a missing title, a missing key) after the one that names the cause.
     """
-    capture = _CAPTURES.pop(id(app), None)
-    if capture is not None:
-        capture.__exit__(None, None, None)
     if not refs_state.configured(app.config):
         return
     broken = refs_state.broken_keys(app.env)
