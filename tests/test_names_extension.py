@@ -249,7 +249,8 @@ def test_a_register_added_after_a_first_build_tags_the_text(make_app, rootdir, t
 def test_a_register_description_edit_rewrites_only_pages_naming_the_entry(
     make_app, rootdir, tmp_path
 ) -> None:
-    """Saint Petersburg is named on the index page only: the chapter is left alone."""
+    """Saint Petersburg is named on the index page only: the chapter is left alone.
+    A description is shown only in written pages: no document is read again."""
     srcdir = _copy(rootdir, tmp_path)
     app = make_app("html", srcdir=srcdir, freshenv=True)
     app.build()
@@ -257,13 +258,36 @@ def test_a_register_description_edit_rewrites_only_pages_naming_the_entry(
     before = {page: (app.outdir / page).stat().st_mtime_ns for page in pages}
     _edit_register(srcdir, '"City."', '"City on the Neva."')
     again = make_app("html", srcdir=srcdir)
+    read: list[str] = []
+    again.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
     again.build()
+    assert read == []
     after = {page: (again.outdir / page).stat().st_mtime_ns for page in pages}
     assert sorted(p for p in pages if after[p] != before[p]) == [
         "index-of-names.html",
         "index.html",
     ]
     assert "City on the Neva." in (again.outdir / "index-of-names.html").read_text(encoding="utf-8")
+    # The page's name previews say what the register says now.
+    assert "City on the Neva." in (again.outdir / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_register_index_form_edit_reads_again_only_pages_naming_the_entry(
+    make_app, rootdir, tmp_path
+) -> None:
+    """The index form is on every mention and in the general index: the one page naming
+    Saint Petersburg is read again, and the Index of Names shows the new form."""
+    srcdir = _copy(rootdir, tmp_path)
+    make_app("html", srcdir=srcdir, freshenv=True).build()
+    _edit_register(srcdir, 'index = "Saint Petersburg"', 'index = "Petersburg, Saint"')
+    again = make_app("html", srcdir=srcdir)
+    read: list[str] = []
+    again.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    again.build()
+    assert read == ["index"]
+    assert 'title="Petersburg, Saint"' in (again.outdir / "index.html").read_text(encoding="utf-8")
+    index_page = (again.outdir / "index-of-names.html").read_text(encoding="utf-8")
+    assert "Petersburg, Saint" in index_page
 
 
 def test_incremental_chapter_edit(make_app, rootdir, tmp_path) -> None:

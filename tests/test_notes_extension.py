@@ -28,15 +28,22 @@ def test_markers_become_links_with_previews(app: SphinxTestApp) -> None:
     assert [r.get_text() for r in refs] == ["[1]", "[2]", "[1]", "[a]", "[1]"]
     assert [r["id"] for r in refs] == ["ref-1-1", "ref-2-1", "ref-1-2", "ref-a-1", "ref-1-3"]
     assert refs[0].a["href"] == "notes.html#note-1"
-    preview = refs[0].find_next_sibling("span")
+    # What a note says is written once per page, after the text, whatever its uses.
+    previews = page.select(".note-preview")
+    assert [p["id"] for p in previews] == ["preview-1", "preview-2", "preview-a"]
+    assert all(p.parent["class"][:1] == ["note-previews"] for p in previews)
+    assert not any(r.find_next_sibling("span", class_="note-preview") for r in refs)
+    preview = previews[0]
     assert "note-preview" in preview["class"] and "apparatus" in preview["class"]
     assert preview.get_text() == "Note 1: Service 2004, p. 14; Conquest 1991, pp. 2–3"
     assert preview.select_one('a[href="bibliography.html#work-service2004"]')
-    unresolved = refs[1].find_next_sibling("span").get_text()
-    assert unresolved == "Note 2: Source not yet identified."
-    assert "no-search" in refs[0].find_next_sibling("span")["class"]
-    letter = refs[3].find_next_sibling("span").get_text()
+    assert previews[1].get_text() == "Note 2: Source not yet identified."
+    assert "no-search" in preview["class"]
+    letter = previews[2].get_text()
     assert letter == "Note a: Explanatory note of the article; its text is not in the witness."
+    # Without JavaScript a marker still leads to what its note says.
+    entry = _soup(app, "notes.html").select_one("#note-1").get_text()
+    assert entry.endswith("Service 2004, p. 14; Conquest 1991, pp. 2–3")
 
 
 @pytest.mark.sphinx("html", testroot="notes", freshenv=True)
@@ -188,23 +195,86 @@ def test_editing_the_note_map_updates_every_page_showing_the_note(
     assert work.find_next("p", class_="cited-by").get_text() == "Cited in notes [1], [2]."
 
 
+def _edit_notes(make_app, srcdir: Path, old: str, new: str) -> tuple[SphinxTestApp, list[str]]:
+    """A build after editing the note map, and the documents it read."""
+    notes = srcdir / "notes.toml"
+    notes.write_text(notes.read_text().replace(old, new))
+    app = make_app("html", srcdir=srcdir)
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    app.build()
+    return app, read
+
+
+def _rewritten(make_app, srcdir: Path, old: str, new: str) -> tuple[SphinxTestApp, list, list]:
+    """The pages written again after a note-map edit, and the documents read again."""
+    first = _html(make_app, srcdir, freshenv=True)
+    pages = [f"{p.stem}.html" for p in srcdir.glob("*.md")]
+    before = {name: (first.outdir / name).stat().st_mtime_ns for name in pages}
+    app, read = _edit_notes(make_app, srcdir, old, new)
+    after = {name: (app.outdir / name).stat().st_mtime_ns for name in pages}
+    return app, sorted(name for name in after if after[name] != before[name]), read
+
+
 def test_a_note_map_edit_rewrites_only_the_pages_showing_that_note(
     make_app, rootdir: Path, tmp_path: Path
 ) -> None:
     """A new locator for note [1]: its pages and the notes page, not the bibliography
-    (the same works cite the same notes) nor the report (no status changed)."""
+    (the same works cite the same notes) nor the report (no status changed); what a
+    note says is rendered when a page is written, so no document is read again."""
     srcdir = _copy(rootdir, tmp_path)
-    first = _html(make_app, srcdir, freshenv=True)
-    pages = [f"{p.stem}.html" for p in srcdir.glob("*.md")]
-    before = {name: (first.outdir / name).stat().st_mtime_ns for name in pages}
-    notes = srcdir / "notes.toml"
-    notes.write_text(notes.read_text().replace('locator = "p. 14"', 'locator = "p. 15"'))
-    app = _html(make_app, srcdir)
-    after = {name: (app.outdir / name).stat().st_mtime_ns for name in pages}
-    rewritten = sorted(name for name in after if after[name] != before.get(name))
-    # index.html: Sphinx rewrites the page whose toctree lists the changed ones.
+    app, rewritten, read = _rewritten(make_app, srcdir, 'locator = "p. 14"', 'locator = "p. 15"')
+    assert read == []
+    # index.html: Sphinx writes the page whose toctree lists a page it writes.
     assert rewritten == ["first.html", "index.html", "notes.html", "second.html"]
     assert "Service 2004, p. 15" in _soup(app, "second.html").get_text()
+    assert "Service 2004, p. 15" in _soup(app, "notes.html").get_text()
+
+
+def test_a_resolved_note_rewrites_its_pages_the_report_and_the_bibliography_unread(
+    make_app, rootdir: Path, tmp_path: Path
+) -> None:
+    """Note [2] resolved: its one page, the notes page, the report (a status changed)
+    and the bibliography (a work is cited by another note); nothing is read again,
+    and each page says what a fresh build says."""
+    srcdir = _copy(rootdir, tmp_path)
+    app, rewritten, read = _rewritten(
+        make_app, srcdir, '2 = "unresolved"', '2 = [{ key = "service2004", locator = "p. 9" }]'
+    )
+    assert read == []
+    assert rewritten == [
+        "bibliography.html",
+        "first.html",
+        "index.html",
+        "notes-report.html",
+        "notes.html",
+    ]
+    fresh = _html(make_app, _copy(rootdir, tmp_path / "fresh"), freshenv=True)
+    (fresh.srcdir / "notes.toml").write_text((srcdir / "notes.toml").read_text())
+    fresh = _html(make_app, fresh.srcdir, freshenv=True)
+    for name in ["first", "second", "notes", "notes-report", "bibliography"]:
+        name = f"{name}.html"
+        assert (app.outdir / name).read_bytes() == (fresh.outdir / name).read_bytes(), name
+
+
+def test_a_note_removed_from_the_map_reads_again_only_its_users(
+    make_app, rootdir: Path, tmp_path: Path
+) -> None:
+    """Without note [a] its marker stays text: the one document citing it is read again."""
+    srcdir = _copy(rootdir, tmp_path)
+    _html(make_app, srcdir, freshenv=True)
+    app, read = _edit_notes(make_app, srcdir, 'a = "explanatory"\n', "")
+    assert read == ["first"]
+    assert [r.get_text() for r in _soup(app, "first.html").select("sup.note-ref")] == [
+        "[1]",
+        "[2]",
+        "[1]",
+        "[1]",
+    ]
+    assert [e["id"] for e in _soup(app, "notes.html").select("li.note-entry")] == [
+        "note-1",
+        "note-2",
+    ]
 
 
 def test_editing_one_chapter_rewrites_only_it_and_the_note_pages(
@@ -253,3 +323,37 @@ def test_the_plain_text_backend_is_found_without_scanning_entry_points(monkeypat
     (entry_point,) = entry_points(group="pybtex.backends", name="plaintext")
     monkeypatch.setattr(pybtex.plugin, "entry_points", lambda **_: pytest.fail("scanned"))
     assert pybtex.plugin.find_plugin("pybtex.backends", "plaintext") is entry_point.load()
+
+
+def test_the_bibtex_files_are_parsed_once_per_build(
+    make_app, rootdir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """pybtex reads each file once, for sphinxcontrib-bibtex and the notes alike, and
+    not at all in a rebuild that left the files alone; bibtexparser (the lint) once.
+    Fails if sphinxcontrib-bibtex stops trusting its cache as ``bib_data`` fills it."""
+    import bibtexparser
+    from pybtex.database.input import BaseParser
+
+    parsed: list[str] = []
+    pybtex_parse, lint_parse = BaseParser.parse_file, bibtexparser.parse_string
+
+    def counted_pybtex(self, filename, *args, **kwargs):
+        parsed.append(f"pybtex {Path(filename).name}")
+        return pybtex_parse(self, filename, *args, **kwargs)
+
+    def counted_lint(text, *args, **kwargs):
+        parsed.append("bibtexparser")
+        return lint_parse(text, *args, **kwargs)
+
+    monkeypatch.setattr(BaseParser, "parse_file", counted_pybtex)
+    monkeypatch.setattr(bibtexparser, "parse_string", counted_lint)
+    srcdir = _copy(rootdir, tmp_path)
+    app = _html(make_app, srcdir, freshenv=True)
+    assert strip_colors(app.warning.getvalue()) == ""
+    assert sorted(parsed) == ["bibtexparser", "pybtex works.bib"]
+    assert _soup(app, "bibliography.html").select_one("#work-service2004")
+    parsed.clear()
+    second = srcdir / "second.md"
+    second.write_text(second.read_text() + "\nAnd once more.[2]\n")
+    _html(make_app, srcdir)
+    assert [p for p in parsed if p.startswith("pybtex")] == []

@@ -36,7 +36,7 @@ def test_grouped_labels_are_markers_and_other_brackets_text(app: SphinxTestApp) 
 def test_a_note_shows_its_text_and_works_cited_whole(app: SphinxTestApp) -> None:
     app.build()
     page = _soup(app, "text.html")
-    previews = [r.find_next_sibling("span").get_text() for r in page.select("sup.note-ref")]
+    previews = [p.get_text() for p in page.select(".note-preview")]
     assert previews == [
         "Note 1: King 2003; Smith 1999, p. 3: “The charter <i>was</i> lost.”",
         r"Note n 1: The charter says <b>1801</b> & \input{x}. (Smith 1999, p. 88)",

@@ -53,7 +53,7 @@ def test_each_backlink_of_a_reused_note_lands_on_its_use(page, site: str) -> Non
 def test_hovering_a_marker_shows_what_the_note_says(page, site: str) -> None:
     label, citations = _resolved_note(FIRST_CHAPTER)
     page.goto(site + FIRST_CHAPTER)
-    preview = page.locator(f"#preview-{label}-1")
+    preview = page.locator(f"#preview-{label}")
     assert not preview.is_visible()
     page.locator(f"#ref-{label}-1 > a").hover()
     assert preview.is_visible()
@@ -71,9 +71,9 @@ def test_keyboard_focus_shows_the_preview_and_reaches_its_links(page, site: str)
     page.goto(site + FIRST_CHAPTER)
     marker = page.locator(f"#ref-{label}-1 > a")
     marker.focus()
-    preview = page.locator(f"#preview-{label}-1")
+    preview = page.locator(f"#preview-{label}")
     assert preview.is_visible()
-    assert marker.get_attribute("aria-describedby") == f"preview-{label}-1"
+    assert marker.get_attribute("aria-describedby") == f"preview-{label}"
     # Tab goes into the preview's own links (author and year), and the preview stays open.
     for citation in citations:
         page.keyboard.press("Tab")
@@ -83,3 +83,19 @@ def test_keyboard_focus_shows_the_preview_and_reaches_its_links(page, site: str)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('.note-preview')") is None
     assert not preview.is_visible()
+
+
+def test_a_note_used_twice_on_a_page_previews_beside_each_use(page, site: str) -> None:
+    """The page carries the note's preview once; it shows beside whichever marker."""
+    page.goto(site + "consolidation-of-power/1924-1927.html")
+    assert page.locator("#preview-297").count() == 1
+    preview = page.locator("#preview-297")
+    for use in ("ref-297-1", "ref-297-2"):
+        marker = page.locator(f"#{use} > a")
+        marker.hover()
+        assert preview.is_visible(), use
+        assert marker.get_attribute("aria-describedby") == "preview-297"
+        below = preview.bounding_box()["y"] - marker.bounding_box()["y"]
+        assert 0 < below < 60, f"the preview stands {below:.0f}px from {use}"
+        page.mouse.move(0, 0)
+        assert not preview.is_visible()

@@ -204,7 +204,7 @@ def test_on_a_phone_a_tap_previews_a_note_and_a_second_tap_reaches_it(phone, sit
     phone.goto(site + CHAPTER)
     marker = phone.locator("#ref-47-1 > a")
     marker.tap()
-    preview = phone.locator("#preview-47-1")
+    preview = phone.locator("#preview-47")
     assert preview.is_visible()
     box = preview.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
@@ -216,7 +216,7 @@ def test_on_a_phone_a_tap_previews_a_note_and_a_second_tap_reaches_it(phone, sit
 def test_the_print_stylesheet_keeps_the_text_and_drops_the_furniture(page, site: str) -> None:
     page.goto(site + CHAPTER)
     page.emulate_media(media="print")
-    for furniture in (".bd-sidebar-primary", ".bd-header-article", "#preview-46-1"):
+    for furniture in (".bd-sidebar-primary", ".bd-header-article", "#preview-46"):
         assert not page.locator(furniture).is_visible(), furniture
     assert page.locator("#p1").is_visible()
     assert page.locator("#p1 a.paragraph-link").is_visible()

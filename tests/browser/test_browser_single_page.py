@@ -30,7 +30,7 @@ def test_a_note_previews_and_its_backlink_returns_to_its_place(page, single: str
     page.goto(single)
     marker = page.locator("#ref-3-1 > a")
     marker.hover()
-    expect(page.locator("#preview-3-1")).to_be_visible()
+    expect(page.locator("#preview-3")).to_be_visible()
     marker.click()
     page.wait_for_url("**#note-3")
     assert landed_on(page, "note-3")

@@ -13,18 +13,16 @@ Loaded by ``scholarly_edition`` or on its own (``scholarly_edition.names``). Con
 from __future__ import annotations
 
 import re
-from collections.abc import Set
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.util.matching import Matcher
 
 from .._util.config_registry import ConfigRegistry
 from .._util.warning import EditionWarning, warn
 from . import index as names_page
 from . import nodes as names_nodes
-from . import previews, search_terms
+from . import previews, register_edits, search_terms
 from . import roles as names_roles
 from .domain import NamesDomain, load_register
 from .tagger import NameTagger
@@ -50,47 +48,10 @@ def _report_register(app: Sphinx) -> None:
         warn(EditionWarning.names_register, message, location)
 
 
-def _fingerprint(env: BuildEnvironment) -> tuple[str, dict[str, str]] | None:
-    loaded = load_register(env)
-    return None if loaded is None else loaded[0].digests
-
-
-def outdated_by_register(
-    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
-) -> list[str]:
-    """Documents a register edit concerns: only those are read again.
-
-    A changed form can tag or untag words anywhere, so every tagged document is
-    read again; an entry's other fields (index form, description, dates) show
-    only where it is mentioned. The digests of the last build are compared
-    with the register as it is now.
-    """
-    domain = env.domains["names"]
-    assert isinstance(domain, NamesDomain)
-    if "register" not in domain.data:
-        return []  # a first build: every document is read anyway
-    # None when the last build had no register: one added since tags anew.
-    old = domain.data["register"]
-    new = _fingerprint(env)
-    if new == old:
-        return []
-    skip = changed | removed
-    if old is None or new is None or new[0] != old[0]:
-        tagged = Matcher(app.config.names_documents)
-        return sorted(d for d in env.found_docs if d not in skip and tagged(d))
-    edited = {i for i in old[1].keys() | new[1].keys() if old[1].get(i) != new[1].get(i)}
-    return sorted(
-        docname
-        for docname, found in domain.occurrences.items()
-        if docname not in skip and any(o.entry in edited for o in found)
-    )
-
-
 def _after_reading(app: Sphinx, env: BuildEnvironment) -> None:
-    """Keep what the next build compares (the register's digests) and reuses (sort keys)."""
+    """Keep what the next build reuses: the sort keys of the index."""
     domain = env.domains["names"]
     assert isinstance(domain, NamesDomain)
-    domain.data["register"] = _fingerprint(env)
     loaded = load_register(env)
     if loaded is not None:
         domain.keep_sort_keys(loaded[0])
@@ -112,6 +73,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(NamesDomain)
     app.add_transform(NameTagger)
     app.connect("builder-inited", _report_register)
-    app.connect("env-get-outdated", outdated_by_register)
+    app.connect("env-get-outdated", register_edits.read_again)
+    app.connect("env-get-updated", register_edits.write_again)
     app.connect("env-updated", _after_reading)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

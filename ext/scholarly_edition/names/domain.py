@@ -229,7 +229,7 @@ class NamesDomain(PerDocumentDomain):
 
     name = "names"
     label = "Names"
-    data_version = 2
+    data_version = 3
     initial_data: ClassVar[dict[str, Any]] = {"occurrences": {}, "index_pages": {}}
     per_doc = ("occurrences", "index_pages")
     indices: ClassVar[list[type[Index]]] = [_index(category) for category in CATEGORIES]

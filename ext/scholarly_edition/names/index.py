@@ -31,7 +31,6 @@ from .domain import (
     Occurrence,
     letter_of,
     load_register,
-    register_path,
     see_forms,
 )
 from .register import CATEGORIES, Entry
@@ -65,10 +64,9 @@ class NamesIndexDirective(SphinxDirective):
             raise self.error(f"names-index needs one of {', '.join(CATEGORIES)}")
         domain = self.env.domains["names"]
         assert isinstance(domain, NamesDomain)
+        # Filled when the page is written: a register edit writes the page again
+        # (``register_edits.write_again``), unread.
         domain.index_pages.setdefault(self.env.docname, []).append(category)
-        path = register_path(self.env)
-        if path is not None:
-            self.env.note_dependency(str(path))
         node = names_index(category=category)
         self.set_source_info(node)
         return [node]

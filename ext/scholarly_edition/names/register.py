@@ -76,11 +76,16 @@ class Register:
         return frozenset(self._candidates)
 
     @cached_property
-    def digests(self) -> tuple[str, dict[str, str]]:
-        """A digest of the forms table, and one of each entry (not its line): what the
-        next build compares to find the documents an edit concerns. Once per register."""
+    def digests(self) -> tuple[str, dict[str, tuple[str, str]]]:
+        """A digest of the forms table, and two of each entry: what the text's reading
+        takes of it (index form, category, forms) and what only written pages show
+        (description, dates, Wikidata). The next build compares them to find the
+        documents an edit concerns, and whether to read or only write them."""
         forms = _digest(sorted(self._candidates.items()))
-        return forms, {i: _digest(replace(e, line=0)) for i, e in self.entries.items()}
+        return forms, {
+            i: (_digest((e.index, e.category, e.forms)), _digest(replace(e, line=0)))
+            for i, e in self.entries.items()
+        }
 
 
 def _digest(value: object) -> str:

@@ -156,7 +156,7 @@ class NameTagger(SphinxTransform):
             return
         register, _ = loaded
         # No whole-file dependency on the register: an edit re-reads only the
-        # documents it concerns (``names.outdated_by_register``).
+        # documents it concerns (``register_edits.read_again``).
         candidates = register.candidates()
         pattern = _matcher(register.forms)
         edition_title = self._edition_title(docname)

@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Set
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-import pybtex.errors
-from pybtex.database import BibliographyDataError
-from pybtex.database.input.bibtex import Parser
-from pybtex.exceptions import PybtexError
-from pybtex.scanner import PybtexSyntaxError
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 from sphinxcontrib.bibtex.domain import BibtexDomain
 
 from .._util import markers, static_files
 from .._util.config_registry import ConfigRegistry
 from .._util.per_document import reading_order
 from .._util.warning import EditionWarning, warn
-from . import bibliography_links, provenance, refs_state, roles
+from . import bib_data, bibliography_links, map_edits, provenance, refs_state, roles
 from . import nodes as notes_nodes
 from . import style as citation_style
-from .data import Cite
 from .domain import NotesDomain
 from .pages import (
     FillNotePages,
@@ -33,24 +24,20 @@ from .pages import (
     NoteListDirective,
     NotesCoverageDirective,
 )
+from .previews import NotePreviews
 from .transform import NoteMarkers
 
 STATIC = Path(__file__).parent / "static"
-# pybtex error captures open while sphinxcontrib-bibtex reads a broken file.
-_CAPTURES: dict[int, AbstractContextManager[list[Exception]]] = {}
-# What the text shows of a note: its status, citations and text.
-Fingerprint = tuple[str, tuple[Cite, ...], str]
 
 
 def report_refs_problems(app: Sphinx) -> None:
     """Every problem of the note map and BibTeX files, each at its file and line.
 
     Runs before sphinxcontrib-bibtex reads the BibTeX files (its handler has the
-    default priority, 500). pybtex raises on a syntax error, and Sphinx would
-    stop with a traceback: once the error is reported here at its line, pybtex's
-    own ``capture()`` collects its errors while sphinxcontrib-bibtex reads the
-    rest of the file (see ``release_bibtex_errors``), so the build goes on to
-    fail on the located warning (with ``-W``) instead of crashing.
+    default priority, 500), and parses them for it (``bib_data.parse_once``):
+    pybtex would stop the build with a traceback at a syntax error, which is
+    reported here at its line instead, so the build goes on to fail on the
+    located warning (with ``-W``).
     """
     if not refs_state.configured(app.config):
         return
@@ -59,103 +46,17 @@ def report_refs_problems(app: Sphinx) -> None:
             EditionWarning.bibtex if problem.path.suffix == ".bib" else EditionWarning.note_map
         )
         warn(subtype, problem.message, f"{problem.path}:{problem.line or 1}")
-    unreadable = []
-    for path in refs_state.bib_paths(app.env):
-        try:
-            Parser(app.config.bibtex_encoding).parse_file(path)
-        except (BibliographyDataError, PybtexSyntaxError):
-            # A duplicate key or field stopped pybtex at that entry too, and
-            # every later entry was lost.
-            if id(app) not in _CAPTURES:
-                capture = pybtex.errors.capture()
-                capture.__enter__()
-                _CAPTURES[id(app)] = capture
-        except PybtexError:
-            unreadable.append(path)  # missing or not UTF-8: reported above
-    if unreadable:
-        _without_unreadable(app, unreadable)
-
-
-def _without_unreadable(app: Sphinx, unreadable: list[Path]) -> None:
-    """Give sphinxcontrib-bibtex the BibTeX data with no entries from ``unreadable``.
-
-    pybtex raises on a file it cannot open or decode, and sphinxcontrib-bibtex
-    would stop the build with a traceback. Its cache of parsed files is
-    filled here as it fills it itself (``parse_bibdata``), the unreadable
-    files with no entries and their current modification time, so it finds
-    the cache up to date; the next build after a fix parses them again. The
-    one message reported above says that no note citing a work is linked.
-    """
-    parser = Parser(app.config.bibtex_encoding)
-    bibfiles: dict[Path, BibFile] = {}
-    for name in app.config.bibtex_bibfiles:
-        path = (Path(app.confdir) / name).resolve()
-        before = set(parser.data.entries)
-        if path not in unreadable:
-            parser.parse_file(path)
-        new_keys = dict.fromkeys(key for key in parser.data.entries if key not in before)
-        bibfiles[path] = BibFile(mtime=get_mtime(path), keys=new_keys)
-    domain = app.env.domains["cite"]
-    domain.data["bibdata"] = BibData(app.config.bibtex_encoding, bibfiles, parser.data)
-
-
-def _fingerprints(env: BuildEnvironment) -> dict[str, Fingerprint]:
-    """What the text shows of each note: its status, citations and text (not its line)."""
-    notes = refs_state.note_map(env).notes
-    return {label: (n.status, n.cites, n.text) for label, n in notes.items()}
-
-
-def outdated_by_note_map(
-    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
-) -> list[str]:
-    """Documents that use a note the note map changed: only those are read again.
-
-    A whole-file dependency on the note map would re-read every chapter for a
-    one-line edit. The fingerprints of the last build are compared with the
-    map as it is now; a note added, removed or changed re-reads its users.
-    """
-    if not refs_state.configured(app.config):
-        return []
-    domain = env.domains["notes"]
-    assert isinstance(domain, NotesDomain)
-    old = domain.data.get("fingerprints")
-    if old is None:
-        return []
-    new = _fingerprints(env)
-    edited = {label for label in old.keys() | new.keys() if old.get(label) != new.get(label)}
-    # Pages showing an aspect of every note: statuses (the notes report) and
-    # which notes cite each work (the bibliography).
-    aspects = {
-        "status": {label for label in edited if _status(old, label) != _status(new, label)},
-        "cites": {label for label in edited if _keys(old, label) != _keys(new, label)},
-    }
-    readers = {
-        docname for docname, uses in domain.uses.items() if any(use.note in edited for use in uses)
-    }
-    readers |= {docname for docname, labels in domain.unlinked.items() if labels & edited}
-    readers |= {d for d, shown in domain.shows.items() if any(aspects[a] for a in shown)}
-    return sorted(readers - changed - removed)
-
-
-def _status(fingerprints: dict[str, Fingerprint], label: str) -> object:
-    return fingerprints[label][0] if label in fingerprints else None
-
-
-def _keys(fingerprints: dict[str, Fingerprint], label: str) -> object:
-    return [c.key for c in fingerprints[label][1]] if label in fingerprints else None
+    bib_data.parse_once(app)
 
 
 def release_bibtex_errors(app: Sphinx) -> None:
-    """After sphinxcontrib-bibtex has read the files: pybtex raises again.
+    """After sphinxcontrib-bibtex has taken the files' data.
 
     The entries the lint found broken are taken out of what pybtex read (an
     entry without its closing brace, with the entry it ran into; one whose
     fields ran together): formatted, each would give warnings of its own
     (a missing title, a missing key) after the one that names the cause.
     """
-    capture = _CAPTURES.pop(id(app), None)
-    if capture is not None:
-        capture.__exit__(None, None, None)
     if not refs_state.configured(app.config):
         return
     broken = refs_state.broken_keys(app.env)
@@ -181,7 +82,6 @@ def order_notes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     relinked = sorted(domain.uses) if domain.data.get("linkable", linkable) != linkable else []
     domain.data["linkable"] = linkable
     if refs_state.configured(app.config):
-        domain.data["fingerprints"] = _fingerprints(env)
         note_map = refs_state.note_map(env)
         for label, note in note_map.notes.items():
             if label not in domain.ordered:
@@ -245,6 +145,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(NoteMarkers)
     app.add_directive("note-list", NoteListDirective)
     app.add_directive("notes-coverage", NotesCoverageDirective)
+    app.add_post_transform(NotePreviews)
     app.add_post_transform(MarkFirstUses)
     app.add_post_transform(FillNotePages)
     app.add_post_transform(FillNotePagesLast)
@@ -252,6 +153,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", report_refs_problems, priority=400)
     app.connect("builder-inited", release_bibtex_errors, priority=600)
     app.connect("env-updated", order_notes)
-    app.connect("env-get-outdated", outdated_by_note_map)
+    app.connect("env-get-outdated", map_edits.read_again)
+    app.connect("env-get-updated", map_edits.write_again)
     app.connect("doctree-read", bibliography_links.note_bibliography_dependencies)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -23,8 +23,9 @@ WORK_ID = "work-"
 
 
 def note_bibliography_dependencies(app: Sphinx, doctree: nodes.document) -> None:
-    """A bibliography shows which notes cite each work: it is read again when that
-    changes (``notes.outdated_by_note_map``), and for every edit of the BibTeX files."""
+    """A bibliography shows which notes cite each work: it is written again when that
+    changes (``map_edits.write_again``), and read again for every edit of the BibTeX
+    files."""
     if refs_state.configured(app.config) and next(doctree.findall(bibliography), None) is not None:
         domain = app.env.domains["notes"]
         assert isinstance(domain, NotesDomain)

@@ -42,7 +42,7 @@ class NotesDomain(PerDocumentDomain):
         "lists": {},
     }
     per_doc = ("uses", "shows", "unlinked", "lists")
-    data_version = 4
+    data_version = 5
 
     @property
     def uses(self) -> dict[str, list[NoteUse]]:

@@ -1,10 +1,11 @@
 """The nodes of the note apparatus and how each builder writes them.
 
 ``note_ref`` is the marker in the text: it keeps the witness's label (``[3]``).
-``note_preview`` follows it and holds what the note says, shown on hover or
-focus in HTML and as a footnote in LaTeX (content at the first use, a page
-reference at a later use on another page; a note whose source is not yet
-identified has no footnote, and the first of them says so for all).
+``note_preview`` holds what the note says, rendered at write time: in HTML once
+per page, shown beside a marker on hover or focus; in LaTeX after each marker,
+as a footnote (content at the first use, a page reference at a later use on
+another page; a note whose source is not yet identified has no footnote, and
+the first of them says so for all).
 ``note_list`` and ``notes_coverage`` are placeholders filled at resolve time.
 """
 

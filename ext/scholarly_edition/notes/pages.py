@@ -31,7 +31,9 @@ class NoteListDirective(SphinxDirective):
     """``{note-list}``: every note of the text, once, with links back to each use."""
 
     def run(self) -> list[nodes.Node]:
-        for path in refs_state.dependencies(self.env):
+        # The list is filled when the page is written: a note-map edit writes the
+        # page again (``map_edits.write_again``), unread.
+        for path in refs_state.bib_paths(self.env):
             self.env.note_dependency(str(path))
         domain = self.env.domains["notes"]
         assert isinstance(domain, NotesDomain)
@@ -45,8 +47,8 @@ class NotesCoverageDirective(SphinxDirective):
     """``{notes-coverage}``: resolved and unresolved notes per chapter."""
 
     def run(self) -> list[nodes.Node]:
-        # It shows each note's status: the page is read again when a status
-        # changes (``notes.outdated_by_note_map``), not for every note-map edit.
+        # It shows each note's status: the page is written again when a status
+        # changes (``map_edits.write_again``), not for every note-map edit.
         domain = self.env.domains["notes"]
         assert isinstance(domain, NotesDomain)
         domain.note_shows(self.env.docname, "status")
@@ -86,7 +88,10 @@ class MarkFirstUses(SphinxPostTransform):
         assert isinstance(domain, NotesDomain)
         notes = refs_state.note_map(self.env).notes if refs_state.configured(self.config) else {}
         open_labels = unresolved_labels(domain, notes)
-        found = self.document.findall(lambda n: isinstance(n, note_ref | note_preview))
+        # A preview written once per HTML page belongs to no single use.
+        found = self.document.findall(
+            lambda n: isinstance(n, note_ref) or (isinstance(n, note_preview) and "ref" in n)
+        )
         for node in cast("Iterator[note_ref | note_preview]", found):
             first: NoteUse | None = domain.ordered.get(node["note"], [None])[0]
             if first is not None:

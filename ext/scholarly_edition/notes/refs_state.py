@@ -62,10 +62,6 @@ def note_map(env: BuildEnvironment) -> NoteMap:
     return replace(loaded, problems=bib.problems + loaded.problems)
 
 
-def dependencies(env: BuildEnvironment) -> list[Path]:
-    return [notes_path(env), *bib_paths(env)]
-
-
 def configured(config: Config) -> bool:
     return bool(config.edition_notes_file)
 

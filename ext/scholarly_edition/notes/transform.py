@@ -3,7 +3,8 @@
 MyST leaves ``[12]`` as plain text. This transform splits Text nodes at markers
 that the note map knows, keeping the label exactly as in the witness, and
 records each use in the ``notes`` domain. Markers the note map lacks stay text
-and are reported with file and line.
+and are reported with file and line. What a note says is not read here: its
+preview is rendered at write time (``previews.py``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from sphinx.transforms import SphinxTransform
 from .._util.documents import is_annotation
 from .._util.markers import pattern, sentence_before, slug
 from .._util.warning import EditionWarning, warn
-from . import content as note_content
 from . import refs_state
 from .data import NoteMap
 from .domain import NotesDomain, NoteUse
@@ -97,10 +97,10 @@ class NoteMarkers(SphinxTransform):
             else:
                 self._split(text, note_map, domain, counts, marker)
         if texts:
-            # What the previews say comes from the note map and the BibTeX file.
-            # An edit of the note map re-reads only the documents using the notes
-            # it changes (``notes.outdated_by_note_map``); the BibTeX files, whose
-            # entries format every citation, remain whole-file dependencies.
+            # Which labels are notes comes from the note map: an edit that adds
+            # or removes a note re-reads only the documents using it
+            # (``map_edits.read_again``). The BibTeX files, whose entries decide
+            # which citations are valid, remain whole-file dependencies.
             for path in refs_state.bib_paths(self.env):
                 self.env.note_dependency(str(path))
 
@@ -156,17 +156,9 @@ class NoteMarkers(SphinxTransform):
             ref = note_ref("", note=label, ids=[node_id], docname=self.env.docname)
             ref += _note_link(match.group(), label, self.env.docname)
             ref.source, ref.line = parent.source, line
-            # "no-search": what the editors say of a note is not text to search.
-            preview = note_preview(
-                "",
-                note=label,
-                ids=[f"preview-{slug(label)}-{counts[label]}"],
-                classes=["no-search"],
-                ref=node_id,
-                docname=self.env.docname,
-            )
-            preview += note_content.content(note)
-            replacement += [ref, preview]
+            # What the note says is rendered when the page is written
+            # (``previews.NotePreviews``), from the note map as it is then.
+            replacement.append(ref)
             domain.note_use(
                 NoteUse(
                     label,
