@@ -107,7 +107,8 @@ def test_notes_and_their_previews(built: Path) -> None:
     index = _page(built, "index.html")
     markers = index.select("sup.note-ref > a[href^='notes.html#note-']")
     assert [a.get_text() for a in markers] == ["[1]", "[a]"]
-    previews = [m.parent.find_next_sibling() for m in markers]
+    # One preview per note on the page, found by its id; notes.js shows it at a marker.
+    previews = [index.find(id=f"preview-{a.get_text().strip('[]')}") for a in markers]
     assert all(isinstance(p, Tag) and "note-preview" in p["class"] for p in previews)
     assert "Source not yet identified." in previews[0].get_text()
     notes = _page(built, "notes.html")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from string import ascii_lowercase
 from typing import cast
 
 from docutils import nodes
@@ -24,6 +23,7 @@ from . import content as note_content
 from . import refs_state
 from .data import UNRESOLVED, Note
 from .domain import NotesDomain, NoteUse
+from .labels import backlink_letters, label_ranges
 from .nodes import OPEN_NOTES_LABEL, note_list, note_preview, note_ref, notes_coverage
 
 
@@ -57,19 +57,6 @@ class NotesCoverageDirective(SphinxDirective):
         node = notes_coverage()
         self.set_source_info(node)
         return [node]
-
-
-def backlink_letters(count: int) -> list[str]:
-    """a, b, …, z, aa, ab, … as in reference lists with several uses."""
-    letters = []
-    for index in range(count):
-        label = ""
-        index += 1
-        while index:
-            index, rest = divmod(index - 1, 26)
-            label = ascii_lowercase[rest] + label
-        letters.append(label)
-    return letters
 
 
 class MarkFirstUses(SphinxPostTransform):
@@ -109,18 +96,6 @@ def unresolved_labels(domain: NotesDomain, notes: dict[str, Note]) -> list[str]:
     return [
         label for label in domain.ordered if label in notes and notes[label].status == UNRESOLVED
     ]
-
-
-def label_ranges(labels: list[str]) -> str:
-    """Labels as a reader scans them: runs of consecutive numbers as ranges ("7–44, 46, h")."""
-    runs: list[list[str]] = []
-    for label in labels:
-        last = runs[-1][-1] if runs else ""
-        if label.isdigit() and last.isdigit() and int(label) == int(last) + 1:
-            runs[-1].append(label)
-        else:
-            runs.append([label])
-    return ", ".join(run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
 
 
 class FillNotePages(SphinxPostTransform):
