@@ -54,7 +54,7 @@ def _uri(app: Sphinx, docname: str) -> str:
 
 def _body_text(app: Sphinx, record: Record) -> str:
     """The contributor's words, as plain text, with citations as the web edition prints them."""
-    doctree = app.env.get_and_resolve_doctree(record.docname, app.builder)
+    doctree = app.env.get_and_resolve_doctree(record.docname, app.builder, tags=app.builder.tags)
     section = doctree.next_node(nodes.section)
     paragraphs = [
         " ".join(child.astext().split())
