@@ -4,6 +4,10 @@
 // its words, in order, so that one never overlaps the one before. On a phone
 // there is no margin: an annotation is hidden until its marker (†N) is
 // tapped or pressed, and opens in place, under the line of the marker.
+// On a wide screen the in-page contents stand in the same margin: they fold
+// to their heading while an annotation is in the upper two thirds of the
+// window, as the book theme does for its own margin content, on the pages
+// that have contents (the theme's script assumes every page has them).
 (() => {
   const DESKTOP = window.matchMedia("(min-width: 992px)");
   const PHONE = window.matchMedia("(max-width: 40rem)");
@@ -54,7 +58,25 @@
     note.style.right = `${8 - (document.documentElement.clientWidth - frame.right)}px`;
   }
 
+  function foldContents() {
+    const contents = document.querySelector("div.bd-sidebar-secondary");
+    if (!contents || !window.IntersectionObserver) return;
+    const shown = new Set();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (entry.isIntersecting) shown.add(entry.target);
+          else shown.delete(entry.target);
+        }
+        contents.classList.toggle("hide", shown.size > 0);
+      },
+      { rootMargin: "0px 0px -33% 0px" },
+    );
+    notes().forEach((note) => observer.observe(note));
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    foldContents();
     for (const note of notes()) {
       const marker = markerOf(note);
       if (marker) {
