@@ -200,7 +200,7 @@ def test_a_margin_annotation_sits_level_with_its_words(page, site: str, slug: st
 def test_on_a_tablet_a_margin_annotation_sits_level_with_its_words(
     browser, site: str, slug: str
 ) -> None:
-    """At 900 px (a tablet held across) the text's measure leaves a margin:
+    """At 900 px (a tablet) the text's measure leaves a margin:
     each annotation stands there, level with its words, not at the top of
     its paragraph over the text."""
     context = browser.new_context(viewport=TABLET, is_mobile=True, has_touch=True)

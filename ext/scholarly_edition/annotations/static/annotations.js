@@ -1,8 +1,8 @@
-// Margin annotations. On a desktop, or a tablet held across (55rem and wider,
-// annotations.css), each floats into the right margin at the top of the block
+// Margin annotations. On a desktop, or a tablet 55rem wide or wider
+// (annotations.css), each floats into the right margin at the top of the block
 // it precedes, however far down that block its words stand (one stood 320 px
 // above them): each is moved down to the line of its words, in order, so that
-// one never overlaps the one before. On a phone, or a tablet held upright,
+// one never overlaps the one before. On a phone, or a narrower tablet,
 // there is no margin: an annotation is hidden until its marker (†N) is tapped
 // or pressed, and opens in place, under the line of the marker.
 // On a wide screen the in-page contents stand in the same margin: they fold
