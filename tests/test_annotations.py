@@ -11,6 +11,8 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
+from conftest import EPUB_METADATA
+
 ROOT_NAME = "test-annotations"
 
 
@@ -38,6 +40,15 @@ def _warnings(app: SphinxTestApp, srcdir: Path) -> list[str]:
 
 def _soup(app: SphinxTestApp, name: str) -> BeautifulSoup:
     return BeautifulSoup((app.outdir / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_an_epub_sets_an_annotation_as_a_sidebar(make_app, rootdir, tmp_path) -> None:
+    """Sphinx's epub theme floats a sidebar beside the text, as it did when the
+    annotation had the book theme's margin classes."""
+    srcdir = _root(rootdir, tmp_path)
+    app = _build(make_app, srcdir, "epub", freshenv=True, confoverrides=EPUB_METADATA)
+    note = _soup(app, "first.xhtml").select_one("aside#annotation-diwndling")
+    assert set(note["class"]) == {"sidebar", "annotation-note", "apparatus"}
 
 
 def test_annotations_are_marked_beside_the_text(make_app, rootdir, tmp_path) -> None:

@@ -60,7 +60,11 @@ def depart_ref_html(self: HTML5Translator, node: annotation_ref) -> None:
 
 
 def visit_note_html(self: HTML5Translator, node: annotation_note) -> None:
-    self.body.append(self.starttag(node, "aside", CLASS="annotation-note apparatus"))
+    """In the web pages annotations.css places it; an EPUB, which has Sphinx's
+    epub theme and no book-theme script, sets it as a sidebar beside the text."""
+    epub = self.builder.name.startswith("epub")
+    classes = "sidebar annotation-note apparatus" if epub else "annotation-note apparatus"
+    self.body.append(self.starttag(node, "aside", CLASS=classes))
 
 
 def depart_note_html(self: HTML5Translator, node: annotation_note) -> None:
