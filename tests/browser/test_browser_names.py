@@ -238,3 +238,22 @@ def test_on_a_phone_an_annotation_opens_in_place(browser, site: str, slug) -> No
     page.keyboard.press("Escape")
     expect(note).to_be_hidden()
     context.close()
+
+
+def test_a_printed_page_keeps_its_annotations_beside_the_text(browser, site: str) -> None:
+    """On paper (a page narrower than a tablet's margin layout) an annotation is
+    neither hidden as on a phone nor left at its screen position: it stands in
+    a box beside the text, inside the page."""
+    context = browser.new_context(viewport={"width": 800, "height": 1100})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(site + "early-life/1912-1917.html")
+    note = page.locator("#annotation-shpalerhy-prison")
+    assert note.is_visible()
+    box = note.bounding_box()
+    text = page.locator("#annotated-shpalerhy-prison").evaluate(
+        "element => element.closest('p').getBoundingClientRect().toJSON()"
+    )
+    assert text["left"] < box["x"] and box["x"] + box["width"] <= 800
+    assert box["width"] <= 0.5 * (text["right"] - text["left"] + box["width"])
+    context.close()
