@@ -176,7 +176,7 @@ $(ANNOTATOR): $(AXE) tests/browser/annotator.mjs
 	node_modules/.bin/esbuild tests/browser/annotator.mjs --bundle --format=iife \
 	  --log-level=warning --outfile=$@
 
-# A chapter in Chromium, desktop and phone, light and dark, as PNG for review.
+# A chapter in Chromium, desktop, tablet (900 px) and phone, light and dark, as PNG for review.
 screenshots: html
 	$(BIN)/python tests/browser/screenshots.py "$(BUILDDIR)/html" "$(BUILDDIR)/screenshots"
 

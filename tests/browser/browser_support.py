@@ -28,6 +28,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 DESKTOP = {"width": 1280, "height": 900}
+TABLET = {"width": 900, "height": 1200}
 PHONE = {"width": 390, "height": 844}
 # A chapter with notes, names and a paragraph of each kind.
 CHAPTER = "early-life/1899-1904.html"

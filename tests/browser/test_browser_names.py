@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from scholarly_edition.names import register as names_register
 
-from .browser_support import CHAPTER, PHONE, landed_on, serious_violations
+from .browser_support import CHAPTER, PHONE, TABLET, landed_on, serious_violations
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -169,12 +169,11 @@ def _annotated_page(page, site: str, slug: str) -> str:
     return href.replace("../", "", 1).split("#")[0]
 
 
-@pytest.mark.parametrize("slug", SHIPPED_ANNOTATIONS)
-def test_a_margin_annotation_sits_level_with_its_words(page, site: str, slug: str) -> None:
-    """On a desktop each shipped annotation stands in the margin beside its
-    paragraph, its top level with the first line of its words (within 4 px),
-    however far down the paragraph they stand; or, where the note before it in
-    the margin still reaches down there, just below that note, never over it."""
+def _assert_level(page, site: str, slug: str) -> None:
+    """The annotation stands in the margin beside its paragraph, its top level
+    with the first line of its words (within 4 px), however far down the
+    paragraph they stand; or, where the note before it in the margin still
+    reaches down there, just below that note, never over it."""
     chapter = _annotated_page(page, site, slug)
     page.goto(f"{site}{chapter}#annotated-{slug}")
     note = page.locator(f"#annotation-{slug}")
@@ -189,6 +188,25 @@ def test_a_margin_annotation_sits_level_with_its_words(page, site: str, slug: st
         assert boxes["note"]["top"] >= previous["bottom"] - 1, boxes
     pushed = previous is not None and previous["bottom"] > boxes["words"]["top"] - 4
     assert level or (pushed and boxes["note"]["top"] - previous["bottom"] <= 40), boxes
+
+
+@pytest.mark.parametrize("slug", SHIPPED_ANNOTATIONS)
+def test_a_margin_annotation_sits_level_with_its_words(page, site: str, slug: str) -> None:
+    """On a desktop each shipped annotation stands level with its words."""
+    _assert_level(page, site, slug)
+
+
+@pytest.mark.parametrize("slug", SHIPPED_ANNOTATIONS)
+def test_on_a_tablet_a_margin_annotation_sits_level_with_its_words(
+    browser, site: str, slug: str
+) -> None:
+    """At 900 px (a tablet) the text's measure leaves a margin:
+    each annotation stands there, level with its words, not at the top of
+    its paragraph over the text."""
+    context = browser.new_context(viewport=TABLET, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    _assert_level(page, site, slug)
+    context.close()
 
 
 @pytest.mark.parametrize("slug", SHIPPED_ANNOTATIONS)
@@ -219,4 +237,23 @@ def test_on_a_phone_an_annotation_opens_in_place(browser, site: str, slug) -> No
     expect(note).to_be_visible()
     page.keyboard.press("Escape")
     expect(note).to_be_hidden()
+    context.close()
+
+
+def test_a_printed_page_keeps_its_annotations_beside_the_text(browser, site: str) -> None:
+    """On paper (a page narrower than a tablet's margin layout) an annotation is
+    neither hidden as on a phone nor left at its screen position: it stands in
+    a box beside the text, inside the page."""
+    context = browser.new_context(viewport={"width": 800, "height": 1100})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(site + "early-life/1912-1917.html")
+    note = page.locator("#annotation-shpalerhy-prison")
+    assert note.is_visible()
+    box = note.bounding_box()
+    text = page.locator("#annotated-shpalerhy-prison").evaluate(
+        "element => element.closest('p').getBoundingClientRect().toJSON()"
+    )
+    assert text["left"] < box["x"] and box["x"] + box["width"] <= 800
+    assert box["width"] <= 0.5 * (text["right"] - text["left"] + box["width"])
     context.close()

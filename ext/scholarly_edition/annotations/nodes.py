@@ -3,7 +3,7 @@
 ``annotation_mark`` wraps the annotated passage (the witness's own words,
 unchanged); ``annotation_ref`` is the dagger-numbered marker after it, a
 series distinct from the article's note numbers; ``annotation_note`` is the
-annotation itself, beside the text in the book theme's margin in HTML and a
+annotation itself, beside the text in the margin in HTML (annotations.css) and a
 footnote in LaTeX. Contributor text reaches the output only as docutils text
 nodes, which every writer escapes.
 """
@@ -60,7 +60,11 @@ def depart_ref_html(self: HTML5Translator, node: annotation_ref) -> None:
 
 
 def visit_note_html(self: HTML5Translator, node: annotation_note) -> None:
-    self.body.append(self.starttag(node, "aside", CLASS="sidebar margin annotation-note apparatus"))
+    """In the web pages annotations.css places it; an EPUB, which has Sphinx's
+    epub theme and no book-theme script, sets it as a sidebar beside the text."""
+    epub = self.builder.name.startswith("epub")
+    classes = "sidebar annotation-note apparatus" if epub else "annotation-note apparatus"
+    self.body.append(self.starttag(node, "aside", CLASS=classes))
 
 
 def depart_note_html(self: HTML5Translator, node: annotation_note) -> None:

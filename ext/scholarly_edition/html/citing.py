@@ -21,6 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 from .._util.config_registry import ConfigRegistry
 from .._util.i18n import _
 from .._util.warning import EditionWarning, warn
+from . import citation_formats
 from .citation import CitationError, EditionCitation, field_line, load
 
 
@@ -59,7 +60,8 @@ def read(app: Sphinx) -> EditionCitation | None:
 
 
 class EditionCitationDirective(SphinxDirective):
-    """``{edition-citation}``: the citation as a quotation, then its BibTeX."""
+    """``{edition-citation}``: the citation as a quotation, then its BibTeX,
+    CSL-JSON and RIS."""
 
     def run(self) -> list[nodes.Node]:
         path = citation_path(self.config, self.env.srcdir)
@@ -76,7 +78,8 @@ class EditionCitationDirective(SphinxDirective):
         quote = nodes.block_quote("", text, classes=["edition-citation"])
         label = nodes.paragraph(text=_("In BibTeX (biblatex):"))
         bibtex = nodes.literal_block(citation.bibtex(), citation.bibtex(), language="bibtex")
-        return [quote, label, bibtex]
+        others = citation_formats.blocks(citation, self.config.language or "")
+        return [quote, label, bibtex, *others]
 
 
 def dated(citation: EditionCitation) -> EditionCitation:

@@ -1,12 +1,16 @@
-// Margin annotations. On a desktop the theme floats each one into the right
-// margin at the top of the block it precedes, however far down that block its
-// words stand (one stood 320 px above them): each is moved down to the line of
-// its words, in order, so that one never overlaps the one before. On a phone
-// there is no margin: an annotation is hidden until its marker (†N) is
-// tapped or pressed, and opens in place, under the line of the marker.
+// Margin annotations. On a desktop, or a tablet 55rem wide or wider
+// (annotations.css), each floats into the right margin at the top of the block
+// it precedes, however far down that block its words stand (one stood 320 px
+// above them): each is moved down to the line of its words, in order, so that
+// one never overlaps the one before. On a phone, or a narrower tablet,
+// there is no margin: an annotation is hidden until its marker (†N) is tapped
+// or pressed, and opens in place, under the line of the marker.
+// On a wide screen the in-page contents stand in the same margin: they fold
+// to their heading while an annotation is in the upper two thirds of the
+// window, as the book theme does for its own margin content, on the pages
+// that have contents (the theme's script assumes every page has them).
 (() => {
-  const DESKTOP = window.matchMedia("(min-width: 992px)");
-  const PHONE = window.matchMedia("(max-width: 40rem)");
+  const MARGIN = window.matchMedia("(min-width: 55rem)");
 
   function notes() {
     return [...document.querySelectorAll("aside.annotation-note[id]")];
@@ -26,7 +30,7 @@
     all.forEach((note) => {
       note.style.marginTop = "";
     });
-    if (!DESKTOP.matches) return;
+    if (!MARGIN.matches) return;
     for (const note of all) {
       const words = wordsOf(note);
       if (!words) continue;
@@ -54,7 +58,25 @@
     note.style.right = `${8 - (document.documentElement.clientWidth - frame.right)}px`;
   }
 
+  function foldContents() {
+    const contents = document.querySelector("div.bd-sidebar-secondary");
+    if (!contents || !window.IntersectionObserver) return;
+    const shown = new Set();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (entry.isIntersecting) shown.add(entry.target);
+          else shown.delete(entry.target);
+        }
+        contents.classList.toggle("hide", shown.size > 0);
+      },
+      { rootMargin: "0px 0px -33% 0px" },
+    );
+    notes().forEach((note) => observer.observe(note));
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    foldContents();
     for (const note of notes()) {
       const marker = markerOf(note);
       if (marker) {
@@ -72,7 +94,7 @@
   document.addEventListener("click", (event) => {
     const marker = event.target.closest && event.target.closest("sup.annotation-ref > a");
     const note = marker && document.getElementById(marker.hash.slice(1));
-    if (PHONE.matches && note && note.matches("aside.annotation-note")) {
+    if (!MARGIN.matches && note && note.matches("aside.annotation-note")) {
       event.preventDefault();
       if (note.classList.contains("annotation-open")) close(note);
       else open(note, marker);
@@ -87,5 +109,5 @@
     const marker = shown.length && markerOf(shown[0]);
     if (marker && shown[0].contains(document.activeElement)) marker.focus();
   });
-  PHONE.addEventListener("change", () => notes().forEach(close));
+  MARGIN.addEventListener("change", () => notes().forEach(close));
 })();
