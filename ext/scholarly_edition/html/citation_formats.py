@@ -14,6 +14,7 @@ from typing import Any
 
 from docutils import nodes
 
+from .._util.i18n import _
 from .citation import EditionCitation
 
 # RIS's type of a web page; its version goes under ET (edition), as cite.js gives it.
@@ -72,8 +73,8 @@ def blocks(citation: EditionCitation, language: str = "") -> list[nodes.Node]:
     """The About page's CSL-JSON and RIS, each under a label saying what reads it."""
     result: list[nodes.Node] = []
     for label, text, lexer in (
-        ("In CSL-JSON (Zotero, Pandoc, citeproc):", csl_json(citation, language), "json"),
-        ("In RIS (EndNote, Mendeley, Zotero):", ris(citation, language), "none"),
+        (_("In CSL-JSON (Zotero, Pandoc, citeproc):"), csl_json(citation, language), "json"),
+        (_("In RIS (EndNote, Mendeley, Zotero):"), ris(citation, language), "none"),
     ):
         result.append(nodes.paragraph(text=label))
         result.append(nodes.literal_block(text, text, language=lexer))
