@@ -202,10 +202,12 @@ def built_tei(edition: Edition) -> tuple[Path | None, Path | None]:
 
 def newer_source(edition: Edition, output: Path) -> Path | None:
     """A source of the edition changed after ``output`` was made, if there is one: the
-    Sphinx sources, the folder of the structure map and the data, the citation file."""
+    Sphinx sources, the folder of the structure map, the annotations, and each data
+    file where ``conf.py`` puts it (the note map, BibTeX, register, article, citation)."""
     made = output.stat().st_mtime_ns
-    folders = {edition.source, edition.structure.parent}
-    sources = [edition.citation] if edition.citation else []
+    folders = {edition.source, edition.structure.parent, edition.annotations.resolve()}
+    named = (edition.notes, edition.register, edition.article, edition.citation)
+    sources = [path for path in named if path] + edition.works
     for folder in sorted(folders):
         sources += [p for p in folder.rglob("*") if edition.build not in p.parents]
     for source in sorted(sources):
