@@ -1,5 +1,6 @@
 """The commands find an edition's files where its conf.py puts them, never at
-fixed paths: an edition laid out in other folders checks, imports and verifies."""
+fixed paths: an edition laid out in other folders checks, imports, verifies,
+reports its notes and starts an annotation."""
 
 from __future__ import annotations
 
@@ -63,6 +64,17 @@ def test_check_import_and_verify_follow_the_configuration(tmp_path: Path) -> Non
     verified = _edition(root, "verify")
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert "HTML fidelity: 100.00%" in verified.stdout
+
+
+def test_notes_report_and_annotate_follow_the_configuration(tmp_path: Path) -> None:
+    root = _moved_edition(tmp_path)
+    report = _edition(root, "notes-report")
+    assert report.returncode == 0, report.stderr
+    assert "[1] (witness line 1) A first line" in report.stdout
+    made = _edition(root, "annotate", "--quote", "A first line", "--contributor", "An editor")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith("wrote src/annotations/a-first-line.md:")
+    assert (root / "src" / "annotations" / "a-first-line.md").is_file()
 
 
 def test_an_edition_without_conf_py_is_told_so(tmp_path: Path) -> None:
