@@ -84,9 +84,6 @@ def main(argv: list[str] | None = None) -> int:
         sources = args.sources or args.root / args.source_dir
         print(f"error: {latex_errors.explain(args.latex_dir, sources)}", file=sys.stderr)
         return 1
-    if args.command == "new":
-        return new_edition.main(args.dir, args.witness, args.title)
-
     try:
         edition = configuration.read(args.root, args.source_dir, args.build_dir)
         mapping = structure.load(edition.structure)
