@@ -1,5 +1,6 @@
 """The commands find an edition's files where its conf.py puts them, never at
-fixed paths: an edition laid out in other folders checks, imports and verifies."""
+fixed paths: an edition laid out in other folders checks, imports, verifies,
+reports its notes and starts an annotation."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from conftest import ROOT
 from edition_tools import configuration, new_edition
+from scholarly_edition._util import latex_errors
 
 
 def _moved_edition(tmp_path: Path) -> Path:
@@ -63,6 +65,34 @@ def test_check_import_and_verify_follow_the_configuration(tmp_path: Path) -> Non
     verified = _edition(root, "verify")
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert "HTML fidelity: 100.00%" in verified.stdout
+
+
+def test_notes_report_and_annotate_follow_the_configuration(tmp_path: Path) -> None:
+    root = _moved_edition(tmp_path)
+    report = _edition(root, "notes-report")
+    assert report.returncode == 0, report.stderr
+    assert "[1] (witness line 1) A first line" in report.stdout
+    made = _edition(root, "annotate", "--quote", "A first line", "--contributor", "An editor")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith("wrote src/annotations/a-first-line.md:")
+    assert (root / "src" / "annotations" / "a-first-line.md").is_file()
+
+
+def test_latex_error_names_the_annotation_in_the_source_folder_given(tmp_path: Path) -> None:
+    """``--source-dir`` is where the annotation that TeX stopped in is, for
+    ``latex-error`` as for every other command."""
+    latex = tmp_path / "out" / "latex"
+    latex.mkdir(parents=True)
+    (latex / "book.tex").write_text(
+        f"{latex_errors.BEGIN}annotations/a-note\n\\undefined\n{latex_errors.END}annotations/a-note\n",
+        encoding="utf-8",
+    )
+    (latex / "book.log").write_text("./book.tex:2: Undefined control sequence.\n", "utf-8")
+    result = _edition(tmp_path, "latex-error", str(latex))
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        f"error: {tmp_path / 'src' / 'annotations' / 'a-note.md'}: TeX cannot typeset"
+    ), result.stderr
 
 
 def test_an_edition_without_conf_py_is_told_so(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -33,9 +34,26 @@ def test_latex(app: SphinxTestApp) -> None:
     assert app.warning.getvalue() == ""
     tex = (app.outdir / "projectnamenotset.tex").read_text(encoding="utf-8")
     assert "\\usepackage{scholarlyedition}" in tex
-    assert "\\begin{sphinxabsentimage}{Image not in the witness}" in tex
+    assert "\\begin{scholarabsentimage}{Image not in the witness}" in tex
     assert "mid\\sphinxhyphen{}wo\\scholarlacuna{the witness breaks off here}" in tex
     assert (app.outdir / "scholarlyedition.sty").is_file()
+
+
+# A definition in a LaTeX file: \newcommand{\name}, \newenvironment{name}, \def\name.
+DEFINED = re.compile(
+    r"\\(?:(?:new|renew|provide)(?:command|environment)\*?\s*\{?\\?|(?:e|g|x)?def\s*\\)"
+    r"([A-Za-z@]+)"
+)
+
+
+def test_the_package_latex_stays_out_of_sphinx_s_namespace() -> None:
+    """Sphinx may define any ``\\sphinx…`` name in a later release: the package's
+    macros and environments are its own, ``\\scholar…``."""
+    files = sorted(Path(scholarly_edition.__file__).parent.rglob("*.sty"))
+    assert files
+    defined = {name for path in files for name in DEFINED.findall(path.read_text("utf-8"))}
+    assert "scholarlacuna" in defined
+    assert sorted(name for name in defined if name.lower().startswith("sphinx")) == []
 
 
 @pytest.mark.parametrize("root", ["apparatus", "notes", "names", "annotations", "paragraphs"])

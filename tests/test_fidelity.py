@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import edition_at
+from conftest import edition_at, unavailable
 from edition_tools import fidelity, new_edition
 from scholarly_edition.html import text_container
 from scholarly_edition.text import structure
@@ -97,3 +98,61 @@ def test_verify_does_not_check_a_pdf_older_than_the_sources(
     out = capsys.readouterr().out
     assert f"PDF: {pdf} is older than CITATION.cff, not checked" in out
     assert "HTML fidelity: 100.00%" in out
+
+
+def test_a_pdf_older_than_a_data_file_conf_py_names_anywhere_is_not_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The note map kept outside the sources and the structure map's folder is a
+    source of the PDF too: where conf.py puts it, not where refs/ would."""
+    witness = tmp_path / "w.txt"
+    witness.write_text("One line of text.\n", encoding="utf-8")
+    root = tmp_path / "edition"
+    new_edition.create(root, witness, "T", sys.executable)
+    (root / "notes").mkdir()
+    (root / "refs" / "notes.toml").rename(root / "notes" / "notes.toml")
+    conf = root / "docs" / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    conf.write_text(text.replace("../refs/notes.toml", "../notes/notes.toml"), encoding="utf-8")
+    html = root / "_build" / "html"
+    html.mkdir(parents=True)
+    (html / "index.html").write_text(
+        f"<article>{text_container.MARK}<h1>T</h1><p>One line of text.</p></article>",
+        encoding="utf-8",
+    )
+    pdf = root / "_build" / "latex" / "t.pdf"
+    pdf.parent.mkdir()
+    pdf.write_bytes(b"not a PDF: never read")
+    made = max(path.stat().st_mtime_ns for path in root.rglob("*") if path.is_file())
+    os.utime(pdf, ns=(made + 10**9, made + 10**9))
+    edited = made + 2 * 10**9
+    os.utime(root / "notes" / "notes.toml", ns=(edited, edited))
+    mapping = structure.load(root / "refs" / "structure.toml")
+    assert fidelity.main(edition_at(root), mapping, None, None) == 0
+    out = capsys.readouterr().out
+    assert f"PDF: {pdf} is older than notes/notes.toml, not checked" in out
+
+
+def test_a_pdf_pdftotext_cannot_read_is_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A PDF cut short (an interrupted run of latexmk) is reported with the fix."""
+    if not shutil.which("pdftotext"):
+        unavailable("pdftotext", "apt-get install poppler-utils")
+    witness = tmp_path / "w.txt"
+    witness.write_text("One line of text.\n", encoding="utf-8")
+    root = tmp_path / "edition"
+    new_edition.create(root, witness, "T", sys.executable)
+    html = root / "_build" / "html"
+    html.mkdir(parents=True)
+    (html / "index.html").write_text(
+        f"<article>{text_container.MARK}<h1>T</h1><p>One line of text.</p></article>",
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "cut.pdf"
+    pdf.write_bytes(b"%PDF-1.5\n")
+    mapping = structure.load(root / "refs" / "structure.toml")
+    assert fidelity.main(edition_at(root), mapping, None, pdf) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {pdf}: pdftotext cannot read it ("), err
+    assert err.rstrip().endswith("); run `make latexpdf`"), err

@@ -152,7 +152,7 @@ def test_absent_image_and_paragraph_links_in_german(make_app, rootdir, tmp_path,
         assert ">Bild im Textzeugen nicht erhalten</div>" in html
     else:
         tex = _page(app, "projectnamenotset.tex")
-        assert "\\begin{sphinxabsentimage}{Bild im Textzeugen nicht erhalten}" in tex
+        assert "\\begin{scholarabsentimage}{Bild im Textzeugen nicht erhalten}" in tex
 
 
 def test_book_theme_footer_and_downloads_in_german(make_app, rootdir, tmp_path) -> None:

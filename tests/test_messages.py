@@ -22,6 +22,7 @@ from edition_tools.checks import annotations as annotations_check
 from edition_tools.checks import names as names_check
 from edition_tools.checks import notes as notes_check
 from edition_tools.cli import main
+from scholarly_edition._util.warning import EditionWarning
 from scholarly_edition.annotations import file as annotations_file
 from scholarly_edition.names import disambiguation
 from scholarly_edition.notes import bib_lint
@@ -633,3 +634,12 @@ def test_verify_names_a_page_it_cannot_read(
     assert capsys.readouterr().err == (
         f"error: {page}: no span.edition-text marks its text; run `make html`\n"
     )
+
+
+def test_the_warning_types_name_configuration_values_not_this_edition_s_files() -> None:
+    """What each ``edition.*`` subtype is about, in any edition: a file by the
+    ``conf.py`` value that names it, which has no default path."""
+    said = {warning.name: warning.value for warning in EditionWarning}
+    assert [name for name, value in said.items() if "refs/" in value] == []
+    assert "names_register" in said["names_register"]
+    assert "edition_structure_file" in said["structure"]

@@ -230,20 +230,25 @@ def test_incremental_register_edit(make_app, rootdir, tmp_path) -> None:
 
 
 def test_a_register_added_after_a_first_build_tags_the_text(make_app, rootdir, tmp_path) -> None:
-    """A build without the register file, then with it: every tagged page is read again."""
+    """A build without the register file, then with it: every tagged page is read
+    again, and the Index of Names lists the entries the text names."""
     srcdir = _copy(rootdir, tmp_path)
     register = srcdir / "names.toml"
     text = register.read_text(encoding="utf-8")
     register.unlink()
     app = make_app("html", srcdir=srcdir, freshenv=True)
     app.build()
+    assert "names_register 'names.toml': no such file" in strip_colors(app.warning.getvalue())
     assert _names((app.outdir / "index.html").read_text(encoding="utf-8")) == []
+    entry = 'id="names-entry-lenin-vladimir"'
+    assert entry not in (app.outdir / "index-of-names.html").read_text(encoding="utf-8")
     register.write_text(text, encoding="utf-8")
     again = make_app("html", srcdir=srcdir)
     again.build()
     assert ("Saint Petersburg", "Leningrad") in _names(
         (again.outdir / "index.html").read_text(encoding="utf-8")
     )
+    assert entry in (again.outdir / "index-of-names.html").read_text(encoding="utf-8")
 
 
 def test_a_register_description_edit_rewrites_only_pages_naming_the_entry(

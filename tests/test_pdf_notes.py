@@ -136,3 +136,32 @@ def test_an_open_note_says_once_what_the_open_notes_are(small_pdf: Path) -> None
     assert found, words
     (listing,) = [text for label, text in pages if label == found[1]]
     assert "without a footnote: notes nb 2." in " ".join(listing.split())
+
+
+def test_a_docname_with_underscore_and_accents_keeps_its_page_references(
+    rootdir: Path, tmp_path: Path
+) -> None:
+    """The notes' LaTeX labels are escaped as Sphinx escapes its own: a chapter
+    called ``łódź_first`` is a target its later uses find, on their page."""
+    require_tex()
+    srcdir = tmp_path / "root"
+    shutil.copytree(rootdir / "test-notes", srcdir)
+    (srcdir / "first.md").rename(srcdir / "łódź_first.md")
+    index = (srcdir / "index.md").read_text(encoding="utf-8")
+    (srcdir / "index.md").write_text(index.replace("\nfirst\n", "\nłódź_first\n"), "utf-8")
+    overrides = {"latex_engine": "xelatex", "latex_domain_indices": False}
+    app = SphinxTestApp("latex", srcdir=srcdir, confoverrides=overrides)
+    try:
+        app.build()
+        assert app.warning.getvalue() == ""
+        result = make_latex_pdf(app.outdir)
+        assert result.returncode == 0, result.stdout[-3000:]
+        log = next(app.outdir.glob("*.log")).read_text(encoding="utf-8", errors="replace")
+        assert [line for line in log.splitlines() if "undefined" in line.lower()] == []
+        (pdf,) = app.outdir.glob("*.pdf")
+        pages = _pages(pdf)
+    finally:
+        app.cleanup()
+    first = next(label for label, text in pages if "Born in Gori,[1]" in text)
+    second = next(text for _, text in pages if "Cited again.[1]" in text)
+    assert f"See note [1] on p. {first}." in " ".join(second.split())

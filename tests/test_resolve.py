@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, edition_at, unavailable
 from edition_tools.checks import notes as notes_check
-from edition_tools.resolve import align, article, coins, run, works, write
+from edition_tools.resolve import align, article, coins, report, run, works, write
 from scholarly_edition.notes import bib_lint
 from scholarly_edition.notes import data as notes_data
 
@@ -101,6 +101,20 @@ def test_every_note_resolved_with_its_work_and_locator(
     assert notes["a"] == {"text": "The letter is in the town museum; it is undated."}
     assert notes["8"] == {"text": "Town survey of 1850, kept by the county."}
     assert "8" in outcome.review
+
+
+def test_the_report_names_the_bibtex_file_conf_py_names(tmp_path: Path) -> None:
+    """The works are added to the first of ``bibtex_bibfiles``, and the report for
+    the pull request says which file that is."""
+    root = edition(tmp_path)
+    (root / "refs" / "works.bib").rename(root / "refs" / "sources.bib")
+    conf = root / "docs" / "conf.py"
+    conf.write_text(CONF.replace("works.bib", "sources.bib"), encoding="utf-8")
+    outcome = run.resolve(edition_at(root), WITNESS, PAGE)
+    assert outcome.works_added
+    text = report.markdown(outcome)
+    assert "\n## Works added to refs/sources.bib\n" in text
+    assert "works.bib" not in text
 
 
 def test_the_change_is_valid_for_the_extension(resolved: tuple[Path, run.Outcome]) -> None:

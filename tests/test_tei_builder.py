@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -10,6 +11,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
+from edition_tools import new_edition
 from scholarly_edition.tei.ns import TEI, XML, XML_ID
 
 NS = {"tei": TEI, "xml": XML}
@@ -90,3 +92,22 @@ def test_parallel_build_matches_serial(app: SphinxTestApp, make_app, rootdir, tm
     serial.build()
     for name in ("edition.xml", "edition-simple.xml"):
         assert (app.outdir / name).read_bytes() == (serial.outdir / name).read_bytes()
+
+
+def test_the_header_names_the_structure_map_where_conf_py_puts_it(make_app, tmp_path: Path) -> None:
+    """An edition keeping its data in data/ says so in the TEI's description of
+    the structure map, not refs/."""
+    witness = tmp_path / "w.txt"
+    witness.write_text("A first line.\n\nA second line.\n", encoding="utf-8")
+    root = tmp_path / "edition"
+    new_edition.create(root, witness, "Moved", sys.executable)
+    (root / "refs").rename(root / "data")
+    conf = root / "docs" / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace("../refs/", "../data/"), "utf-8")
+    app = make_app("tei", srcdir=root / "docs", freshenv=True)
+    app.build()
+    assert strip_colors(app.warning.getvalue()) == ""
+    tei = ET.parse(app.outdir / "edition.xml").getroot()
+    title = tei.find(".//tei:taxonomy[@xml:id='structure-map']/tei:bibl/tei:title", NS)
+    assert title is not None
+    assert title.text == "The editorial reading of the witness, line by line (data/structure.toml)"

@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     annotate.add_argument("--contributor", default="", help="your name or handle")
     latex = commands.add_parser("latex-error", help="say which annotation a TeX error is in")
     latex.add_argument("latex_dir", type=Path, help="the LaTeX build folder")
-    latex.add_argument("--sources", type=Path, default=Path("docs"), help="the source folder")
+    latex.add_argument("--sources", type=Path, help="the source folder (else --source-dir)")
     verify = commands.add_parser("verify", help="compare built HTML/PDF with the witness")
     verify.add_argument("--html", type=Path, help="built HTML folder")
     verify.add_argument("--pdf", type=Path, help="built PDF file")
@@ -81,11 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new":
         return new_edition.main(args.dir, args.witness, args.title)
     if args.command == "latex-error":
-        print(f"error: {latex_errors.explain(args.latex_dir, args.sources)}", file=sys.stderr)
+        sources = args.sources or args.root / args.source_dir
+        print(f"error: {latex_errors.explain(args.latex_dir, sources)}", file=sys.stderr)
         return 1
-    if args.command == "new":
-        return new_edition.main(args.dir, args.witness, args.title)
-
     try:
         edition = configuration.read(args.root, args.source_dir, args.build_dir)
         mapping = structure.load(edition.structure)

@@ -112,13 +112,22 @@ def html_tokens(structure: Structure, html_dir: Path) -> list[Token]:
 
 
 def pdf_tokens(pdf: Path) -> list[Token]:
-    """Case-folded tokens of ``pdftotext`` output, page by page."""
-    text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    """Case-folded tokens of ``pdftotext`` output, page by page.
+
+    A PDF pdftotext cannot read (cut short by an interrupted build) is a
+    ``ValueError`` saying what pdftotext said.
+    """
+    try:
+        text = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    except subprocess.CalledProcessError as exc:
+        said = exc.stderr.strip().splitlines()
+        detail = said[-1] if said else f"exit status {exc.returncode}"
+        raise ValueError(f"{pdf}: pdftotext cannot read it ({detail})") from None
     result: list[Token] = []
     for number, page in enumerate(text.split("\f"), start=1):
         page = _LINE_END_HYPHEN.sub(r"\1-\2", page)
@@ -202,10 +211,12 @@ def built_tei(edition: Edition) -> tuple[Path | None, Path | None]:
 
 def newer_source(edition: Edition, output: Path) -> Path | None:
     """A source of the edition changed after ``output`` was made, if there is one: the
-    Sphinx sources, the folder of the structure map and the data, the citation file."""
+    Sphinx sources, the folder of the structure map, the annotations, and each data
+    file where ``conf.py`` puts it (the note map, BibTeX, register, article, citation)."""
     made = output.stat().st_mtime_ns
-    folders = {edition.source, edition.structure.parent}
-    sources = [edition.citation] if edition.citation else []
+    folders = {edition.source, edition.structure.parent, edition.annotations.resolve()}
+    named = (edition.notes, edition.register, edition.article, edition.citation)
+    sources = [path for path in named if path] + edition.works
     for folder in sorted(folders):
         sources += [p for p in folder.rglob("*") if edition.build not in p.parents]
     for source in sorted(sources):
@@ -234,7 +245,11 @@ def main(edition: Edition, structure: Structure, html: Path | None, pdf: Path | 
             f"PDF: {pdf} is older than {newer}, not checked (run `make latexpdf` to check it too)"
         )
     elif pdf is not None and pdf.is_file():
-        reports.append(check_pdf(structure, pdf))
+        try:
+            reports.append(check_pdf(structure, pdf))
+        except ValueError as exc:
+            print(f"error: {exc}; run `make latexpdf`", file=sys.stderr)
+            return 1
     else:
         print("PDF: not built (run `make latexpdf` to check it too)")
     tei, tei_newer = built_tei(edition)

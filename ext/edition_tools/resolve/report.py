@@ -55,7 +55,7 @@ def markdown(outcome: Outcome) -> str:
         for label, reasons in outcome.review.items():
             lines += [f"- [{label}] {reason}" for reason in reasons]
     if outcome.works_added:
-        lines += ["", "## Works added to refs/works.bib", ""]
+        lines += ["", f"## Works added to {outcome.bibliography}", ""]
         lines += [f"- {key}" for key in outcome.works_added]
     return "\n".join(lines) + "\n"
 

@@ -46,6 +46,8 @@ class Outcome:
     # lines: a bracket that is no note ("(2001) [1994]"), or another article.
     absent: dict[str, list[int]] = field(default_factory=dict)
     works_added: list[str] = field(default_factory=list)
+    # The BibTeX file the works are added to, as the report names it.
+    bibliography: str = ""
     changed: list[Path] = field(default_factory=list)
 
 
@@ -76,7 +78,7 @@ def resolve(
     notes_text, labels = _note_map(notes_path)
     open_notes = write.open_notes(notes_text)
     library = works.Library.read(edition.works[0])
-    outcome = Outcome(read.provenance, alignment)
+    outcome = Outcome(read.provenance, alignment, bibliography=edition.shown(edition.works[0]))
     uses: dict[str, list[align.Marker]] = {}
     for marker in markers:
         uses.setdefault(marker.label, []).append(marker)

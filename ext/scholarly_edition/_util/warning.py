@@ -32,14 +32,17 @@ class EditionWarning(Enum):
     annotation_file = "a file in the annotations folder that is not a .md file with a safe name"
     annotation_anchor = "an annotation's target matches no passage, or several"
     source_encoding = "a source file is not UTF-8; it is not read"
-    names_register = "the register of names (refs/names.toml) has a problem"
+    names_register = "the register of names (names_register) has a problem"
     names_ambiguous = "a surface form that two register entries claim has no role choosing one"
     names_unknown_entry = "a name role names no entry of the register"
-    citation = "CITATION.cff cannot be read or its version is not the edition's"
-    article = "the article's provenance (refs/article.toml) cannot be read"
+    citation = (
+        "the citation file (edition_citation_file) cannot be read or its version"
+        " is not the edition's"
+    )
+    article = "the article's provenance (edition_article_file) cannot be read"
     front_matter = "edition_latex_front_matter names a section that no document has"
     structure = (
-        "the structure map (refs/structure.toml) cannot be read or disagrees with the witness"
+        "the structure map (edition_structure_file) cannot be read or disagrees with the witness"
     )
     tei = "a part of the text the TEI edition cannot encode"
     web_annotation = "an annotation's passage cannot be found in its built page for the export"

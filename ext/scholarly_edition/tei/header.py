@@ -11,6 +11,7 @@ the annotations. What a source does not give is not stated.
 from __future__ import annotations
 
 import hashlib
+import os
 import tomllib
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -179,11 +180,23 @@ def _encoding(header: ET.Element, env: BuildEnvironment) -> None:
     sub(
         sub(taxonomy, "bibl"),
         "title",
-        "The editorial reading of the witness, line by line (refs/structure.toml)",
+        _structure_map_title(env),
     )
     for role, how in ROLE_ENCODING.items():
         category = sub(taxonomy, "category", xml_id=f"role-{role}")
         sub(category, "catDesc", f"{role}: {how}")
+
+
+def _structure_map_title(env: BuildEnvironment) -> str:
+    """With the structure map's path where ``edition_structure_file`` puts it, as
+    the edition's checkout (the folder above the Sphinx sources) names it."""
+    title = "The editorial reading of the witness, line by line"
+    value = env.config.edition_structure_file
+    if not value:
+        return title
+    srcdir = Path(env.srcdir).resolve()
+    shown = os.path.relpath((srcdir / value).resolve(), srcdir.parent)
+    return f"{title} ({Path(shown).as_posix()})"
 
 
 def tei_header(root: ET.Element, env: BuildEnvironment) -> None:

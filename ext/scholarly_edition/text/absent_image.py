@@ -53,11 +53,11 @@ def depart_html(self: HTML5Translator, node: absent_image) -> None:
 
 
 def visit_latex(self: LaTeXTranslator, node: absent_image) -> None:
-    self.body.append("\n\\begin{sphinxabsentimage}{" + self.encode(placeholder()) + "}\n")
+    self.body.append("\n\\begin{scholarabsentimage}{" + self.encode(placeholder()) + "}\n")
 
 
 def depart_latex(self: LaTeXTranslator, node: absent_image) -> None:
-    self.body.append("\n\\end{sphinxabsentimage}\n")
+    self.body.append("\n\\end{scholarabsentimage}\n")
 
 
 def visit_text(self: TextTranslator, node: absent_image) -> None:
