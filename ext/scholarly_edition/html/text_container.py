@@ -15,7 +15,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 CLASS = "edition-text"
-MARK = f'<span class="{CLASS}" hidden></span>'
+# The attribute's value written out: the EPUB's pages are XHTML.
+MARK = f'<span class="{CLASS}" hidden="hidden"></span>'
 # The element that holds the page's text, as a CSS selector.
 CONTAINER = f":has(> span.{CLASS})"
 
