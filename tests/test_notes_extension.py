@@ -9,6 +9,7 @@ from pathlib import Path
 import pybtex.plugin
 import pytest
 from bs4 import BeautifulSoup
+from pybtex.richtext import Text
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
@@ -321,8 +322,12 @@ def test_the_plain_text_backend_is_found_without_scanning_entry_points(monkeypat
     installed entry point names."""
     citation_style.register()
     (entry_point,) = entry_points(group="pybtex.backends", name="plaintext")
+    (alias,) = entry_points(group="pybtex.backends.aliases", name="text")
     monkeypatch.setattr(pybtex.plugin, "entry_points", lambda **_: pytest.fail("scanned"))
     assert pybtex.plugin.find_plugin("pybtex.backends", "plaintext") is entry_point.load()
+    # render_as("text") asks by the alias, for the notes' labels, CSL-JSON and TEI.
+    assert pybtex.plugin.find_plugin("pybtex.backends", "text") is alias.load()
+    assert Text("one", " and two").render_as("text") == "one and two"
 
 
 def test_the_bibtex_files_are_parsed_once_per_build(

@@ -74,7 +74,8 @@ class MarkFirstUses(SphinxPostTransform):
         domain = self.env.domains["notes"]
         assert isinstance(domain, NotesDomain)
         notes = refs_state.note_map(self.env).notes if refs_state.configured(self.config) else {}
-        open_labels = unresolved_labels(domain, notes)
+        # The first alone: every page's transform asks, and the list is the whole text's.
+        first_open = next(iter(unresolved_labels(domain, notes)), None)
         # A preview written once per HTML page belongs to no single use.
         found = self.document.findall(
             lambda n: isinstance(n, note_ref) or (isinstance(n, note_preview) and "ref" in n)
@@ -86,16 +87,16 @@ class MarkFirstUses(SphinxPostTransform):
                 own = node["ids"][0] if isinstance(node, note_ref) else node["ref"]
                 node["first"] = (first.docname, first.node_id) == (node["docname"], own)
                 node["first_doc"], node["first_id"] = first.docname, first.node_id
-                node["statement"] = node["first"] and open_labels[:1] == [node["note"]]
+                node["statement"] = node["first"] and first_open == node["note"]
             if node["note"] in notes:
                 node["status"] = notes[node["note"]].status
 
 
-def unresolved_labels(domain: NotesDomain, notes: dict[str, Note]) -> list[str]:
+def unresolved_labels(domain: NotesDomain, notes: dict[str, Note]) -> Iterator[str]:
     """The notes of the text whose source is not yet identified, in reading order."""
-    return [
+    return (
         label for label in domain.ordered if label in notes and notes[label].status == UNRESOLVED
-    ]
+    )
 
 
 class FillNotePages(SphinxPostTransform):
@@ -169,7 +170,7 @@ class FillNotePages(SphinxPostTransform):
         )
         result: list[nodes.Node] = [nodes.paragraph("", printed)]
         notes = refs_state.note_map(self.env).notes if refs_state.configured(self.config) else {}
-        labels = unresolved_labels(domain, notes)
+        labels = list(unresolved_labels(domain, notes))
         if not labels:
             return result
         text = _(

@@ -137,6 +137,9 @@ def _find_plain_text_backend_once() -> None:
     resolves (for the link's tooltip), and pybtex scans the installed packages' entry
     points at every ask: 1.5 ms each, half a CPU second in the 50x edition.
     pybtex looks in its table of plugins registered at run time first: the class the
-    entry point names, registered there, is found at once."""
+    entry point names, registered there, is found at once. ``render_as("text")`` (the
+    notes' labels, CSL-JSON, TEI) asks by the alias ``text``, which pybtex looks up
+    in its main group before its aliases: registered there too, it is found at once."""
     backend = pybtex.plugin.find_plugin("pybtex.backends", "plaintext")
-    pybtex.plugin.register_plugin("pybtex.backends", "plaintext", backend, force=True)
+    for name in ("plaintext", "text"):
+        pybtex.plugin.register_plugin("pybtex.backends", name, backend, force=True)
