@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.application import Sphinx
 
 from .._util.i18n import _
-from .._util.page_text import Tag, page_text, parse
+from .._util.page_text import PageText, Tag, page_text, parse
 from .._util.warning import EditionWarning, warn
 from ..annotations.domain import AnnotationsDomain, Placement, Record
 from ..annotations.place import slug
@@ -80,15 +82,27 @@ def css_id(element_id: str) -> str:
     return f"#{element_id}" if _IDENT.fullmatch(element_id) else f'[id="{element_id}"]'
 
 
-def _selectors(app: Sphinx, placement: Placement) -> list[dict[str, Any]] | None:
-    page = Path(app.outdir) / app.builder.get_target_uri(placement.docname)
+@dataclass(frozen=True)
+class _Page:
+    """A written page, parsed, and its body's text with offsets."""
+
+    soup: BeautifulSoup
+    body: PageText | None
+
+
+def _read_page(app: Sphinx, docname: str) -> _Page:
+    page = Path(app.outdir) / app.builder.get_target_uri(docname)
     soup = parse(page.read_text(encoding="utf-8"))
+    return _Page(soup, page_text(soup.body) if soup.body is not None else None)
+
+
+def _selectors(page: _Page, placement: Placement) -> list[dict[str, Any]] | None:
     mark = f"annotated-{slug(placement.annotation)}"
-    marks = soup.select(f'mark[data-annotation="{mark}"]')
+    marks = page.soup.select(f'mark[data-annotation="{mark}"]')
     scope = _scope(marks[0], marks[-1]) if marks else None
-    if scope is None or soup.body is None:
+    body = page.body
+    if scope is None or body is None:
         return None
-    body = page_text(soup.body)
     start, end = body.span(marks[0])[0], body.span(marks[-1])[1]
     origin = body.span(scope)[0]
     return [
@@ -110,8 +124,10 @@ def _selectors(app: Sphinx, placement: Placement) -> list[dict[str, Any]] | None
     ]
 
 
-def annotation(app: Sphinx, record: Record, placement: Placement) -> dict[str, Any] | None:
-    selectors = _selectors(app, placement)
+def annotation(
+    app: Sphinx, record: Record, placement: Placement, page: _Page
+) -> dict[str, Any] | None:
+    selectors = _selectors(page, placement)
     if selectors is None:
         warn(
             EditionWarning.web_annotation,
@@ -152,11 +168,16 @@ def collection(app: Sphinx) -> dict[str, Any]:
     domain = app.env.domains["annotations"]
     assert isinstance(domain, AnnotationsDomain)
     placed = sorted(domain.placements.values(), key=lambda p: int(p.label.lstrip("†")))
-    items = [
-        made
-        for placement in placed
-        if (made := annotation(app, domain.records[placement.annotation], placement))
-    ]
+    items = []
+    # In reading order a page's annotations follow each other: each page is
+    # parsed once (at 10x the parses were 12% of the build), one at a time.
+    read: tuple[str, _Page] | None = None
+    for placement in placed:
+        if read is None or read[0] != placement.docname:
+            read = (placement.docname, _read_page(app, placement.docname))
+        made = annotation(app, domain.records[placement.annotation], placement, read[1])
+        if made is not None:
+            items.append(made)
     return {
         "@context": CONTEXT,
         "id": OUTPUT,
