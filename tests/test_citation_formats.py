@@ -104,3 +104,13 @@ def test_the_about_page_offers_csl_json_and_ris(app: SphinxTestApp) -> None:
         "In CSL-JSON (Zotero, Pandoc, citeproc):",
         "In RIS (EndNote, Mendeley, Zotero):",
     ]
+
+
+@pytest.mark.sphinx("latex", testroot="paragraphs", freshenv=True)
+def test_the_printed_about_page_gives_the_bibtex_only(app: SphinxTestApp) -> None:
+    """On paper no reference manager reads the page: its BibTeX stays, CSL-JSON and RIS do not."""
+    app.build()
+    (tex,) = app.outdir.glob("*.tex")
+    text = tex.read_text(encoding="utf-8")
+    assert "In BibTeX (biblatex):" in text
+    assert "CSL-JSON" not in text and "In RIS" not in text and "date-parts" not in text

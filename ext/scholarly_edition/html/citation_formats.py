@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 
 from .._util.i18n import _
 from .citation import EditionCitation
@@ -70,12 +71,16 @@ def ris(citation: EditionCitation, language: str = "") -> str:
 
 
 def blocks(citation: EditionCitation, language: str = "") -> list[nodes.Node]:
-    """The About page's CSL-JSON and RIS, each under a label saying what reads it."""
-    result: list[nodes.Node] = []
+    """The About page's CSL-JSON and RIS, each under a label saying what reads it.
+
+    Only in the formats a reference manager reads from (HTML, EPUB): a printed
+    page of JSON is no citation a reader copies.
+    """
+    result = addnodes.only(expr="html")
     for label, text, lexer in (
         (_("In CSL-JSON (Zotero, Pandoc, citeproc):"), csl_json(citation, language), "json"),
         (_("In RIS (EndNote, Mendeley, Zotero):"), ris(citation, language), "none"),
     ):
-        result.append(nodes.paragraph(text=label))
-        result.append(nodes.literal_block(text, text, language=lexer))
-    return result
+        result += nodes.paragraph(text=label)
+        result += nodes.literal_block(text, text, language=lexer)
+    return [result]
