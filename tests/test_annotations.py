@@ -82,6 +82,31 @@ def test_annotations_are_marked_beside_the_text(make_app, rootdir, tmp_path) -> 
     assert str(mark.next_sibling.next_sibling).startswith(".")
 
 
+def test_only_a_page_with_annotations_loads_their_style_and_script(
+    make_app, rootdir, tmp_path
+) -> None:
+    """A stylesheet in the head is a request every page waits for before it draws
+    (Lighthouse's render-blocking-resources): the pages without annotations, the
+    second chapter and the list of annotations, go without annotations.css."""
+    app = _build(make_app, _root(rootdir, tmp_path), freshenv=True)
+    for name, has_notes in (
+        ("first.html", True),
+        ("second.html", False),
+        ("annotations.html", False),
+        ("annotations/section.html", False),
+    ):
+        page = _soup(app, name)
+        assert (page.select_one("aside.annotation-note") is not None) == has_notes, name
+        links = [link["href"].split("?")[0] for link in page.select('link[rel="stylesheet"]')]
+        scripts = [script["src"].split("?")[0] for script in page.select("script[src]")]
+        styled = [link for link in links if link.endswith("_static/annotations.css")]
+        scripted = [src for src in scripts if src.endswith("_static/annotations.js")]
+        assert (len(styled), len(scripted)) == ((1, 1) if has_notes else (0, 0)), name
+        # The other features' files stay on every page.
+        assert any(link.endswith("_static/notes.css") for link in links), name
+    assert (app.outdir / "_static" / "annotations.css").is_file()
+
+
 def test_annotation_pages(make_app, rootdir, tmp_path) -> None:
     app = _build(make_app, _root(rootdir, tmp_path), freshenv=True)
     own = _soup(app, "annotations/section.html")

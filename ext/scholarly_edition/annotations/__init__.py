@@ -38,7 +38,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.add_source_parser(EditionMystParser, override=True)
     annotations_nodes.setup(app)
-    static_files.register(app, STATIC, ("annotations.css", "annotations.js"))
+    static_files.register_for_pages(
+        app, STATIC, ("annotations.css", "annotations.js"), annotations_nodes.has_notes
+    )
     app.add_domain(AnnotationsDomain)
     app.add_transform(AnnotationAllowList)
     app.add_transform(AnnotationReader)

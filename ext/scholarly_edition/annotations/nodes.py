@@ -40,6 +40,11 @@ class annotation_list(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for the list of annotations."""
 
 
+def has_notes(doctree: nodes.document) -> bool:
+    """Only a page with annotations beside its text needs annotations.css and .js."""
+    return doctree.next_node(annotation_note) is not None
+
+
 def visit_mark_html(self: HTML5Translator, node: annotation_mark) -> None:
     """Each piece of a passage names it (``data-annotation``): the Web Annotation
     export finds the whole passage by it."""
