@@ -75,10 +75,8 @@ def test_pdf_edition_is_faithful(pdf_build: tuple[Path, str], edition: structure
     assert report.percent == 100.0
 
 
-def test_verify_does_not_check_a_pdf_older_than_the_sources(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A PDF left in _build from before an edit is reported as such, not checked."""
+def _one_line_edition(tmp_path: Path) -> Path:
+    """A new edition of a one-line witness, with its page built as the HTML would give it."""
     witness = tmp_path / "w.txt"
     witness.write_text("One line of text.\n", encoding="utf-8")
     root = tmp_path / "edition"
@@ -89,6 +87,14 @@ def test_verify_does_not_check_a_pdf_older_than_the_sources(
         f"<article>{text_container.MARK}<h1>T</h1><p>One line of text.</p></article>",
         encoding="utf-8",
     )
+    return root
+
+
+def test_verify_does_not_check_a_pdf_older_than_the_sources(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A PDF left in _build from before an edit is reported as such, not checked."""
+    root = _one_line_edition(tmp_path)
     pdf = root / "_build" / "latex" / "old-title.pdf"
     pdf.parent.mkdir()
     pdf.write_bytes(b"not a PDF: never read")
@@ -105,21 +111,12 @@ def test_a_pdf_older_than_a_data_file_conf_py_names_anywhere_is_not_checked(
 ) -> None:
     """The note map kept outside the sources and the structure map's folder is a
     source of the PDF too: where conf.py puts it, not where refs/ would."""
-    witness = tmp_path / "w.txt"
-    witness.write_text("One line of text.\n", encoding="utf-8")
-    root = tmp_path / "edition"
-    new_edition.create(root, witness, "T", sys.executable)
+    root = _one_line_edition(tmp_path)
     (root / "notes").mkdir()
     (root / "refs" / "notes.toml").rename(root / "notes" / "notes.toml")
     conf = root / "docs" / "conf.py"
     text = conf.read_text(encoding="utf-8")
     conf.write_text(text.replace("../refs/notes.toml", "../notes/notes.toml"), encoding="utf-8")
-    html = root / "_build" / "html"
-    html.mkdir(parents=True)
-    (html / "index.html").write_text(
-        f"<article>{text_container.MARK}<h1>T</h1><p>One line of text.</p></article>",
-        encoding="utf-8",
-    )
     pdf = root / "_build" / "latex" / "t.pdf"
     pdf.parent.mkdir()
     pdf.write_bytes(b"not a PDF: never read")
@@ -139,16 +136,7 @@ def test_a_pdf_pdftotext_cannot_read_is_a_message_not_a_traceback(
     """A PDF cut short (an interrupted run of latexmk) is reported with the fix."""
     if not shutil.which("pdftotext"):
         unavailable("pdftotext", "apt-get install poppler-utils")
-    witness = tmp_path / "w.txt"
-    witness.write_text("One line of text.\n", encoding="utf-8")
-    root = tmp_path / "edition"
-    new_edition.create(root, witness, "T", sys.executable)
-    html = root / "_build" / "html"
-    html.mkdir(parents=True)
-    (html / "index.html").write_text(
-        f"<article>{text_container.MARK}<h1>T</h1><p>One line of text.</p></article>",
-        encoding="utf-8",
-    )
+    root = _one_line_edition(tmp_path)
     pdf = tmp_path / "cut.pdf"
     pdf.write_bytes(b"%PDF-1.5\n")
     mapping = structure.load(root / "refs" / "structure.toml")
