@@ -87,7 +87,7 @@ edition_structure_file = "../refs/structure.toml"
 # extension at its line (edition_structure_problem), and the chapters on disk
 # stand in for its list, so that the build fails on one warning, not a traceback.
 try:
-    _structure = structure.load(HERE.parent / "refs" / "structure.toml")
+    _structure = structure.load((HERE / edition_structure_file).resolve())
     edition_text_documents = [chapter.file for chapter in _structure.chapters]
 except structure.StructureError as _error:
     edition_structure_problem = str(_error)

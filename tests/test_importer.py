@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, edition_at
 from edition_tools import importer
 from edition_tools.cli import main
 from scholarly_edition.names import disambiguation
@@ -15,7 +16,8 @@ from scholarly_edition.text import structure
 
 def test_committed_chapters_are_the_importer_output(edition: structure.Structure) -> None:
     """Re-running the importer on unchanged inputs gives no diff."""
-    for name, text in importer.render(edition).items():
+    witness = edition_at(ROOT).shown(edition.witness_path)
+    for name, text in importer.render(edition, witness).items():
         assert (ROOT / "docs" / name).read_text(encoding="utf-8") == text, name
 
 
@@ -112,3 +114,34 @@ def test_import_removes_the_chapters_the_map_no_longer_names(
     assert not (tmp_path / "docs" / "consolidation-of-power").exists()
     assert (tmp_path / "docs" / "power" / "1924-1927.md").is_file()
     assert own.read_text(encoding="utf-8") == "# Ours\n"
+
+
+def test_the_chapters_name_the_witness_the_edition_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A witness kept elsewhere is named in each chapter's first line, and the
+    chapters written under the old name are still the importer's own."""
+    shutil.copytree(ROOT / "refs", tmp_path / "refs")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "refs" / "witness.txt").rename(tmp_path / "sources" / "capture.txt")
+    (tmp_path / "refs" / disambiguation.DISAMBIGUATION).rename(
+        tmp_path / "sources" / disambiguation.DISAMBIGUATION
+    )
+    (tmp_path / "refs" / "structure.toml").unlink()
+    text = (ROOT / "refs" / "structure.toml").read_text(encoding="utf-8")
+    assert 'witness = "witness.txt"' in text
+    (tmp_path / "sources" / "structure.toml").write_text(
+        text.replace('witness = "witness.txt"', 'witness = "capture.txt"'), encoding="utf-8"
+    )
+    (tmp_path / "docs").mkdir()
+    conf = (ROOT / "docs" / "conf.py").read_text(encoding="utf-8")
+    (tmp_path / "docs" / "conf.py").write_text(
+        conf.replace('"../refs/structure.toml"', '"../sources/structure.toml"'), encoding="utf-8"
+    )
+    old = tmp_path / "docs" / "old-chapter.md"
+    old.write_text(importer.generated("refs/witness.txt") + "\n\nOld.\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "import"]) == 0
+    assert "removed docs/old-chapter.md" in capsys.readouterr().out
+    first = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "% Generated from sources/capture.txt by `python -m scholarly_edition import`."
+    assert main(["--root", str(tmp_path), "check"]) == 0

@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, edition: Edition, mapping: structure.Structure) -> int:
     if args.command == "import":
-        changed = importer.write(mapping, edition.source)
+        changed = importer.write(mapping, edition.source, edition.shown(mapping.witness_path))
         for path in changed:
             print(f"wrote {edition.shown(path)}")
         removed = importer.remove_stale(mapping, edition.source)
@@ -117,7 +117,7 @@ def _run(args: argparse.Namespace, edition: Edition, mapping: structure.Structur
         # then differ, and "run make import" would not be the fix.
         stale = [
             difference
-            for name, text in importer.render(mapping).items()
+            for name, text in importer.render(mapping, edition.shown(mapping.witness_path)).items()
             if (difference := _difference(edition, name, text))
             and not any(problem.startswith(f"{rules}:") for problem in names)
         ]

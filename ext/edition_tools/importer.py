@@ -14,7 +14,10 @@ from scholarly_edition.names import disambiguation
 from scholarly_edition.text import not_notes, witness_lines
 from scholarly_edition.text.structure import HEADER, Chapter, Structure
 
-GENERATED = "% Generated from refs/witness.txt by `python -m scholarly_edition import`."
+# A chapter's first line says where it came from; the importer owns the
+# files that open with it (whatever witness they name).
+_GENERATED_START = "% Generated from "
+_GENERATED_END = " by `python -m scholarly_edition import`."
 # The editors' rubrics (HTML and PDF alike) say that they are the editors'.
 EDITORS_HEADING = " (the editors' heading)"
 RESIDUE_TITLE = "Page residue: text of the captured page, not of the article"
@@ -74,15 +77,27 @@ def _escaped(match: re.Match[str]) -> str:
     return "\\" + (match.group(1) or match.group(3))
 
 
-def render(structure: Structure) -> dict[str, str]:
-    """Every chapter's MyST text, keyed by its path relative to ``docs/``."""
-    return {f"{chapter.file}.md": _chapter(structure, chapter) for chapter in structure.chapters}
+def generated(witness: str) -> str:
+    """The first line of a chapter the importer writes from ``witness``."""
+    return f"{_GENERATED_START}{witness}{_GENERATED_END}"
 
 
-def write(structure: Structure, docs: Path) -> list[Path]:
+def render(structure: Structure, witness: str | None = None) -> dict[str, str]:
+    """Every chapter's MyST text, keyed by its path relative to ``docs/``.
+
+    ``witness`` is the witness's path as the edition shows it (relative to its
+    checkout); without it, the file's name.
+    """
+    first = generated(witness or structure.witness_path.name)
+    return {
+        f"{chapter.file}.md": _chapter(structure, chapter, first) for chapter in structure.chapters
+    }
+
+
+def write(structure: Structure, docs: Path, witness: str | None = None) -> list[Path]:
     """Write the chapters under ``docs`` and return the files that changed."""
     changed = []
-    for name, text in render(structure).items():
+    for name, text in render(structure, witness).items():
         target = docs / name
         if target.exists() and target.read_text(encoding="utf-8") == text:
             continue
@@ -121,11 +136,12 @@ def remove_stale(structure: Structure, docs: Path) -> list[Path]:
 
 def _generated(path: Path) -> bool:
     with path.open(encoding="utf-8", errors="replace") as file:
-        return file.readline().rstrip("\n") == GENERATED
+        first = file.readline().rstrip("\n")
+    return first.startswith(_GENERATED_START) and first.endswith(_GENERATED_END)
 
 
-def _chapter(structure: Structure, chapter: Chapter) -> str:
-    blocks = [GENERATED]
+def _chapter(structure: Structure, chapter: Chapter, first: str) -> str:
+    blocks = [first]
     is_root = chapter.first == 1
     if is_root:
         blocks += _front(structure)

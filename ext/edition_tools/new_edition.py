@@ -28,6 +28,8 @@ from scholarly_edition.text import structure
 TEMPLATE = "template"
 # Files whose name in the package is not the name they are written under.
 RENAMED = {"gitignore": ".gitignore"}
+# Where a new edition keeps its witness (its structure map names it there).
+WITNESS = PurePosixPath("refs/witness.txt")
 INTRO = (
     "This is a scholarly edition of one witness, a plain-text file, given "
     "complete and unaltered in the order of the witness; everything the "
@@ -150,7 +152,7 @@ def create(target: Path, witness_path: Path, title: str, python: str) -> Witness
         raise NewEditionError("the title must be one line of text, without control characters")
     witness = read_witness(witness_path)
     files: dict[PurePosixPath, str | bytes] = {**render(witness, title, python)}
-    files[PurePosixPath("refs/witness.txt")] = witness.data
+    files[WITNESS] = witness.data
     for relative, content in files.items():
         path = target / relative
         try:
@@ -166,7 +168,7 @@ def create(target: Path, witness_path: Path, title: str, python: str) -> Witness
         mapping = structure.load(target / "refs" / "structure.toml")
     except structure.StructureError as exc:  # the template's fault, never the witness's
         raise NewEditionError(f"the new structure map does not load: {exc}") from None
-    importer.write(mapping, target / "docs")
+    importer.write(mapping, target / "docs", WITNESS.as_posix())
     return witness
 
 
