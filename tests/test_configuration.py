@@ -49,6 +49,15 @@ def test_the_paths_are_conf_py_s(tmp_path: Path) -> None:
 
 def test_check_import_and_verify_follow_the_configuration(tmp_path: Path) -> None:
     root = _moved_edition(tmp_path)
+    # The chapters' first line names the witness where it was: the moved
+    # edition's import rewrites it, and check then finds nothing stale.
+    stale = _edition(root, "check")
+    assert "src/index.md: differs from what the importer writes" in stale.stdout
+    first = _edition(root, "import")
+    assert first.returncode == 0, first.stderr
+    assert (root / "src" / "index.md").read_text(encoding="utf-8").startswith(
+        "% Generated from data/witness.txt by"
+    )
     checked = _edition(root, "check")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     (root / "src" / "index.md").unlink()
