@@ -55,8 +55,10 @@ def test_check_import_and_verify_follow_the_configuration(tmp_path: Path) -> Non
     assert "src/index.md: differs from what the importer writes" in stale.stdout
     first = _edition(root, "import")
     assert first.returncode == 0, first.stderr
-    assert (root / "src" / "index.md").read_text(encoding="utf-8").startswith(
-        "% Generated from data/witness.txt by"
+    assert (
+        (root / "src" / "index.md")
+        .read_text(encoding="utf-8")
+        .startswith("% Generated from data/witness.txt by")
     )
     checked = _edition(root, "check")
     assert checked.returncode == 0, checked.stdout + checked.stderr
