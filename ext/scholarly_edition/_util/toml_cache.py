@@ -16,6 +16,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from . import toml_file
+from .whole_file import write_whole
 
 FILENAME = "edition-toml.pickle"
 
@@ -37,20 +38,8 @@ def load_kept(app: Sphinx) -> None:
 
 
 def keep(app: Sphinx, exception: BaseException | None) -> None:
-    """Write the tables parsed, when they changed; through a temporary file, as ``-j``
-    and an interrupted build leave either the old file or the new one."""
-    tables = toml_file.parsed()
-    path = _path(app)
-    data = pickle.dumps(tables, pickle.HIGHEST_PROTOCOL)
-    try:
-        if path.read_bytes() == data:
-            return
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
+    """Write the tables parsed, when they changed."""
+    write_whole(_path(app), pickle.dumps(toml_file.parsed(), pickle.HIGHEST_PROTOCOL))
 
 
 def setup(app: Sphinx) -> None:

@@ -39,6 +39,7 @@ from sphinx.util import logging
 
 from .._util.apparatus import Apparatus, WitnessMark
 from .._util.static_files import ship
+from .._util.whole_file import write_whole
 
 logger = logging.getLogger(__name__)
 
@@ -176,10 +177,7 @@ def write_file(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or texts is None:
         return
     kept = {docname: blocks for docname, blocks in texts.items() if docname in app.env.all_docs}
-    path = _path(app.builder)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(dumps(kept), encoding="utf-8")
-    temporary.replace(path)
+    write_whole(_path(app.builder), dumps(kept).encode("utf-8"))
 
 
 def rewrite_without_file(

@@ -2,16 +2,17 @@
 
 Read from the pages as built, as a reader sees them: the marker's label, its
 chapter and page, its own anchor and its paragraph's, then from the note map
-its note's status and the works it cites, with their locators.
+its note's status and the works it cites, with their locators. A page
+written as at the last build is not parsed again (``_util/built_pages.py``).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 
+from .._util.built_pages import BuiltPages
 from .._util.documents import in_text
 from .._util.page_text import Tag, parse
 from .._util.per_document import reading_order
@@ -26,24 +27,35 @@ def _paragraph(marker: Tag) -> str:
     return ""
 
 
+def markers(html: str) -> list[tuple[str, str, str]]:
+    """Each marker of a page: its label, its anchor and its paragraph's."""
+    return [
+        (
+            marker.get_text().strip().removeprefix("[").removesuffix("]"),
+            str(marker.get("id", "")),
+            _paragraph(marker),
+        )
+        for marker in parse(html).select("sup.note-ref")
+    ]
+
+
 def ledger(app: Sphinx) -> list[dict[str, Any]]:
     notes = refs_state.note_map(app.env).notes if refs_state.configured(app.config) else {}
+    pages = BuiltPages(app, "ledger")
     rows = []
     for docname in reading_order(app.env):
         if not in_text(app.config, docname):
             continue
         page = app.builder.get_target_uri(docname)
-        soup = parse((Path(app.outdir) / page).read_text(encoding="utf-8"))
-        for marker in soup.select("sup.note-ref"):
-            label = marker.get_text().strip().removeprefix("[").removesuffix("]")
+        for label, marker, paragraph in pages.reading(docname, markers):
             note = notes.get(label)
             rows.append(
                 {
                     "label": label,
                     "chapter": docname,
                     "page": page,
-                    "marker": marker.get("id", ""),
-                    "paragraph": _paragraph(marker),
+                    "marker": marker,
+                    "paragraph": paragraph,
                     "status": note.status if note is not None else "unknown",
                     "works": [
                         {"id": cite.key, "locator": cite.locator}
@@ -51,4 +63,5 @@ def ledger(app: Sphinx) -> list[dict[str, Any]]:
                     ],
                 }
             )
+    pages.keep()
     return rows

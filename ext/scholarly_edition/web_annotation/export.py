@@ -9,22 +9,22 @@ refined by the positions), or of its section for a heading or a caption:
 what the theme and the reader's scripts put around the text does not move
 them. The creator, date, motivation and body come from
 the annotation's file; a correction's second body, for editing, is the
-passage as the editors read it. The date is the day the file records: no time is invented.
+passage as the editors read it. A page written as at the last build is not
+parsed again (``_util/built_pages.py``). The date is the day the file records: no time is invented.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .._util.built_pages import BuiltPages
 from .._util.i18n import _
 from .._util.page_text import PageText, Tag, page_text, parse
 from .._util.warning import EditionWarning, warn
@@ -82,25 +82,8 @@ def css_id(element_id: str) -> str:
     return f"#{element_id}" if _IDENT.fullmatch(element_id) else f'[id="{element_id}"]'
 
 
-@dataclass(frozen=True)
-class _Page:
-    """A written page, parsed, and its body's text with offsets."""
-
-    soup: BeautifulSoup
-    body: PageText | None
-
-
-def _read_page(app: Sphinx, docname: str) -> _Page:
-    page = Path(app.outdir) / app.builder.get_target_uri(docname)
-    soup = parse(page.read_text(encoding="utf-8"))
-    return _Page(soup, page_text(soup.body) if soup.body is not None else None)
-
-
-def _selectors(page: _Page, placement: Placement) -> list[dict[str, Any]] | None:
-    mark = f"annotated-{slug(placement.annotation)}"
-    marks = page.soup.select(f'mark[data-annotation="{mark}"]')
-    scope = _scope(marks[0], marks[-1]) if marks else None
-    body = page.body
+def _selectors(body: PageText | None, marks: list[Tag]) -> list[dict[str, Any]] | None:
+    scope = _scope(marks[0], marks[-1])
     if scope is None or body is None:
         return None
     start, end = body.span(marks[0])[0], body.span(marks[-1])[1]
@@ -124,10 +107,22 @@ def _selectors(page: _Page, placement: Placement) -> list[dict[str, Any]] | None
     ]
 
 
+def page_selectors(html: str) -> dict[str, list[dict[str, Any]] | None]:
+    """The selectors of each annotated passage of a written page, by its mark."""
+    soup = parse(html)
+    body = page_text(soup.body) if soup.body is not None else None
+    marks: dict[str, list[Tag]] = {}
+    for mark in soup.select("mark[data-annotation]"):
+        marks.setdefault(str(mark["data-annotation"]), []).append(mark)
+    return {name: _selectors(body, found) for name, found in marks.items()}
+
+
 def annotation(
-    app: Sphinx, record: Record, placement: Placement, page: _Page
+    app: Sphinx,
+    record: Record,
+    placement: Placement,
+    selectors: list[dict[str, Any]] | None,
 ) -> dict[str, Any] | None:
-    selectors = _selectors(page, placement)
     if selectors is None:
         warn(
             EditionWarning.web_annotation,
@@ -169,15 +164,19 @@ def collection(app: Sphinx) -> dict[str, Any]:
     assert isinstance(domain, AnnotationsDomain)
     placed = sorted(domain.placements.values(), key=lambda p: int(p.label.lstrip("†")))
     items = []
-    # In reading order a page's annotations follow each other: each page is
-    # parsed once (at 10x the parses were 12% of the build), one at a time.
-    read: tuple[str, _Page] | None = None
+    # Each page is parsed once, and only when it was written differently from
+    # the last build (at 10x the parses were 12% of a full build).
+    pages = BuiltPages(app, "web-annotation")
+    read: dict[str, dict[str, Any]] = {}
     for placement in placed:
-        if read is None or read[0] != placement.docname:
-            read = (placement.docname, _read_page(app, placement.docname))
-        made = annotation(app, domain.records[placement.annotation], placement, read[1])
+        if placement.docname not in read:
+            read[placement.docname] = pages.reading(placement.docname, page_selectors)
+        mark = f"annotated-{slug(placement.annotation)}"
+        selectors = read[placement.docname].get(mark)
+        made = annotation(app, domain.records[placement.annotation], placement, selectors)
         if made is not None:
             items.append(made)
+    pages.keep()
     return {
         "@context": CONTEXT,
         "id": OUTPUT,
