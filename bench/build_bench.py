@@ -495,9 +495,9 @@ def _larger(results: dict, work: Path, scale: int, args: argparse.Namespace) -> 
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="full builds at 1x, each way")
-    parser.add_argument("--repeat-large", type=int, default=3, help="full builds at 50x")
+    parser.add_argument("--repeat-large", type=int, default=1, help="full builds at 50x")
     parser.add_argument("--repeat-edit", type=int, default=3, help="one-chapter rebuilds")
-    parser.add_argument("--repeat-parallel", type=int, default=3, help="-j 1 and -j 2 at 10x")
+    parser.add_argument("--repeat-parallel", type=int, default=1, help="-j 1 and -j 2 at 10x")
     parser.add_argument("--scales", default="10,50", help="synthetic scales, comma-separated")
     parser.add_argument("--json", type=Path, default=ROOT / "_build" / "bench.json")
     parser.add_argument("--no-pdf", action="store_true", help="skip make latexpdf")
