@@ -40,7 +40,10 @@ class BuiltPages:
         return kept if isinstance(kept, dict) else {}
 
     def reading(self, docname: str, read: Callable[[str], Any]) -> Any:
-        """``read(page text)`` of the docname's written page, or what it gave last time."""
+        """``read(page text)`` of the docname's written page, or what it gave last time
+        (asked again in the same build, the page is not read again)."""
+        if docname in self._read:
+            return self._read[docname]["reading"]
         page = Path(self._app.outdir) / self._app.builder.get_target_uri(docname)
         data = page.read_bytes()
         digest = hashlib.sha256(data).hexdigest()

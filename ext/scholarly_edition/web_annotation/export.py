@@ -167,12 +167,9 @@ def collection(app: Sphinx) -> dict[str, Any]:
     # Each page is parsed once, and only when it was written differently from
     # the last build (at 10x the parses were 12% of a full build).
     pages = BuiltPages(app, "web-annotation")
-    read: dict[str, dict[str, Any]] = {}
     for placement in placed:
-        if placement.docname not in read:
-            read[placement.docname] = pages.reading(placement.docname, page_selectors)
         mark = f"annotated-{slug(placement.annotation)}"
-        selectors = read[placement.docname].get(mark)
+        selectors = pages.reading(placement.docname, page_selectors).get(mark)
         made = annotation(app, domain.records[placement.annotation], placement, selectors)
         if made is not None:
             items.append(made)
