@@ -1,20 +1,30 @@
-"""The exporters' readings of the written pages, kept between builds by each page's digest:
-only a page written differently is read again, and a rebuild exports what a fresh build does."""
+"""The exporters' readings of the written pages: read by the builder as it writes each
+page (in the workers under -j), kept by each page's digest; only a page written
+differently is read again, and a rebuild exports what a fresh build does."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
 
+import pytest
+from bs4 import BeautifulSoup
 from sphinx.application import Sphinx
 
 from conftest import sphinx_build
+from scholarly_edition._util import built_pages
 from scholarly_edition._util.built_pages import BuiltPages
+from scholarly_edition._util.page_text import parse
+from scholarly_edition.html.page_readings import ReadingHTMLBuilder
+from scholarly_edition.open_data.ledger import markers
+from scholarly_edition.web_annotation.export import page_selectors
 
 EXPORTS = ("data/citation-ledger.json", "annotations.jsonld")
-KEPT = ("edition-ledger-pages.json", "edition-web-annotation-pages.json")
+KEPT = "edition-pages"
 # The chapter with the annotation of "diwndling": a paragraph added before it
 # moves the following paragraphs' anchors, the annotation's among them.
 CHAPTER = "lenins-government/1918-1921.md"
@@ -28,21 +38,20 @@ def _app(root: Path) -> Sphinx:
 
 
 def _reads(app: Sphinx, docnames: list[str]) -> list[str]:
-    """The pages read afresh (not given from the kept file) in one build's export."""
+    """The pages read afresh (not given from the kept files) in one build's export."""
     read: list[str] = []
 
-    def reading(html: str) -> Any:
-        read.append(html)
-        return {"words": html.split()}
+    def reading(page: BeautifulSoup) -> Any:
+        read.append(page.get_text())
+        return {"words": page.get_text().split()}
 
     pages = BuiltPages(app, "test")
     for docname in [*docnames, *docnames]:  # asked twice: read once
         assert pages.reading(docname, reading) == {"words": (docname + " text").split()}
-    pages.keep()
     return read
 
 
-def test_only_a_page_written_differently_is_read_again(tmp_path: Path) -> None:
+def test_a_page_no_reader_read_when_it_was_written_is_read_once(tmp_path: Path) -> None:
     app = _app(tmp_path)
     (tmp_path / "html").mkdir()
     for docname in ("a", "b"):
@@ -53,13 +62,73 @@ def test_only_a_page_written_differently_is_read_again(tmp_path: Path) -> None:
     assert _reads(app, ["a", "b"]) == []
     (tmp_path / "html" / "a.html").write_text("a\ntext", encoding="utf-8")
     assert _reads(app, ["a", "b"]) == ["a\ntext"]
-    # A page no longer built leaves the kept file.
-    assert _reads(app, ["b"]) == []
-    kept = json.loads((tmp_path / "doctrees" / "edition-test-pages.json").read_text("utf-8"))
-    assert sorted(kept) == ["b"]
-    # A damaged kept file is read past: every page is read again.
-    (tmp_path / "doctrees" / "edition-test-pages.json").write_text("{not json", encoding="utf-8")
-    assert _reads(app, ["a", "b"]) == ["a\ntext", "b text"]
+    # A damaged kept file is read past: the page is read again.
+    (tmp_path / "doctrees" / KEPT / "b.json").write_text("{not json", encoding="utf-8")
+    assert _reads(app, ["a", "b"]) == ["b text"]
+
+
+def _kept(app: Any, docname: str) -> dict[str, Any]:
+    path = Path(app.doctreedir) / KEPT / f"{docname}.json"
+    return cast(dict[str, Any], json.loads(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("parallel", [1, 2])
+def test_the_builder_reads_each_page_as_it_writes_it(
+    make_app: Any, rootdir: Path, tmp_path: Path, parallel: int
+) -> None:
+    srcdir = tmp_path / "root"
+    shutil.copytree(rootdir / "test-annotations", srcdir)
+    app = make_app("html", srcdir=srcdir, freshenv=True, parallel=parallel)
+    assert isinstance(app.builder, ReadingHTMLBuilder)
+    app.build()
+    for docname in ("first", "second"):  # the text pages; "first" is annotated
+        data = (app.outdir / f"{docname}.html").read_bytes()
+        kept = _kept(app, docname)
+        assert kept["digest"] == hashlib.sha256(data).hexdigest()
+        soup = parse(data.decode("utf-8"))
+        assert kept["readings"]["ledger"] == json.loads(json.dumps(markers(soup)))
+        assert kept["readings"]["ledger"], docname
+    selectors = _kept(app, "first")["readings"]["web-annotation"]
+    assert selectors == json.loads(
+        json.dumps(page_selectors(parse((app.outdir / "first.html").read_text(encoding="utf-8"))))
+    )
+    assert "web-annotation" not in _kept(app, "second")["readings"]
+    assert not (Path(app.doctreedir) / KEPT / "index.json").exists()  # no reader asked
+
+
+def test_the_end_of_a_build_reads_no_page_again(
+    make_app: Any, rootdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    srcdir = tmp_path / "root"
+    shutil.copytree(rootdir / "test-annotations", srcdir)
+    first = make_app("html", srcdir=srcdir, freshenv=True)
+    first.build()
+    exports = _exports(first.outdir)
+    # An edit of one page: the exporters read it where it is written, no other page.
+    page = srcdir / "second.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nAn added line.\n", encoding="utf-8")
+    parsed: list[str] = []
+    real = built_pages.parse
+    monkeypatch.setattr(built_pages, "parse", lambda html: parsed.append(html) or real(html))
+    again = make_app("html", srcdir=srcdir)
+    again.build()
+    assert len(parsed) == 1 and "An added line." in parsed[0]
+    assert _exports(again.outdir) == exports
+    # A page's kept readings gone: at the end of the build each exporter reads it,
+    # and keeps its reading again.
+    (Path(again.doctreedir) / KEPT / "first.json").unlink()
+    parsed.clear()
+    third = make_app("html", srcdir=srcdir)
+    third.build()
+    assert len(parsed) == 2 and _exports(third.outdir) == _exports(again.outdir)
+    assert set(_kept(third, "first")["readings"]) == {"ledger", "web-annotation"}
+    # A page removed from the edition takes its readings with it.
+    (srcdir / "second.md").unlink()
+    (srcdir / "index.md").write_text(
+        (srcdir / "index.md").read_text(encoding="utf-8").replace("second\n", ""), "utf-8"
+    )
+    make_app("html", srcdir=srcdir).build()
+    assert not (Path(third.doctreedir) / KEPT / "second.json").exists()
 
 
 def _exports(html: Path) -> dict[str, str]:
@@ -74,8 +143,7 @@ def test_a_rebuild_exports_what_a_fresh_build_of_the_edited_sources_exports(
     first = sphinx_build("html", out, source=docs)
     assert first.returncode == 0, first.stderr
     before = _exports(out / "html")
-    for name in KEPT:
-        assert (out / "doctrees" / name).is_file(), name
+    assert (out / "doctrees" / KEPT / CHAPTER.replace(".md", ".json")).is_file()
     chapter = docs / CHAPTER
     text = chapter.read_text(encoding="utf-8")
     body = text.index("\n\n", text.index("\n# ")) + 2
@@ -89,8 +157,8 @@ def test_a_rebuild_exports_what_a_fresh_build_of_the_edited_sources_exports(
     assert built.returncode == 0, built.stderr
     assert after == _exports(fresh / "html")
     # Kept readings that cannot be read are ignored: the exports stay the same.
-    for name in KEPT:
-        (out / "doctrees" / name).write_text("[", encoding="utf-8")
+    for kept in (out / "doctrees" / KEPT).rglob("*.json"):
+        kept.write_text("[", encoding="utf-8")
     again = sphinx_build("html", out, source=docs)
     assert again.returncode == 0, again.stderr
     assert _exports(out / "html") == after

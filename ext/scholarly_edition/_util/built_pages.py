@@ -1,13 +1,17 @@
-"""What an exporter reads from the written pages, kept between builds by each page's digest.
+"""What the exporters read from the written pages: read where written, kept by digest.
 
 The citation ledger and the Web Annotation collection are read from the
-pages as built, after the build: parsing every chapter page again made a
-one-chapter rebuild cost as much as the edition is long. A page whose bytes
-are the same as at the last build gives the same reading, so each reading is
-kept beside the doctrees (JSON, one file per exporter) under the SHA-256 of
-the page it was read from, and only a page that was written differently is
-parsed again. A kept file that cannot be read is ignored; the exporters
-write the same with or without it.
+pages as built. Parsed again at ``build-finished``, in the main process, the
+pages made a one-chapter rebuild cost as much as the edition is long, and
+a third of a ``-j 2`` build's wall time ran serially (12 of 33.5 s at 10x).
+So the HTML builder (``html/page_readings.py``), once it has written a page,
+parses it once for every exporter that asks (event
+``edition-page-written``), in the process that wrote it (a worker under
+``-j``), and keeps the readings beside the doctrees, one JSON file per page
+under the page's SHA-256. At ``build-finished`` an exporter takes a page's
+reading from there when the page's bytes are the same, and otherwise parses
+the page itself (a page no reader asked for when it was written, a kept file
+damaged or from before); the exports are the same either way.
 """
 
 from __future__ import annotations
@@ -18,45 +22,86 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bs4 import BeautifulSoup
 from sphinx.application import Sphinx
 
+from .page_text import parse
 from .whole_file import write_whole
+
+EVENT = "edition-page-written"
+FOLDER = "edition-pages"
+
+
+class WrittenPage:
+    """A page as written, parsed on first use: once for all the readers that ask."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.digest = hashlib.sha256(data).hexdigest()
+        self._soup: BeautifulSoup | None = None
+
+    @property
+    def soup(self) -> BeautifulSoup:
+        if self._soup is None:
+            self._soup = parse(self.data.decode("utf-8"))
+        return self._soup
+
+
+def kept_path(doctreedir: str | Path, docname: str) -> Path:
+    return Path(doctreedir) / FOLDER / f"{docname}.json"
+
+
+def _normal(value: Any) -> Any:
+    """As JSON gives it back, so that a kept reading and a fresh one are alike."""
+    return json.loads(json.dumps(value))
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(kept, dict) or not isinstance(kept.get("readings"), dict):
+        return {}
+    return kept
+
+
+def keep(path: Path, digest: str, readings: dict[str, Any]) -> None:
+    """Keep a page's readings: the page's digest and each exporter's, by its name."""
+    text = json.dumps({"digest": digest, "readings": readings}, ensure_ascii=False)
+    write_whole(path, text.encode("utf-8"))
+
+
+def read_written(app: Sphinx, docname: str, page: WrittenPage) -> None:
+    """Every exporter's reading of a page just written, kept beside the doctrees."""
+    path = kept_path(app.doctreedir, docname)
+    readings = dict(r for r in app.events.emit(EVENT, docname, page) if r is not None)
+    if readings:
+        keep(path, page.digest, _normal(readings))
+    else:
+        path.unlink(missing_ok=True)
 
 
 class BuiltPages:
-    """One exporter's readings of the written pages, by docname."""
+    """One exporter's readings of the written pages, by docname, at the end of a build."""
 
     def __init__(self, app: Sphinx, exporter: str):
         self._app = app
-        self._path = Path(app.doctreedir) / f"edition-{exporter}-pages.json"
-        self._kept = self._load()
-        self._read: dict[str, dict[str, Any]] = {}
+        self._exporter = exporter
+        self._read: dict[str, Any] = {}
 
-    def _load(self) -> dict[str, Any]:
-        try:
-            kept = json.loads(self._path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return kept if isinstance(kept, dict) else {}
-
-    def reading(self, docname: str, read: Callable[[str], Any]) -> Any:
-        """``read(page text)`` of the docname's written page, or what it gave last time
-        (asked again in the same build, the page is not read again)."""
+    def reading(self, docname: str, read: Callable[[BeautifulSoup], Any]) -> Any:
+        """``read(parsed page)`` of the docname's written page, as kept when it was
+        written, or read now (asked again in the same build, the page is not read again)."""
         if docname in self._read:
-            return self._read[docname]["reading"]
-        page = Path(self._app.outdir) / self._app.builder.get_target_uri(docname)
-        data = page.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        kept = self._kept.get(docname)
-        if isinstance(kept, dict) and kept.get("digest") == digest and "reading" in kept:
-            value = kept["reading"]
-        else:
-            # As JSON gives it back, so that a kept reading and a fresh one are alike.
-            value = json.loads(json.dumps(read(data.decode("utf-8"))))
-        self._read[docname] = {"digest": digest, "reading": value}
-        return value
-
-    def keep(self) -> None:
-        """Write the pages read in this build, and only those (a removed page's goes)."""
-        text = json.dumps(self._read, ensure_ascii=False)
-        write_whole(self._path, text.encode("utf-8"))
+            return self._read[docname]
+        outdir = Path(self._app.outdir)
+        page = WrittenPage((outdir / self._app.builder.get_target_uri(docname)).read_bytes())
+        path = kept_path(self._app.doctreedir, docname)
+        kept = _load(path)
+        readings = kept["readings"] if kept.get("digest") == page.digest else {}
+        if self._exporter not in readings:
+            readings[self._exporter] = _normal(read(page.soup))
+            keep(path, page.digest, readings)
+        self._read[docname] = readings[self._exporter]
+        return self._read[docname]

@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 
 from ..text import concordance, structure
 from .csl import works
-from .ledger import ledger
+from .ledger import ledger, read_written
 from .register import register
 
 FOLDER = "data"
@@ -65,5 +65,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The data are the other features' records: notes, names, annotations, lines.
     for feature in ("text", "notes", "names", "annotations"):
         app.setup_extension(f"scholarly_edition.{feature}")
+    app.setup_extension("scholarly_edition.html.page_readings")
+    app.connect("edition-page-written", read_written)
     app.connect("build-finished", write_data)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,21 +2,24 @@
 
 Read from the pages as built, as a reader sees them: the marker's label, its
 chapter and page, its own anchor and its paragraph's, then from the note map
-its note's status and the works it cites, with their locators. A page
-written as at the last build is not parsed again (``_util/built_pages.py``).
+its note's status and the works it cites, with their locators. Each page is
+read where it is written, and kept by its digest (``_util/built_pages.py``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from bs4 import BeautifulSoup
 from sphinx.application import Sphinx
 
-from .._util.built_pages import BuiltPages
+from .._util.built_pages import BuiltPages, WrittenPage
 from .._util.documents import in_text
-from .._util.page_text import Tag, parse
+from .._util.page_text import Tag
 from .._util.per_document import reading_order
 from ..notes import refs_state
+
+READER = "ledger"
 
 
 def _paragraph(marker: Tag) -> str:
@@ -27,7 +30,7 @@ def _paragraph(marker: Tag) -> str:
     return ""
 
 
-def markers(html: str) -> list[tuple[str, str, str]]:
+def markers(page: BeautifulSoup) -> list[tuple[str, str, str]]:
     """Each marker of a page: its label, its anchor and its paragraph's."""
     return [
         (
@@ -35,13 +38,18 @@ def markers(html: str) -> list[tuple[str, str, str]]:
             str(marker.get("id", "")),
             _paragraph(marker),
         )
-        for marker in parse(html).select("sup.note-ref")
+        for marker in page.select("sup.note-ref")
     ]
+
+
+def read_written(app: Sphinx, docname: str, page: WrittenPage) -> tuple[str, object] | None:
+    """The markers of a text page, read in the process that wrote it."""
+    return (READER, markers(page.soup)) if in_text(app.config, docname) else None
 
 
 def ledger(app: Sphinx) -> list[dict[str, Any]]:
     notes = refs_state.note_map(app.env).notes if refs_state.configured(app.config) else {}
-    pages = BuiltPages(app, "ledger")
+    pages = BuiltPages(app, READER)
     rows = []
     for docname in reading_order(app.env):
         if not in_text(app.config, docname):
@@ -63,5 +71,4 @@ def ledger(app: Sphinx) -> list[dict[str, Any]]:
                     ],
                 }
             )
-    pages.keep()
     return rows

@@ -1,0 +1,50 @@
+"""The HTML builder that reads each page for the exporters as soon as it has written it.
+
+Sphinx has no event after a page is written, and the exporters read the page
+as written (``_util/built_pages.py``). This builder is Sphinx's own HTML
+builder with one addition: after ``write_doc`` it emits
+``edition-page-written`` with the page's bytes, in the process that wrote it,
+so that under ``-j`` the pages are parsed in the workers, each once, instead
+of serially at ``build-finished``. It replaces the ``html`` builder only when
+that is still Sphinx's: another extension's HTML builder is left alone, and
+the exporters then read the pages at ``build-finished``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+
+from .._util.built_pages import EVENT, FOLDER, WrittenPage, kept_path, read_written
+
+
+class ReadingHTMLBuilder(StandaloneHTMLBuilder):
+    """Sphinx's HTML builder, reading each page it writes for the exporters."""
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        super().write_doc(docname, doctree)
+        try:
+            data = self.get_output_path(docname).read_bytes()
+        except OSError:
+            return  # Sphinx has reported why the page was not written.
+        read_written(self._app, docname, WrittenPage(data))
+
+    def finish(self) -> None:
+        super().finish()
+        # The readings of pages no longer in the edition go with them.
+        folder = Path(self.doctreedir) / FOLDER
+        for path in sorted(folder.rglob("*.json")):
+            docname = path.relative_to(folder).with_suffix("").as_posix()
+            if docname not in self.env.all_docs:
+                kept_path(self.doctreedir, docname).unlink(missing_ok=True)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_event(EVENT)
+    if app.registry.builders.get("html") is StandaloneHTMLBuilder:
+        app.add_builder(ReadingHTMLBuilder, override=True)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
