@@ -12,12 +12,11 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
-from bs4 import BeautifulSoup
 from sphinx.application import Sphinx
 
 from conftest import sphinx_build
 from scholarly_edition._util import built_pages
-from scholarly_edition._util.built_pages import BuiltPages
+from scholarly_edition._util.built_pages import BuiltPages, WrittenPage
 from scholarly_edition._util.page_text import parse
 from scholarly_edition.html.page_readings import ReadingHTMLBuilder
 from scholarly_edition.open_data.ledger import markers
@@ -41,9 +40,9 @@ def _reads(app: Sphinx, docnames: list[str]) -> list[str]:
     """The pages read afresh (not given from the kept files) in one build's export."""
     read: list[str] = []
 
-    def reading(page: BeautifulSoup) -> Any:
-        read.append(page.get_text())
-        return {"words": page.get_text().split()}
+    def reading(page: WrittenPage) -> Any:
+        read.append(page.soup.get_text())
+        return {"words": page.soup.get_text().split()}
 
     pages = BuiltPages(app, "test")
     for docname in [*docnames, *docnames]:  # asked twice: read once
@@ -93,6 +92,12 @@ def test_the_builder_reads_each_page_as_it_writes_it(
         json.dumps(page_selectors(parse((app.outdir / "first.html").read_text(encoding="utf-8"))))
     )
     assert "web-annotation" not in _kept(app, "second")["readings"]
+    # An annotation's words are read from the doctree its page was written from.
+    exported = json.loads((app.outdir / "annotations.jsonld").read_text(encoding="utf-8"))
+    bodies = {item["id"]: item["body"][0]["value"] for item in exported["first"]["items"]}
+    for uri, body in bodies.items():
+        kept = _kept(app, uri.removesuffix(".html"))["readings"]
+        assert kept == {"web-annotation-body": body} and body
     assert not (Path(app.doctreedir) / KEPT / "index.json").exists()  # no reader asked
 
 

@@ -5,13 +5,14 @@ pages as built. Parsed again at ``build-finished``, in the main process, the
 pages made a one-chapter rebuild cost as much as the edition is long, and
 a third of a ``-j 2`` build's wall time ran serially (12 of 33.5 s at 10x).
 So the HTML builder (``html/page_readings.py``), once it has written a page,
-parses it once for every exporter that asks (event
-``edition-page-written``), in the process that wrote it (a worker under
-``-j``), and keeps the readings beside the doctrees, one JSON file per page
-under the page's SHA-256. At ``build-finished`` an exporter takes a page's
-reading from there when the page's bytes are the same, and otherwise parses
-the page itself (a page no reader asked for when it was written, a kept file
-damaged or from before); the exports are the same either way.
+parses it once for every exporter that asks (event ``edition-page-written``,
+with the page's resolved doctree too), in the process that wrote it (a
+worker under ``-j``), and keeps the readings beside the doctrees, one JSON
+file per page under the page's SHA-256. At ``build-finished`` an exporter
+takes a page's reading from there when the page's bytes are the same, and
+otherwise reads the page itself (a page no reader asked for when it was
+written, a kept file damaged or from before); the exports are the same
+either way.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
+from docutils import nodes
 from sphinx.application import Sphinx
 
 from .page_text import parse
@@ -72,10 +74,11 @@ def keep(path: Path, digest: str, readings: dict[str, Any]) -> None:
     write_whole(path, text.encode("utf-8"))
 
 
-def read_written(app: Sphinx, docname: str, page: WrittenPage) -> None:
+def read_written(app: Sphinx, docname: str, page: WrittenPage, doctree: nodes.document) -> None:
     """Every exporter's reading of a page just written, kept beside the doctrees."""
     path = kept_path(app.doctreedir, docname)
-    readings = dict(r for r in app.events.emit(EVENT, docname, page) if r is not None)
+    emitted = app.events.emit(EVENT, docname, page, doctree)
+    readings = dict(r for r in emitted if r is not None)
     if readings:
         keep(path, page.digest, _normal(readings))
     else:
@@ -90,9 +93,11 @@ class BuiltPages:
         self._exporter = exporter
         self._read: dict[str, Any] = {}
 
-    def reading(self, docname: str, read: Callable[[BeautifulSoup], Any]) -> Any:
-        """``read(parsed page)`` of the docname's written page, as kept when it was
-        written, or read now (asked again in the same build, the page is not read again)."""
+    def reading(self, docname: str, read: Callable[[WrittenPage], Any]) -> Any:
+        """``read(page)`` of the docname's written page, as kept when it was written,
+        or read now (asked again in the same build, the page is not read again). A
+        reading taken from the page's doctree when it was written is kept the same way:
+        its ``read`` here need not parse the page."""
         if docname in self._read:
             return self._read[docname]
         outdir = Path(self._app.outdir)
@@ -101,7 +106,7 @@ class BuiltPages:
         kept = _load(path)
         readings = kept["readings"] if kept.get("digest") == page.digest else {}
         if self._exporter not in readings:
-            readings[self._exporter] = _normal(read(page.soup))
+            readings[self._exporter] = _normal(read(page))
             keep(path, page.digest, readings)
         self._read[docname] = readings[self._exporter]
         return self._read[docname]

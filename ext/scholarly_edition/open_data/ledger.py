@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from bs4 import BeautifulSoup
+from docutils import nodes
 from sphinx.application import Sphinx
 
 from .._util.built_pages import BuiltPages, WrittenPage
@@ -42,7 +43,9 @@ def markers(page: BeautifulSoup) -> list[tuple[str, str, str]]:
     ]
 
 
-def read_written(app: Sphinx, docname: str, page: WrittenPage) -> tuple[str, object] | None:
+def read_written(
+    app: Sphinx, docname: str, page: WrittenPage, doctree: nodes.document
+) -> tuple[str, object] | None:
     """The markers of a text page, read in the process that wrote it."""
     return (READER, markers(page.soup)) if in_text(app.config, docname) else None
 
@@ -55,7 +58,7 @@ def ledger(app: Sphinx) -> list[dict[str, Any]]:
         if not in_text(app.config, docname):
             continue
         page = app.builder.get_target_uri(docname)
-        for label, marker, paragraph in pages.reading(docname, markers):
+        for label, marker, paragraph in pages.reading(docname, lambda page: markers(page.soup)):
             note = notes.get(label)
             rows.append(
                 {

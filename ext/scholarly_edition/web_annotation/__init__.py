@@ -6,7 +6,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .export import read_written, write_collection
+from .export import read_body, read_written, write_collection
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -14,5 +14,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("scholarly_edition.annotations")
     app.setup_extension("scholarly_edition.html.page_readings")
     app.connect("edition-page-written", read_written)
+    app.connect("edition-page-written", read_body)
     app.connect("build-finished", write_collection)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

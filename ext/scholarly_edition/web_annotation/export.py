@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -35,6 +36,7 @@ from ..annotations.place import slug
 
 OUTPUT = "annotations.jsonld"
 READER = "web-annotation"
+BODY = "web-annotation-body"
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_LENGTH = 32
 # Elements whose id is a stable anchor of the edition (a name's is per mention).
@@ -57,9 +59,9 @@ def _uri(app: Sphinx, docname: str) -> str:
     return urljoin(app.config.html_baseurl, uri) if app.config.html_baseurl else uri
 
 
-def _body_text(app: Sphinx, record: Record) -> str:
-    """The contributor's words, as plain text, with citations as the web edition prints them."""
-    doctree = app.env.get_and_resolve_doctree(record.docname, app.builder, tags=app.builder.tags)
+def body_text(doctree: nodes.document) -> str:
+    """The contributor's words, as plain text, with citations as the web edition prints them
+    (from the annotation page's resolved doctree)."""
     section = doctree.next_node(nodes.section)
     paragraphs = [
         " ".join(child.astext().split())
@@ -119,7 +121,13 @@ def page_selectors(soup: BeautifulSoup) -> dict[str, list[dict[str, Any]] | None
     return {name: _selectors(body, found) for name, found in marks.items()}
 
 
-def read_written(app: Sphinx, docname: str, page: WrittenPage) -> tuple[str, object] | None:
+def _selectors_of(page: WrittenPage) -> dict[str, list[dict[str, Any]] | None]:
+    return page_selectors(page.soup)
+
+
+def read_written(
+    app: Sphinx, docname: str, page: WrittenPage, doctree: nodes.document
+) -> tuple[str, object] | None:
     """The selectors of an annotated page, read in the process that wrote it."""
     domain = app.env.domains["annotations"]
     assert isinstance(domain, AnnotationsDomain)
@@ -128,11 +136,28 @@ def read_written(app: Sphinx, docname: str, page: WrittenPage) -> tuple[str, obj
     return READER, page_selectors(page.soup)
 
 
+def read_body(
+    app: Sphinx, docname: str, page: WrittenPage, doctree: nodes.document
+) -> tuple[str, object] | None:
+    """An annotation's words, from the doctree its page was written from."""
+    domain = app.env.domains["annotations"]
+    assert isinstance(domain, AnnotationsDomain)
+    return (BODY, body_text(doctree)) if docname in domain.records else None
+
+
+def _resolved_body(app: Sphinx, record: Record, page: WrittenPage) -> str:
+    """An annotation's words when no reading was kept as its page was written (from its
+    doctree resolved again: the page itself is not parsed)."""
+    builder = app.builder
+    return body_text(app.env.get_and_resolve_doctree(record.docname, builder, tags=builder.tags))
+
+
 def annotation(
     app: Sphinx,
     record: Record,
     placement: Placement,
     selectors: list[dict[str, Any]] | None,
+    body: str,
 ) -> dict[str, Any] | None:
     if selectors is None:
         warn(
@@ -148,7 +173,7 @@ def annotation(
             "type": "TextualBody",
             # A correction's comment says why; its second body is the reading.
             "purpose": "commenting" if given.kind == "correction" else MOTIVATIONS[given.kind],
-            "value": _body_text(app, record),
+            "value": body,
             "format": "text/plain",
             "language": app.config.language or "en",
         }
@@ -177,11 +202,13 @@ def collection(app: Sphinx) -> dict[str, Any]:
     items = []
     # Each page is parsed where it was written (at 10x the parses at the end
     # were 12% of a full build, all of it serial under -j).
-    pages = BuiltPages(app, READER)
+    pages, bodies = BuiltPages(app, READER), BuiltPages(app, BODY)
     for placement in placed:
         mark = f"annotated-{slug(placement.annotation)}"
-        selectors = pages.reading(placement.docname, page_selectors).get(mark)
-        made = annotation(app, domain.records[placement.annotation], placement, selectors)
+        selectors = pages.reading(placement.docname, _selectors_of).get(mark)
+        record = domain.records[placement.annotation]
+        body = bodies.reading(record.docname, partial(_resolved_body, app, record))
+        made = annotation(app, record, placement, selectors, body)
         if made is not None:
             items.append(made)
     return {
