@@ -5,10 +5,13 @@ that only the cyclic collector frees; with the default thresholds it runs
 every 700 allocations and, as the environment grows, keeps walking objects
 that live until the build ends. Profiles of ``make bench`` showed that time
 spread over every function that makes nodes (a quarter of the 20x build's CPU).
-During a build the collector runs less often, and the environment read
-before writing is frozen out of its walks; both are undone when the build
-finishes, so a process that runs several builds (the tests) keeps its own
-settings and frees each build's objects.
+During a build the young generation is collected every 5,000 allocations
+instead. The environment is not frozen out of the collector's walks: frozen,
+every doctree read before writing stayed alive after it was written (Sphinx
+keeps them until then), and the 50x build's peak was 1,239 MiB against 715
+without the freeze, for 3% more CPU (295 against 305 s; at 10x 322 against
+226 MiB, 38.4 against 39.6 s). The thresholds are undone when the build
+finishes, so a process that runs several builds (the tests) keeps its own.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from sphinx.application import Sphinx
 
 # Young objects between collections, then how many collections of one
 # generation trigger one of the next (the defaults are 700, 10, 10).
-THRESHOLDS = (50_000, 20, 100)
+THRESHOLDS = (5_000, 10, 10)
 _SAVED = "_edition_gc_thresholds"
 
 
@@ -34,14 +37,7 @@ def start(app: Sphinx, env: object, docnames: list[str]) -> None:
     gc.set_threshold(*THRESHOLDS)
 
 
-def freeze_environment(app: Sphinx, env: object) -> list[str]:
-    """After reading: what the environment holds lives until the build ends."""
-    gc.freeze()
-    return []
-
-
 def finish(app: Sphinx, exception: BaseException | None) -> None:
-    gc.unfreeze()
     saved = getattr(app, _SAVED, None)
     if saved is not None:
         gc.set_threshold(*saved)
@@ -50,6 +46,4 @@ def finish(app: Sphinx, exception: BaseException | None) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect("env-before-read-docs", start)
-    # After the other handlers of env-updated, which still change the environment.
-    app.connect("env-updated", freeze_environment, priority=900)
     app.connect("build-finished", finish)
