@@ -8,6 +8,7 @@ citation metadata and what a reader copies cannot drift apart.
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from dataclasses import dataclass
@@ -186,13 +187,32 @@ def load(path: Path, witness: str = "") -> EditionCitation:
     """
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=_UniqueKeys)  # a SafeLoader: no Python objects
-        lines = _Lines(yaml.compose(text, Loader=yaml.SafeLoader))
     except OSError as exc:
         raise CitationError(1, f"cannot be read: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
         line, message = source_encoding.undecodable(exc.object, "utf-8") or (1, str(exc))
         raise CitationError(line, message) from None
+    return _citation(text, witness)
+
+
+def _compose(text: str) -> tuple[Any, _Lines]:
+    """The file's data and its lines, from one parse (``yaml.load`` and ``yaml.compose``
+    each parse the text)."""
+    loader = _UniqueKeys(text)  # a SafeLoader: no Python objects
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, _Lines(node)
+
+
+# The configuration, the builder and the pages each ask for the citation: the
+# same text is parsed once per process.
+@functools.lru_cache(maxsize=8)
+def _citation(text: str, witness: str) -> EditionCitation:
+    try:
+        data, lines = _compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

@@ -13,14 +13,14 @@ the exporters then read the pages at ``build-finished``.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.environment import BuildEnvironment
 
-from .._util.built_pages import EVENT, FOLDER, WrittenPage, kept_path, read_written
+from .._util.built_pages import EVENT, WrittenPage, kept_path, read_written
 
 
 class ReadingHTMLBuilder(StandaloneHTMLBuilder):
@@ -34,18 +34,19 @@ class ReadingHTMLBuilder(StandaloneHTMLBuilder):
             return  # Sphinx has reported why the page was not written.
         read_written(self._app, docname, WrittenPage(data), doctree)
 
-    def finish(self) -> None:
-        super().finish()
-        # The readings of pages no longer in the edition go with them.
-        folder = Path(self.doctreedir) / FOLDER
-        for path in sorted(folder.rglob("*.json")):
-            docname = path.relative_to(folder).with_suffix("").as_posix()
-            if docname not in self.env.all_docs:
-                kept_path(self.doctreedir, docname).unlink(missing_ok=True)
+
+def forget_removed(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """The readings of pages no longer in the edition go with them."""
+    for docname in sorted(removed):
+        kept_path(app.doctreedir, docname).unlink(missing_ok=True)
+    return []
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_event(EVENT)
+    app.connect("env-get-outdated", forget_removed)
     if app.registry.builders.get("html") is StandaloneHTMLBuilder:
         app.add_builder(ReadingHTMLBuilder, override=True)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
