@@ -39,6 +39,7 @@ import os
 import pickle
 import platform
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -50,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import goals
 from synthetic_edition import ROOT, Edition, make_edition
-from timing import Build, Run, measure, median, sphinx, wait_all
+from timing import Build, Run, measure, median, sphinx, two_process_ceiling, wait_all
 
 OFF = (
     "-D",
@@ -257,23 +258,46 @@ def _outputs_of_fresh(edition: Edition, out: Path) -> dict[str, tuple[int, str]]
     return outputs
 
 
-def parallel(edition: Edition, work: Path, repeat: int = 1) -> dict[str, object]:
-    """``-j 1`` and ``-j 2`` alternated, ``repeat`` times: median wall times, outputs compared."""
-    ones, twos = [], []
+def parallel(
+    edition: Edition, work: Path, repeat: int = 1, baseline: bool = False
+) -> dict[str, object]:
+    """``-j 1``, ``-j 2`` and ``-j 3`` alternated, ``repeat`` times, with the machine's
+    own gain from two processes between them (and, with ``baseline``, ``-j 1`` and
+    ``-j 2`` with the features off): median wall times, outputs compared. Sphinx writes
+    with one process fewer than ``-j`` (the main process resolves the pages), so
+    ``-j 3`` is what puts two writers on two cores."""
+    ones, twos, threes, plain_ones, plain_twos, ceilings = [], [], [], [], [], []
     for run in range(repeat):
         ones.append(sphinx(edition.root / "docs", work / f"j1-{run}", jobs=1))
         twos.append(sphinx(edition.root / "docs", work / f"j2-{run}", jobs=2))
-    one, two = median(ones), median(twos)
-    a, b = _outputs(work / "j1-0"), _outputs(work / "j2-0")
-    differ = sorted(n for n in set(a) | set(b) if a.get(n, (0, ""))[1] != b.get(n, (0, ""))[1])
+        threes.append(sphinx(edition.root / "docs", work / f"j3-{run}", jobs=3))
+        ceilings.append(two_process_ceiling())
+        if baseline:
+            plain_ones.append(sphinx(edition.root / "docs", work / f"off-j1-{run}", *OFF, jobs=1))
+            plain_twos.append(sphinx(edition.root / "docs", work / f"off-j2-{run}", *OFF, jobs=2))
+    one, two, three = median(ones), median(twos), median(threes)
+    a, b, c = _outputs(work / "j1-0"), _outputs(work / "j2-0"), _outputs(work / "j3-0")
+    names = set(a) | set(b) | set(c)
+    differ = sorted(
+        n for n in names if not a.get(n, (0, ""))[1] == b.get(n, (0, ""))[1] == c.get(n, (0, ""))[1]
+    )
     return {
         "scale": edition.scale,
         "runs": repeat,
         "j1": asdict(one),
         "j2": asdict(two),
         "speedup": one.wall / two.wall,
+        "j3": asdict(three),
+        "speedup_j3": one.wall / three.wall,
+        **(_baseline(median(plain_ones), median(plain_twos)) if baseline else {}),
+        "machine": ceilings,
+        "machine_ceiling": statistics.median(c["ceiling"] for c in ceilings),
         "differ": differ,
     }
+
+
+def _baseline(one: Run, two: Run) -> dict[str, object]:
+    return {"off_j1": asdict(one), "off_j2": asdict(two), "off_speedup": one.wall / two.wall}
 
 
 FLOOR_CONF = 'project = "floor"\nextensions = ["myst_parser"]\nhtml_theme = "sphinx_book_theme"\n'
@@ -370,6 +394,15 @@ def report(results: dict) -> str:
         f"3. At {par['scale']}x, median of {par['runs']}: -j 1 {par['j1']['wall']:.1f} s wall,"
         f" {par['j1']['cpu']:.1f} cpu; -j 2 {par['j2']['wall']:.1f} s wall,"
         f" {par['j2']['cpu']:.1f} cpu; speed-up {par['speedup']:.2f};"
+        f" -j 3 {par['j3']['wall']:.1f} s wall = {par['speedup_j3']:.2f};"
+        + (
+            f" features off {par['off_j1']['wall']:.1f} / {par['off_j2']['wall']:.1f} s"
+            f" = {par['off_speedup']:.2f};"
+            if "off_speedup" in par
+            else ""
+        )
+        + " two processes on this machine"
+        f" {par['machine_ceiling']:.2f} times one;"
         f" outputs differ: {', '.join(par['differ']) or 'none'}",
     ]
     pdf = results["latexpdf"]
@@ -486,7 +519,9 @@ def _larger(results: dict, work: Path, scale: int, args: argparse.Namespace) -> 
         )
     shutil.rmtree(work / f"full-{scale}x")
     if scale == goals.PARALLEL_SCALE:
-        results["parallel"] = parallel(edition, work / "parallel", args.repeat_parallel)
+        results["parallel"] = parallel(
+            edition, work / "parallel", args.repeat_parallel, args.parallel_baseline
+        )
         shutil.rmtree(work / "parallel")
     shutil.rmtree(edition.root)
     return full
@@ -497,7 +532,12 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=5, help="full builds at 1x, each way")
     parser.add_argument("--repeat-large", type=int, default=1, help="full builds at 50x")
     parser.add_argument("--repeat-edit", type=int, default=3, help="one-chapter rebuilds")
-    parser.add_argument("--repeat-parallel", type=int, default=1, help="-j 1 and -j 2 at 10x")
+    parser.add_argument("--repeat-parallel", type=int, default=1, help="-j 1, 2 and 3 at 10x")
+    parser.add_argument(
+        "--parallel-baseline",
+        action="store_true",
+        help="also -j 1 and -j 2 at 10x with the features off",
+    )
     parser.add_argument("--scales", default="10,50", help="synthetic scales, comma-separated")
     parser.add_argument("--json", type=Path, default=ROOT / "_build" / "bench.json")
     parser.add_argument("--no-pdf", action="store_true", help="skip make latexpdf")
@@ -522,7 +562,9 @@ def main() -> int:
             full.append(_larger(results, work, scale, args))
             print(f"{scale}x done ({time.perf_counter() - started:.0f} s)", flush=True)
         if "parallel" not in results:
-            results["parallel"] = parallel(edition, work / "parallel", args.repeat_parallel)
+            results["parallel"] = parallel(
+                edition, work / "parallel", args.repeat_parallel, args.parallel_baseline
+            )
         results["latexpdf"] = (
             {"skipped": "--no-pdf"} if args.no_pdf else latexpdf(make_edition(work / "pdf", 1))
         )

@@ -102,3 +102,18 @@ def median(runs: Sequence[Run]) -> Run:
         statistics.median(r.cpu for r in runs),
         max(r.peak_mib for r in runs),
     )
+
+
+# Pure Python work of about two seconds, with nothing to share: what two
+# processes at once can gain over one on this machine, whatever a build does.
+SPIN = "sum(i * i for i in range(25_000_000))"
+
+
+def two_process_ceiling() -> dict[str, float]:
+    """Wall time of the work in one process, then of it twice in two at once: on a
+    machine whose two cores are shared (a virtual machine's), two processes can gain
+    less than twice, and ``-j 2`` cannot gain more than they do."""
+    spin = [sys.executable, "-c", SPIN]
+    one = measure(spin, "one process").wall
+    two = max(run.wall for run in wait_all([Measured(spin, "two processes") for _ in range(2)]))
+    return {"one": one, "two": two, "ceiling": 2 * one / two}

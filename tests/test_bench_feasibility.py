@@ -161,10 +161,21 @@ def test_goal_5_needs_the_speed_up_and_identical_output() -> None:
     results["parallel"].update(speedup=1.49, differ=["search.js"])
     assert [what for _, what in _failed(results)] == [
         "-j 2 at least 1.5 x faster than -j 1 at 10x (wall)",
-        "-j 2 output byte-identical to -j 1",
+        "-j 2 and -j 3 output byte-identical to -j 1",
     ]
     results["parallel"]["scale"] = 1  # -j 2 measured at 1x only
     assert len(_failed(results)) == 2
+
+
+def test_goal_5_shows_what_bounds_the_speed_up_beside_it() -> None:
+    results = _measured()
+    results["parallel"].update(speedup=1.2, speedup_j3=1.8, off_speedup=1.1, machine_ceiling=1.7)
+    checks = bench_module("goals").build_goals(results)
+    (speed,) = [c for c in checks if c["what"].startswith("-j 2 at least")]
+    assert not speed["met"]
+    assert "-j 3 (two writers) 1.80" in speed["detail"]
+    assert "features off 1.10" in speed["detail"]
+    assert "two processes on this machine 1.70 times one" in speed["detail"]
 
 
 def test_goal_7_is_the_lowest_page_in_each_category() -> None:
