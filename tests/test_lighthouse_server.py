@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import gzip
 import urllib.request
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
+
+import pytest
 
 from conftest import bench_module
 
@@ -42,3 +45,30 @@ def test_text_is_gzipped_for_a_browser_that_accepts_it(tmp_path: Path) -> None:
         assert "Content-Encoding" not in headers and body == (tmp_path / "image.png").read_bytes()
         headers, body = _get(base + "index.html", gzip_accepted=False)
         assert "Content-Encoding" not in headers and body.decode() == page
+
+
+def _failing(error: BaseException) -> type[SimpleHTTPRequestHandler]:
+    class Failing(SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:
+            raise error
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Quiet."""
+
+    return Failing
+
+
+def _ask(folder: Path, error: BaseException) -> None:
+    """One request to a server whose handler raises ``error``: the client sees it fail."""
+    bench = bench_module("lighthouse_bench")
+    with bench.serve(folder, _failing(error)) as base, pytest.raises(OSError):
+        _get(base + "index.html", gzip_accepted=False)
+
+
+def test_a_request_the_server_fails_fails_the_block_with_its_exception(tmp_path: Path) -> None:
+    with pytest.raises(AssertionError, match=r"(?s)the test server failed.*ValueError: no page"):
+        _ask(tmp_path, ValueError("no page"))
+
+
+def test_a_browser_hanging_up_is_not_a_failure(tmp_path: Path) -> None:
+    _ask(tmp_path, BrokenPipeError())

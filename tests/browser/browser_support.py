@@ -8,12 +8,14 @@ listed in ``.ci/apt-packages``).
 from __future__ import annotations
 
 import functools
+import sys
 import threading
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Playwright
@@ -39,6 +41,22 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         """Keep test output free of one line per request."""
 
 
+class _Server(ThreadingHTTPServer):
+    """Keeps what went wrong while answering a request, instead of printing a
+    traceback that names neither the request nor the exception among the tests'
+    output. A browser that closes a connection it no longer needs is not an error."""
+
+    def __init__(self, address: tuple[str, int], handler: Any) -> None:
+        super().__init__(address, handler)
+        self.failures: list[str] = []
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        error = sys.exception()
+        if isinstance(error, ConnectionError):  # a reset, a broken pipe, an abort
+            return
+        self.failures.append(f"a request from {client_address}:\n{traceback.format_exc()}")
+
+
 @contextmanager
 def serve(
     folder: Path, handler_class: type[SimpleHTTPRequestHandler] = _QuietHandler
@@ -46,9 +64,11 @@ def serve(
     """Serve ``folder`` on 127.0.0.1 (a free port) in a thread; yields the base URL.
 
     ``handler_class`` answers the requests (the benchmark's gzips, as a host does).
+    A request that failed for any other reason than the browser's hanging up fails
+    the block, with the exception and the request it was answering.
     """
     handler = functools.partial(handler_class, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -57,6 +77,8 @@ def serve(
         server.shutdown()
         server.server_close()
         thread.join()
+    if server.failures:
+        raise AssertionError("the test server failed:\n" + "\n".join(server.failures))
 
 
 def launch(playwright: Playwright) -> Browser:
