@@ -3,12 +3,12 @@
 Sphinx has no event after a page is written, and the exporters read the page
 as written (``_util/built_pages.py``). This builder is Sphinx's own HTML
 builder with one addition: after ``write_doc`` it emits
-``edition-page-written`` with the page's bytes and the doctree it was written
-from, in the process that wrote it,
-so that under ``-j`` the pages are parsed in the workers, each once, instead
-of serially at ``build-finished``. It replaces the ``html`` builder only when
-that is still Sphinx's: another extension's HTML builder is left alone, and
-the exporters then read the pages at ``build-finished``.
+``edition-page-written`` with the page's bytes and the doctree it was
+written from, in the process that wrote it, so that under ``-j`` the pages
+are parsed in the workers, each once, instead of serially at
+``build-finished``. It replaces the ``html`` builder only when that is still
+Sphinx's: another extension's HTML builder is left alone, and the exporters
+then read the pages at ``build-finished``.
 """
 
 from __future__ import annotations
