@@ -23,11 +23,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .page_text import parse
+from .page_text import Element, parse
 from .whole_file import write_whole
 
 EVENT = "edition-page-written"
@@ -40,13 +39,14 @@ class WrittenPage:
     def __init__(self, data: bytes):
         self.data = data
         self.digest = hashlib.sha256(data).hexdigest()
-        self._soup: BeautifulSoup | None = None
+        self._root: Element | None = None
 
     @property
-    def soup(self) -> BeautifulSoup:
-        if self._soup is None:
-            self._soup = parse(self.data.decode("utf-8"))
-        return self._soup
+    def root(self) -> Element:
+        """The page's document element."""
+        if self._root is None:
+            self._root = parse(self.data.decode("utf-8"))
+        return self._root
 
 
 def kept_path(doctreedir: str | Path, docname: str) -> Path:

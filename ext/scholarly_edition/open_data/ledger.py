@@ -10,36 +10,39 @@ from __future__ import annotations
 
 from typing import Any
 
-from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.application import Sphinx
 
 from .._util.built_pages import BuiltPages, WrittenPage
 from .._util.documents import in_text
-from .._util.page_text import Tag
+from .._util.page_text import Element
 from .._util.per_document import reading_order
 from ..notes import refs_state
 
 READER = "ledger"
 
 
-def _paragraph(marker: Tag) -> str:
+# A sup element whose classes include note-ref (CSS's sup.note-ref).
+MARKERS = "//sup[contains(concat(' ', normalize-space(@class), ' '), ' note-ref ')]"
+
+
+def _paragraph(marker: Element) -> str:
     """The anchor of the marker's paragraph, or of its section outside one."""
-    for element in marker.parents:
-        if element.name in ("p", "section") and element.get("id"):
-            return str(element["id"])
+    for element in marker.iterancestors("p", "section"):
+        if element.get("id"):
+            return str(element.get("id"))
     return ""
 
 
-def markers(page: BeautifulSoup) -> list[tuple[str, str, str]]:
+def markers(page: Element) -> list[tuple[str, str, str]]:
     """Each marker of a page: its label, its anchor and its paragraph's."""
     return [
         (
-            marker.get_text().strip().removeprefix("[").removesuffix("]"),
+            marker.text_content().strip().removeprefix("[").removesuffix("]"),
             str(marker.get("id", "")),
             _paragraph(marker),
         )
-        for marker in page.select("sup.note-ref")
+        for marker in page.xpath(MARKERS)
     ]
 
 
@@ -47,7 +50,7 @@ def read_written(
     app: Sphinx, docname: str, page: WrittenPage, doctree: nodes.document
 ) -> tuple[str, object] | None:
     """The markers of a text page, read in the process that wrote it."""
-    return (READER, markers(page.soup)) if in_text(app.config, docname) else None
+    return (READER, markers(page.root)) if in_text(app.config, docname) else None
 
 
 def ledger(app: Sphinx) -> list[dict[str, Any]]:
@@ -58,7 +61,7 @@ def ledger(app: Sphinx) -> list[dict[str, Any]]:
         if not in_text(app.config, docname):
             continue
         page = app.builder.get_target_uri(docname)
-        for label, marker, paragraph in pages.reading(docname, lambda page: markers(page.soup)):
+        for label, marker, paragraph in pages.reading(docname, lambda page: markers(page.root)):
             note = notes.get(label)
             rows.append(
                 {

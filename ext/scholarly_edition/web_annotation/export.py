@@ -23,13 +23,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.application import Sphinx
 
 from .._util.built_pages import BuiltPages, WrittenPage
 from .._util.i18n import _
-from .._util.page_text import PageText, Tag, page_text
+from .._util.page_text import Element, PageText, page_text
 from .._util.warning import EditionWarning, warn
 from ..annotations.domain import AnnotationsDomain, Placement, Record
 from ..annotations.place import slug
@@ -73,11 +72,12 @@ def body_text(doctree: nodes.document) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def _scope(first: Tag, last: Tag) -> Tag | None:
+def _scope(first: Element, last: Element) -> Element | None:
     """The nearest element with an id that holds the whole passage: its paragraph
     (``#p3``, the edition's stable anchor) or, for a heading or caption, its section."""
-    for element in first.parents:
-        if element.name in BLOCKS and element.get("id") and last in element.descendants:
+    holding_last = set(last.iterancestors())
+    for element in first.iterancestors(*BLOCKS):
+        if element.get("id") and element in holding_last:
             return element
     return None
 
@@ -87,7 +87,7 @@ def css_id(element_id: str) -> str:
     return f"#{element_id}" if _IDENT.fullmatch(element_id) else f'[id="{element_id}"]'
 
 
-def _selectors(body: PageText | None, marks: list[Tag]) -> list[dict[str, Any]] | None:
+def _selectors(body: PageText | None, marks: list[Element]) -> list[dict[str, Any]] | None:
     scope = _scope(marks[0], marks[-1])
     if scope is None or body is None:
         return None
@@ -102,7 +102,7 @@ def _selectors(body: PageText | None, marks: list[Tag]) -> list[dict[str, Any]] 
         },
         {
             "type": "CssSelector",
-            "value": css_id(str(scope["id"])),
+            "value": css_id(str(scope.get("id"))),
             "refinedBy": {
                 "type": "TextPositionSelector",
                 "start": start - origin,
@@ -112,17 +112,19 @@ def _selectors(body: PageText | None, marks: list[Tag]) -> list[dict[str, Any]] 
     ]
 
 
-def page_selectors(soup: BeautifulSoup) -> dict[str, list[dict[str, Any]] | None]:
+def page_selectors(page: Element) -> dict[str, list[dict[str, Any]] | None]:
     """The selectors of each annotated passage of a written page, by its mark."""
-    body = page_text(soup.body) if soup.body is not None else None
-    marks: dict[str, list[Tag]] = {}
-    for mark in soup.select("mark[data-annotation]"):
-        marks.setdefault(str(mark["data-annotation"]), []).append(mark)
+    found_body = page.find("body")
+    body = page_text(found_body) if found_body is not None else None
+    marks: dict[str, list[Element]] = {}
+    for mark in page.iter("mark"):
+        if mark.get("data-annotation") is not None:
+            marks.setdefault(str(mark.get("data-annotation")), []).append(mark)
     return {name: _selectors(body, found) for name, found in marks.items()}
 
 
 def _selectors_of(page: WrittenPage) -> dict[str, list[dict[str, Any]] | None]:
-    return page_selectors(page.soup)
+    return page_selectors(page.root)
 
 
 def read_written(
@@ -133,7 +135,7 @@ def read_written(
     assert isinstance(domain, AnnotationsDomain)
     if not any(p.docname == docname for p in domain.placements.values()):
         return None
-    return READER, page_selectors(page.soup)
+    return READER, page_selectors(page.root)
 
 
 def read_body(
