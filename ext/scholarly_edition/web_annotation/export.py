@@ -127,12 +127,17 @@ def _selectors_of(page: WrittenPage) -> dict[str, list[dict[str, Any]] | None]:
     return page_selectors(page.root)
 
 
+def _domain(app: Sphinx) -> AnnotationsDomain:
+    domain = app.env.domains["annotations"]
+    assert isinstance(domain, AnnotationsDomain)
+    return domain
+
+
 def read_written(
     app: Sphinx, docname: str, page: WrittenPage, doctree: nodes.document
 ) -> tuple[str, object] | None:
     """The selectors of an annotated page, read in the process that wrote it."""
-    domain = app.env.domains["annotations"]
-    assert isinstance(domain, AnnotationsDomain)
+    domain = _domain(app)
     if not any(p.docname == docname for p in domain.placements.values()):
         return None
     return READER, page_selectors(page.root)
@@ -142,8 +147,7 @@ def read_body(
     app: Sphinx, docname: str, page: WrittenPage, doctree: nodes.document
 ) -> tuple[str, object] | None:
     """An annotation's words, from the doctree its page was written from."""
-    domain = app.env.domains["annotations"]
-    assert isinstance(domain, AnnotationsDomain)
+    domain = _domain(app)
     return (BODY, body_text(doctree)) if docname in domain.records else None
 
 
@@ -198,8 +202,7 @@ def annotation(
 
 
 def collection(app: Sphinx) -> dict[str, Any]:
-    domain = app.env.domains["annotations"]
-    assert isinstance(domain, AnnotationsDomain)
+    domain = _domain(app)
     placed = sorted(domain.placements.values(), key=lambda p: int(p.label.lstrip("†")))
     items = []
     # Each page is parsed where it was written (at 10x the parses at the end
