@@ -2,13 +2,14 @@
 
 Sphinx has no event after a page is written, and the exporters read the page
 as written (``_util/built_pages.py``). This builder is Sphinx's own HTML
-builder with one addition: after ``write_doc`` it emits
+builder with two additions: after ``write_doc`` it emits
 ``edition-page-written`` with the page's bytes and the doctree it was
 written from, in the process that wrote it, so that under ``-j`` the pages
 are parsed in the workers, each once, instead of serially at
-``build-finished``. It replaces the ``html`` builder only when that is still
-Sphinx's: another extension's HTML builder is left alone, and the exporters
-then read the pages at ``build-finished``.
+``build-finished``; and under ``-j N`` all N processes write
+(``html/parallel_writing.py``). It replaces the ``html`` builder only when
+that is still Sphinx's: another extension's HTML builder is left alone, and
+the exporters then read the pages at ``build-finished``.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 
 from .._util.built_pages import EVENT, WrittenPage, kept_path, read_written
+from .parallel_writing import EveryProcessWriting
 
 
-class ReadingHTMLBuilder(StandaloneHTMLBuilder):
+class ReadingHTMLBuilder(EveryProcessWriting, StandaloneHTMLBuilder):
     """Sphinx's HTML builder, reading each page it writes for the exporters."""
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
