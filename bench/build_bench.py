@@ -43,7 +43,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -187,13 +187,20 @@ EDITS = {
 
 
 def incremental(
-    edition: Edition, out: Path, edits: list[str], full: Run, check_fresh: bool = True
+    edition: Edition,
+    out: Path,
+    edits: list[str],
+    full: Run,
+    check_fresh: bool = True,
+    options: Sequence[str] = (),
 ) -> list[dict]:
     """After the full build in ``out``, for each edit: rebuild, see what was rewritten.
 
     Pages without a source document (search, general and domain indices)
     Sphinx writes on every build that writes anything; they are listed apart.
-    A fresh build of the edited sources shows any page left stale.
+    A fresh build of the edited sources shows any page left stale. With
+    ``OFF`` as ``options``, the rebuilds are of the build with the features
+    off: what Sphinx and the extension's mere presence cost (goal 4's headroom).
     """
     sources = {
         path.relative_to(edition.root / "docs").with_suffix(".html").as_posix()
@@ -204,7 +211,7 @@ def incremental(
     for number, name in enumerate(edits):
         before = _outputs(out)
         EDITS[name](edition.root)
-        run = sphinx(edition.root / "docs", out, fresh=False)
+        run = sphinx(edition.root / "docs", out, *options, fresh=False)
         after = _outputs(out)
         pages = _pages(after)
         rewritten = {p for p in pages if p not in before or after[p][0] != before[p][0]}
@@ -218,6 +225,7 @@ def incremental(
         results.append(
             {
                 "edit": name,
+                "features": "off" if options else "on",
                 "scale": edition.scale,
                 "cpu": run.cpu,
                 "wall": run.wall,
@@ -349,6 +357,11 @@ def _full_table(results: dict) -> list[str]:
     return lines
 
 
+def _edit_name(item: dict) -> str:
+    off = item.get("features") == "off"
+    return f"{item['edit']}, features off" if off else str(item["edit"])
+
+
 def _incremental_table(results: dict) -> list[str]:
     floor_cpu = results["floor"]["rebuild"]
     full = {row["scale"]: row["on"]["cpu"] for row in results["full"]}
@@ -365,7 +378,7 @@ def _incremental_table(results: dict) -> list[str]:
         cells += [", ".join(item[key]) or "none" for key in ("needless", "stale")]
         share = goals.above_floor(item["cpu"], full[item["scale"]], floor_cpu)
         lines.append(
-            f"| {item['scale']}x | {item['edit']} | {item['cpu']:.2f} | {share:.1%}"
+            f"| {item['scale']}x | {_edit_name(item)} | {item['cpu']:.2f} | {share:.1%}"
             f" | {len(item['rewritten'])} | {' | '.join(cells)} |"
         )
     if results["incremental"]:
@@ -504,19 +517,28 @@ def _scale_rows(full: list[dict]) -> list[dict]:
     ]
 
 
+def _chapter_edits(
+    edition: Edition, builds: Path, full: dict, args: argparse.Namespace, on: bool = True
+) -> list[dict]:
+    """The one-chapter rebuilds: with every feature (unless ``on`` is false), then off."""
+    edits = ["one chapter"] * args.repeat_edit
+    runs = (
+        incremental(edition, builds / "on-0", edits, Run(**full["on"]), check_fresh=False)
+        if on
+        else []
+    )
+    return runs + incremental(
+        edition, builds / "off-0", edits, Run(**full["off"]), check_fresh=False, options=OFF
+    )
+
+
 def _larger(results: dict, work: Path, scale: int, args: argparse.Namespace) -> dict:
     """A synthetic edition's full builds; at the goals' scales, its rebuilds and ``-j 2``."""
     edition = make_edition(work / f"edition-{scale}x", scale)
     repeat = args.repeat_large if scale == max(goals.CPU_SCALES) else 1
     full = full_builds(edition, work / f"full-{scale}x", repeat, together=True)
     if scale in goals.ABOVE_FLOOR:
-        results["incremental"] += incremental(
-            edition,
-            work / f"full-{scale}x" / "on-0",
-            ["one chapter"] * args.repeat_edit,
-            Run(**full["on"]),
-            check_fresh=False,
-        )
+        results["incremental"] += _chapter_edits(edition, work / f"full-{scale}x", full, args)
     shutil.rmtree(work / f"full-{scale}x")
     if scale == goals.PARALLEL_SCALE:
         results["parallel"] = parallel(
@@ -557,6 +579,7 @@ def main() -> int:
         edits = [*EDITS, *["one chapter"] * (args.repeat_edit - 1)]
         on = Run(**full[0]["on"])
         results["incremental"] = incremental(edition, work / "full-1x" / "on-0", edits, on)
+        results["incremental"] += _chapter_edits(edition, work / "full-1x", full[0], args, False)
         print(f"1x done ({time.perf_counter() - started:.0f} s)", flush=True)
         for scale in (int(s) for s in args.scales.split(",") if s):
             full.append(_larger(results, work, scale, args))

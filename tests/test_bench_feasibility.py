@@ -149,6 +149,15 @@ def test_goal_4_is_the_median_rebuild_above_the_floor() -> None:
     assert _failed(results) == [
         (4, "one-chapter rebuild above the floor at 10x <= 3% of the full build's")
     ]
+    # The same rebuilds with the features off are shown beside the goal, not judged.
+    results = _measured()
+    results["incremental"] += [_edit("one chapter", 1, 2.4) | {"features": "off"}] * 3
+    checks = bench_module("goals").build_goals(results)
+    assert _failed(results) == []
+    (chapter,) = [
+        c for c in checks if c["what"].startswith("one-chapter rebuild above the floor at 1x")
+    ]
+    assert chapter["detail"].endswith("median of 3; with the features off 2.40 = 94.7%")
     results = _measured()
     results["incremental"][4] = _edit("one note-map entry", 1, 0.8, needless=["b.html"])
     assert _failed(results) == [
