@@ -271,9 +271,10 @@ def parallel(
 ) -> dict[str, object]:
     """``-j 1``, ``-j 2`` and ``-j 3`` alternated, ``repeat`` times, with the machine's
     own gain from two processes between them (and, with ``baseline``, ``-j 1`` and
-    ``-j 2`` with the features off): median wall times, outputs compared. Sphinx writes
-    with one process fewer than ``-j`` (the main process resolves the pages), so
-    ``-j 3`` is what puts two writers on two cores."""
+    ``-j 2`` with the features off): median wall times, outputs compared. The
+    edition's HTML builder writes with as many processes as ``-j`` gives
+    (``html/parallel_writing.py``), beside the main process that resolves the
+    pages: ``-j 3`` puts four processes on two cores."""
     ones, twos, threes, plain_ones, plain_twos, ceilings = [], [], [], [], [], []
     for run in range(repeat):
         ones.append(sphinx(edition.root / "docs", work / f"j1-{run}", jobs=1))
@@ -554,7 +555,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=5, help="full builds at 1x, each way")
     parser.add_argument("--repeat-large", type=int, default=1, help="full builds at 50x")
     parser.add_argument("--repeat-edit", type=int, default=3, help="one-chapter rebuilds")
-    parser.add_argument("--repeat-parallel", type=int, default=1, help="-j 1, 2 and 3 at 10x")
+    parser.add_argument("--repeat-parallel", type=int, default=3, help="-j 1, 2 and 3 at 10x")
     parser.add_argument(
         "--parallel-baseline",
         action="store_true",

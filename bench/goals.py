@@ -174,7 +174,7 @@ def _parallel(par: dict[str, Any] | None) -> list[Check]:
     detail = f"{par['j1']['wall']:.1f} / {par['j2']['wall']:.1f} s = {par['speedup']:.2f}"
     detail += f", median of {par['runs']}"
     if "machine_ceiling" in par:  # runs before the ceiling was measured lack it
-        detail += f"; -j 3 (two writers) {par['speedup_j3']:.2f}"
+        detail += f"; -j 3 (three writers) {par['speedup_j3']:.2f}"
         if "off_speedup" in par:
             detail += f"; features off {par['off_speedup']:.2f}"
         detail += f"; two processes on this machine {par['machine_ceiling']:.2f} times one"

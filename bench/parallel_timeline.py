@@ -9,8 +9,9 @@ forks) appends a line to a log at each document it reads
 writes (``html-page-context``), and the main process at ``write-started``
 and ``build-finished``. The table gives each process's role, when it ran and
 the CPU it used, and how many workers were writing at once: Sphinx reads
-with ``-j`` workers but writes with one fewer, because the main process
-resolves every page.
+with ``-j`` workers, and the edition's HTML builder writes with as many
+(``html/parallel_writing.py``; Sphinx's own writes with one fewer) while
+the main process resolves every page.
 """
 
 from __future__ import annotations
