@@ -182,7 +182,7 @@ def test_goal_5_shows_what_bounds_the_speed_up_beside_it() -> None:
     checks = bench_module("goals").build_goals(results)
     (speed,) = [c for c in checks if c["what"].startswith("-j 2 at least")]
     assert not speed["met"]
-    assert "-j 3 (two writers) 1.80" in speed["detail"]
+    assert "-j 3 (three writers) 1.80" in speed["detail"]
     assert "features off 1.10" in speed["detail"]
     assert "two processes on this machine 1.70 times one" in speed["detail"]
 
