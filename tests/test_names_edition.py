@@ -132,9 +132,13 @@ def test_index_links_land_on_the_names(
     index = _page(html, "names.html")
     links = index.select("p.names-mentions a.reference.internal")
     targets = Counter()
+    pages: dict[str, BeautifulSoup] = {}  # each page parsed once, not once per link
     for link in links:
         path, _, anchor = link["href"].partition("#")
-        target = _page(html, urlsplit(path).path).find(id=anchor)
+        name = urlsplit(path).path
+        if name not in pages:
+            pages[name] = _page(html, name)
+        target = pages[name].find(id=anchor)
         assert target is not None, link["href"]
         assert target.name == "section" or "name" in target.get("class", []), link["href"]
         targets[target.name] += 1
