@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gc
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from scholarly_edition._util.garbage_collection import THRESHOLDS
+from scholarly_edition._util.built_pages import EVENT
+from scholarly_edition._util.garbage_collection import THRESHOLDS, WRITING_IN_PARALLEL
 
 
 @pytest.fixture
@@ -56,4 +58,29 @@ def test_restored_when_the_build_fails(make_app, source: Path) -> None:
 def test_an_application_never_built_leaves_the_collector_alone(make_app, source: Path) -> None:
     before = gc.get_threshold()
     make_app("html", srcdir=source, freshenv=True)
+    assert gc.get_threshold() == before
+
+
+def test_writers_forked_under_j2_collect_the_oldest_generation_less_often(
+    make_app, rootdir: Path, tmp_path: Path
+) -> None:
+    before = gc.get_threshold()
+    app = make_app(
+        "html",
+        srcdir=shutil.copytree(rootdir / "test-annotations", tmp_path / "src"),
+        freshenv=True,
+        parallel=2,
+    )
+    log = tmp_path / "thresholds.log"
+
+    def written(*args: object) -> None:
+        with log.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {' '.join(map(str, gc.get_threshold()))}\n")
+
+    app.connect(EVENT, written)
+    app.build()
+    lines = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    writers = {int(pid) for pid, *_ in lines} - {os.getpid()}
+    assert len(writers) >= 2
+    assert {tuple(map(int, rest)) for _, *rest in lines} == {WRITING_IN_PARALLEL}
     assert gc.get_threshold() == before
