@@ -519,17 +519,18 @@ def _scale_rows(full: list[dict]) -> list[dict]:
 
 
 def _chapter_edits(
-    edition: Edition, builds: Path, full: dict, args: argparse.Namespace, on: bool = True
+    edition: Edition, builds: Path, full: dict, args: argparse.Namespace, features: str
 ) -> list[dict]:
-    """The one-chapter rebuilds: with every feature (unless ``on`` is false), then off."""
+    """The one-chapter rebuilds of the full build with the features ``on`` or ``off``."""
     edits = ["one chapter"] * args.repeat_edit
-    runs = (
-        incremental(edition, builds / "on-0", edits, Run(**full["on"]), check_fresh=False)
-        if on
-        else []
-    )
-    return runs + incremental(
-        edition, builds / "off-0", edits, Run(**full["off"]), check_fresh=False, options=OFF
+    options = OFF if features == "off" else ()
+    return incremental(
+        edition,
+        builds / f"{features}-0",
+        edits,
+        Run(**full[features]),
+        check_fresh=False,
+        options=options,
     )
 
 
@@ -539,7 +540,10 @@ def _larger(results: dict, work: Path, scale: int, args: argparse.Namespace) -> 
     repeat = args.repeat_large if scale == max(goals.CPU_SCALES) else 1
     full = full_builds(edition, work / f"full-{scale}x", repeat, together=True)
     if scale in goals.ABOVE_FLOOR:
-        results["incremental"] += _chapter_edits(edition, work / f"full-{scale}x", full, args)
+        for features in ("on", "off"):
+            results["incremental"] += _chapter_edits(
+                edition, work / f"full-{scale}x", full, args, features
+            )
     shutil.rmtree(work / f"full-{scale}x")
     if scale == goals.PARALLEL_SCALE:
         results["parallel"] = parallel(
@@ -580,7 +584,7 @@ def main() -> int:
         edits = [*EDITS, *["one chapter"] * (args.repeat_edit - 1)]
         on = Run(**full[0]["on"])
         results["incremental"] = incremental(edition, work / "full-1x" / "on-0", edits, on)
-        results["incremental"] += _chapter_edits(edition, work / "full-1x", full[0], args, False)
+        results["incremental"] += _chapter_edits(edition, work / "full-1x", full[0], args, "off")
         print(f"1x done ({time.perf_counter() - started:.0f} s)", flush=True)
         for scale in (int(s) for s in args.scales.split(",") if s):
             full.append(_larger(results, work, scale, args))
